@@ -1,0 +1,58 @@
+// Builds the extension's bundles with one esbuild context each, in the manner of
+// vscode-extension-samples' esbuild-sample: the client (loaded by VS Code), the language
+// server (a separate Node process), and the CLI. `--watch` keeps all contexts alive;
+// `--production` minifies and drops source maps.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Reports build results the way VS Code's problem matchers expect. */
+const problemMatcherPlugin = {
+	name: 'problem-matcher',
+	setup(build) {
+		build.onStart(() => {
+			if (watch) console.log('[watch] build started');
+		});
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}`);
+				if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+			}
+			if (watch) console.log('[watch] build finished');
+		});
+	},
+};
+
+const common = {
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node18',
+	minify: production,
+	sourcemap: !production,
+	sourcesContent: false,
+	logLevel: 'silent',
+	plugins: [problemMatcherPlugin],
+};
+
+const bundles = [
+	{ entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+	{ entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+	{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+	const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
+	if (watch) {
+		await Promise.all(contexts.map((c) => c.watch()));
+		return;
+	}
+	await Promise.all(contexts.map((c) => c.rebuild()));
+	await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

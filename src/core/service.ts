@@ -1,0 +1,88 @@
+/**
+ * The language service facade, in the manner of vscode-markdown-languageservice's
+ * `createLanguageService()`: the one entry point the adapters (LSP server, CLI, tests) use. It
+ * takes documents as plain data, answers with plain data in absolute offsets, never throws on
+ * user input, and knows nothing of the editor or the protocol.
+ */
+import type { Span } from './text/span';
+import type { Diagnostic, DiagnosticCode, Severity, TextEdit } from './check/diagnostic';
+import type { DocumentLanguage } from './scan/region';
+
+export interface DocumentInput {
+	readonly uri: string;
+	/** `markdown` or `latex`; anything else is treated by the file name's extension, else as Markdown. */
+	readonly languageId: string;
+	readonly version: number;
+	readonly text: string;
+}
+
+/** A cancellation token, as LSP's, reduced to what the core reads. */
+export interface CancellationLike {
+	readonly isCancellationRequested: boolean;
+}
+
+export type TolerancePolicy = 'digits' | 'strict' | 'loose';
+
+export interface Settings {
+	/** Languages to check; a document in a disabled language gets no diagnostics. */
+	readonly enabled: Readonly<Record<DocumentLanguage, boolean>>;
+	/**
+	 * How wide a written decimal's interval is: `digits` (DESIGN 3.3: half a unit in the last
+	 * written place), `loose` (one unit, for authors who truncate instead of rounding), `strict`
+	 * (a quarter unit).
+	 */
+	readonly tolerance: TolerancePolicy;
+	/** Per-code severity overrides; `off` hides the code. */
+	readonly severity: Readonly<Partial<Record<DiagnosticCode, Severity | 'off'>>>;
+}
+
+export const defaultSettings: Settings = {
+	enabled: { markdown: true, latex: true },
+	tolerance: 'digits',
+	severity: {},
+};
+
+export interface Summary {
+	/** Statements (or chain links) whose numbers were checked. */
+	readonly checked: number;
+	/** Checked ones found wrong (diagnostics of severity error or warning). */
+	readonly wrong: number;
+	/** Statements, or parts of them, that were not understood and so not checked. */
+	readonly unchecked: number;
+	/** Names that could not be resolved to a value, each once, in order of first appearance. */
+	readonly uncheckedNames: readonly string[];
+}
+
+export interface CheckReport {
+	readonly uri: string;
+	readonly version: number;
+	readonly diagnostics: readonly Diagnostic[];
+	readonly summary: Summary;
+}
+
+export interface HoverResult {
+	readonly span: Span;
+	/** Plain Markdown (no HTML, no command links). */
+	readonly markdown: string;
+}
+
+export interface CodeAction {
+	readonly title: string;
+	readonly kind: 'quickfix' | 'source.fixAll';
+	readonly edits: readonly TextEdit[];
+	/** The diagnostics (by span and code) this action resolves. */
+	readonly diagnostics: readonly Diagnostic[];
+	readonly isPreferred?: boolean;
+}
+
+export interface LanguageService {
+	/** Checks a document. Resolves to `undefined` when `token` was cancelled on the way. */
+	check(doc: DocumentInput, token?: CancellationLike): Promise<CheckReport | undefined>;
+	/** Hover at an offset: on a number, a name, an operator or a whole chain member. */
+	hover(doc: DocumentInput, offset: number, token?: CancellationLike): Promise<HoverResult | undefined>;
+	/** Code actions for a span (the editor's selection or the cursor). */
+	codeActions(doc: DocumentInput, range: Span, token?: CancellationLike): Promise<readonly CodeAction[]>;
+	/** All fixes of one code family in the document, as one list of edits (none overlapping). */
+	fixAll(doc: DocumentInput, codes?: readonly DiagnosticCode[], token?: CancellationLike): Promise<readonly TextEdit[]>;
+	updateSettings(settings: Settings): void;
+}
