@@ -27,9 +27,17 @@ export interface Settings {
 	/** Languages to check; a document in a disabled language gets no diagnostics. */
 	readonly enabled: Readonly<Record<DocumentLanguage, boolean>>;
 	/**
-	 * How wide a written decimal's interval is: `digits` (DESIGN 3.3: half a unit in the last
-	 * written place), `loose` (one unit, for authors who truncate instead of rounding), `strict`
-	 * (a quarter unit).
+	 * What a written input number stands for (a stated result always stands for every value that
+	 * rounds to it, DESIGN 3.3):
+	 * - `digits` (default): an input with two or more significant digits (`0.558`, `-0.17`,
+	 *   `0.060`) stands for the values that round to it; an input with one significant digit
+	 *   (`0.1`, `0.7`, `0.06`) is taken as exact, because hand derivations write the given weights,
+	 *   rates and targets that way and keep at least two digits for what they computed — otherwise
+	 *   `0.3 + 0.4 = 0.8` would hold, with 0.3 and 0.4 each standing for a tenth's worth of values;
+	 * - `loose`: every decimal input stands for the values that round to it, one significant digit
+	 *   or not (DESIGN 3.3 read literally; fewer findings, never more);
+	 * - `strict`: inputs are taken at face value, as a calculator would.
+	 * Integers, the numbers a network block declares and its learning rate are exact under all three.
 	 */
 	readonly tolerance: TolerancePolicy;
 	/** Per-code severity overrides; `off` hides the code. */

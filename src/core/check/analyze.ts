@@ -1,0 +1,115 @@
+/**
+ * One pass over one document: scan it into math regions, parse each, join the statements into
+ * chains, and run the checkers on each chain in document order, so a chain can rely on what the
+ * chains before it stated. The result holds the diagnostics, the summary the status bar shows, and
+ * the facts hovers and code actions read later without checking again.
+ *
+ * Cancellation is checked between regions; the work yields to the event loop every few
+ * milliseconds so that a newer version of the document can cancel an older check.
+ */
+import { scanDocument } from '../scan/index';
+import type { DocumentLanguage, ScanResult } from '../scan/region';
+import { parseMath } from '../syntax/parser';
+import type { Statement } from '../syntax/ast';
+import { LineIndex } from '../text/lineIndex';
+import type { CancellationLike, Summary, TolerancePolicy } from '../service';
+import { checkArithmetic } from './arithmetic';
+import { joinChains, type Chain } from './chains';
+import type { ChainStatus, CheckContext } from './context';
+import type { Diagnostic } from './diagnostic';
+import { Facts, namedMember } from './facts';
+import { signedLiteral } from './literal';
+import { recordChain } from './record';
+import { checkSubstitution } from './substitution';
+
+export interface Analysis extends CheckContext {
+	readonly language: DocumentLanguage;
+	readonly scan: ScanResult;
+	readonly chains: readonly Chain[];
+	readonly status: readonly ChainStatus[];
+	readonly summary: Summary;
+}
+
+export interface AnalyzeOptions {
+	readonly tolerance: TolerancePolicy;
+	readonly token?: CancellationLike;
+}
+
+const SLICE_MS = 8;
+
+function tick(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** True for `b_1 = 0` and `KK_1 = (0.1, 0.2, 0.3)`: givens, with nothing to check. */
+function isGiven(chain: Chain, text: string): boolean {
+	if (chain.members.length !== 2) return false;
+	const [a, b] = chain.members;
+	let t = b;
+	while (t.kind === 'group') t = t.inner;
+	const literalSide = signedLiteral(b, text) !== undefined || (t.kind === 'tuple' && t.items.every((x) => signedLiteral(x, text)));
+	return namedMember(a) !== undefined && literalSide;
+}
+
+/**
+ * Analyzes a document. Resolves to `undefined` when the token is cancelled on the way.
+ * `analyzeDocument('$$0.3 + 0.4 = 0.8$$', 'markdown', …)` finds one `arithmetic` error on `0.8`.
+ */
+export async function analyzeDocument(text: string, language: DocumentLanguage, options: AnalyzeOptions): Promise<Analysis | undefined> {
+	if (options.token?.isCancellationRequested) return undefined;
+	const scan = scanDocument(text, language);
+	const statements: Statement[] = [];
+	let sliceStart = Date.now();
+	for (const region of scan.regions) {
+		if (Date.now() - sliceStart > SLICE_MS) {
+			await tick();
+			if (options.token?.isCancellationRequested) return undefined;
+			sliceStart = Date.now();
+		}
+		statements.push(...parseMath(text, region.inner).statements);
+	}
+	const chains = joinChains(statements);
+	const ctx: CheckContext = {
+		text,
+		lines: new LineIndex(text),
+		policy: { tolerance: options.tolerance, exactValues: new Set() },
+		facts: new Facts(),
+		diagnostics: [],
+		members: [],
+		substitutions: [],
+		names: [],
+		uncheckedNames: new Set(),
+	};
+	const status: ChainStatus[] = [];
+	for (const chain of chains) {
+		if (Date.now() - sliceStart > SLICE_MS) {
+			await tick();
+			if (options.token?.isCancellationRequested) return undefined;
+			sliceStart = Date.now();
+		}
+		if (isGiven(chain, text)) {
+			status.push('given');
+		} else {
+			const compared = checkSubstitution(chain, ctx) + checkArithmetic(chain, ctx);
+			status.push(compared > 0 ? 'checked' : 'unchecked');
+		}
+		recordChain(chain, ctx);
+	}
+	if (options.token?.isCancellationRequested) return undefined;
+	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+	return { ...ctx, language, scan, chains, status, summary: summarize(chains, status, ctx.diagnostics, ctx.uncheckedNames) };
+}
+
+function summarize(chains: readonly Chain[], status: readonly ChainStatus[], diagnostics: readonly Diagnostic[], uncheckedNames: ReadonlySet<string>): Summary {
+	let checked = 0;
+	let wrong = 0;
+	let unchecked = 0;
+	chains.forEach((chain, i) => {
+		if (status[i] === 'unchecked') unchecked++;
+		if (status[i] !== 'checked') return;
+		checked++;
+		const bad = diagnostics.some((d) => (d.severity === 'error' || d.severity === 'warning') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
+		if (bad) wrong++;
+	});
+	return { checked, wrong, unchecked, uncheckedNames: [...uncheckedNames] };
+}

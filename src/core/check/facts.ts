@@ -1,0 +1,69 @@
+/**
+ * What the document itself has stated so far: for each name (by its normalised key), the values
+ * chains gave it, in document order. A chain `out_{C1} = … = 0.558` states 0.558 for `out_{C1}`;
+ * `KK_1 = (0.1, 0.2, 0.3)` states `KK_{11}`, `KK_{12}` and `KK_{13}`; an update chain
+ * `w_1 = w_1 - \alpha … = 0.169` gives `w_1` an after value while its before value stays
+ * acceptable (DESIGN 3.3).
+ */
+import type { DerivativeNode, Expr, NameRef } from '../syntax/ast';
+import type { Span } from '../text/span';
+import type { Interval } from '../eval/interval';
+
+export interface StatedValue {
+	readonly key: string;
+	/** The name as written where the value was stated. */
+	readonly written: string;
+	readonly value: number;
+	readonly iv: Interval;
+	/** The literal as written, and where. */
+	readonly text: string;
+	readonly span: Span;
+	readonly chain: number;
+	/** True when the value was stated by an update chain (`w_1 = w_1 - …`). */
+	readonly update: boolean;
+}
+
+/** The key of a derivative, `d(Etotal)/d(w1)`. */
+export function derivativeKey(d: DerivativeNode): string {
+	return `d(${d.of.key})/d(${d.wrt.key})`;
+}
+
+/** The name or derivative a member stands for, when the member is just that (possibly in parentheses). */
+export function namedMember(e: Expr): { key: string; written: Span; name?: NameRef } | undefined {
+	let x = e;
+	while (x.kind === 'group') x = x.inner;
+	if (x.kind === 'name') return { key: x.name.key, written: x.span, name: x.name };
+	if (x.kind === 'derivative') return { key: derivativeKey(x), written: x.span };
+	return undefined;
+}
+
+export class Facts {
+	private readonly byKey = new Map<string, StatedValue[]>();
+
+	add(v: StatedValue): void {
+		const list = this.byKey.get(v.key);
+		if (list) list.push(v);
+		else this.byKey.set(v.key, [v]);
+	}
+
+	/**
+	 * The values a number written for `key` in chain `chain` may match: the latest value stated in
+	 * an earlier chain and, when that was an update, the value before it.
+	 */
+	acceptable(key: string, chain: number): StatedValue[] {
+		const earlier = (this.byKey.get(key) ?? []).filter((v) => v.chain < chain);
+		if (earlier.length === 0) return [];
+		const latest = earlier[earlier.length - 1];
+		const result = [latest];
+		if (latest.update) {
+			const before = earlier[earlier.length - 2];
+			if (before) result.push(before);
+		}
+		return result;
+	}
+
+	/** Every value stated for `key`, in document order. */
+	history(key: string): readonly StatedValue[] {
+		return this.byKey.get(key) ?? [];
+	}
+}

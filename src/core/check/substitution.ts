@@ -1,0 +1,89 @@
+/**
+ * The `substitution` check (DESIGN 3.3): where a numeric member has the shape of the symbolic
+ * member before it (`coef_{o1} \cdot out_{C1} = (-0.177) \cdot 0.588`), each number is checked
+ * against the value the document stated earlier for the name it stands for, so the squiggle lands
+ * on the one number that was copied wrong. A name the document never gave a value is not checked.
+ * In an update chain `w_1 = w_1 - \alpha … = 0.1 - …`, the number written for the updated name
+ * itself is its starting value, which only the network can judge, so it is left to the truth check;
+ * from then on it is the name's value before the update, still acceptable beside the value after.
+ */
+import { intersects } from '../eval/interval';
+import { isNumeric } from '../eval/evaluate';
+import type { Expr } from '../syntax/ast';
+import type { Chain } from './chains';
+import { lineOf, type CheckContext } from './context';
+import { derivativeKey, namedMember, type StatedValue } from './facts';
+import { inputInterval, signedLiteral } from './literal';
+import { pairLeaves } from './shape';
+
+/** The key of the name an update chain updates (`w1` for `w_1 = w_1 - \alpha …`), if it is one. */
+export function updatedKey(chain: Chain): string | undefined {
+	const head = namedMember(chain.members[0]);
+	if (!head?.name) return undefined;
+	for (const m of chain.members.slice(1)) if (mentions(m, head.key)) return head.key;
+	return undefined;
+}
+
+function mentions(e: Expr, key: string): boolean {
+	const stack = [e];
+	while (stack.length > 0) {
+		const x = stack.pop()!;
+		if (x.kind === 'name' && x.name.key === key) return true;
+		if (x.kind === 'group') stack.push(x.inner);
+		else if (x.kind === 'unary') stack.push(x.operand);
+		else if (x.kind === 'binary') stack.push(x.left, x.right);
+		else if (x.kind === 'call') stack.push(...x.args);
+	}
+	return false;
+}
+
+function describe(v: StatedValue, ctx: CheckContext): string {
+	return `${v.text} (line ${lineOf(ctx, v.span.start)}${v.update ? ', after its update' : ''})`;
+}
+
+/** Checks one chain; returns how many numbers it compared with a stated value. */
+export function checkSubstitution(chain: Chain, ctx: CheckContext): number {
+	const selfKey = updatedKey(chain);
+	let compared = 0;
+	for (let i = 1; i < chain.members.length; i++) {
+		const numeric = chain.members[i];
+		const symbolic = chain.members[i - 1];
+		if (!isNumeric(numeric) || signedLiteral(numeric, ctx.text) || isNumeric(symbolic)) continue;
+		const pairs = pairLeaves(symbolic, numeric, ctx.text);
+		if (!pairs) continue;
+		for (const { symbol, number } of pairs) {
+			const key = symbol.kind === 'name' ? symbol.name.key : derivativeKey(symbol);
+			const written = ctx.text.slice(symbol.span.start, symbol.span.end);
+			const iv = inputInterval(number.node, ctx.policy);
+			const signed = number.value < 0 ? { lo: -iv.hi, hi: -iv.lo } : iv;
+			if (key === selfKey) {
+				// The starting value of an update: from here on it is the name's value before the update.
+				ctx.facts.add({ key, written, value: number.value, iv: signed, text: number.text, span: number.span, chain: chain.index, update: false });
+				continue;
+			}
+			const acceptable = ctx.facts.acceptable(key, chain.index);
+			if (acceptable.length === 0) {
+				ctx.uncheckedNames.add(written);
+				ctx.substitutions.push({ number, iv: signed, symbol: symbol.span, key, written, acceptable });
+				continue;
+			}
+			compared++;
+			const holds = acceptable.some((v) => intersects(v.iv, signed));
+			ctx.substitutions.push({ number, iv: signed, symbol: symbol.span, key, written, acceptable, holds });
+			if (holds) continue;
+			const latest = acceptable[0];
+			const also = acceptable.length > 1 ? ` or, before its update, ${describe(acceptable[1], ctx)}` : '';
+			ctx.diagnostics.push({
+				code: 'substitution',
+				severity: 'warning',
+				span: number.span,
+				message: `${number.text} is written for ${written}, but the document states ${written} = ${describe(latest, ctx)}${also}.`,
+				stated: number.text,
+				expected: latest.text,
+				related: acceptable.map((v) => ({ span: v.span, message: `${written} = ${v.text} is stated here.` })),
+				fix: { span: number.span, newText: latest.text },
+			});
+		}
+	}
+	return compared;
+}

@@ -1,0 +1,119 @@
+/**
+ * Hover: on a number, a name or a whole chain member, explain in plain Markdown what the checker
+ * knows — the exact value of the written expression, the interval it stands for, the value the
+ * document stated, and why that holds or not. It reads the facts of a finished analysis and never
+ * checks again. The innermost thing under the cursor wins: a number inside a member is explained
+ * as a number.
+ */
+import type { Analysis } from '../check/analyze';
+import type { MemberFact, NameFact, SubstitutionFact } from '../check/context';
+import { inputInterval } from '../check/literal';
+import { formatInterval, formatValue } from '../eval/format';
+import type { Expr, NumberNode } from '../syntax/ast';
+import type { HoverResult } from '../service';
+import { containsOffset, type Span } from '../text/span';
+
+function code(s: string): string {
+	const t = s.replace(/\s+/g, ' ').trim();
+	return '`' + (t.length > 80 ? `${t.slice(0, 79)}…` : t).replace(/`/g, "'") + '`';
+}
+
+function width(s: Span): number {
+	return s.end - s.start;
+}
+
+function innermost<T extends { span: Span }>(items: readonly T[], offset: number): T | undefined {
+	let best: T | undefined;
+	for (const it of items) if (containsOffset(it.span, offset) && (!best || width(it.span) < width(best.span))) best = it;
+	return best;
+}
+
+function findNumber(e: Expr, offset: number): NumberNode | undefined {
+	const stack = [e];
+	while (stack.length > 0) {
+		const x = stack.pop()!;
+		if (!containsOffset(x.span, offset)) continue;
+		switch (x.kind) {
+			case 'number': return x;
+			case 'group': stack.push(x.inner); break;
+			case 'unary': stack.push(x.operand); break;
+			case 'binary': stack.push(x.left, x.right); break;
+			case 'call': stack.push(...x.args); break;
+			case 'tuple': stack.push(...x.items); break;
+			default: break;
+		}
+	}
+	return undefined;
+}
+
+function substitutionHover(s: SubstitutionFact, a: Analysis): string {
+	const lines = [`**${s.number.text}** is written for ${code(s.written)}; it stands for ${formatInterval(s.iv.lo, s.iv.hi)}.`];
+	if (s.acceptable.length === 0) {
+		lines.push('', `The document states no value for ${code(s.written)} before this point, so this number is not checked.`);
+		return lines.join('\n');
+	}
+	for (const v of s.acceptable) {
+		lines.push('', `- stated ${code(s.written)} = ${v.text} on line ${a.lines.positionAt(v.span.start).line + 1}${v.update ? ' (after its update)' : ''}, standing for ${formatInterval(v.iv.lo, v.iv.hi)}`);
+	}
+	lines.push('', s.holds ? '✓ The number agrees with the stated value.' : '✗ The number agrees with no stated value of this name.');
+	return lines.join('\n');
+}
+
+function memberHover(m: MemberFact, a: Analysis): string {
+	const lines = [`${code(a.text.slice(m.span.start, m.span.end))}`];
+	if (m.value === undefined || !m.iv) {
+		lines.push('', 'This member could not be evaluated, so it is not checked.');
+		return lines.join('\n');
+	}
+	lines.push('', `- value as written: **${formatValue(m.value)}**`, `- with the rounding of its inputs: ${formatInterval(m.iv.lo, m.iv.hi)}`);
+	if (m.stated && m.statedIv) {
+		lines.push(`- stated: ${m.stated.text}, standing for ${formatInterval(m.statedIv.lo, m.statedIv.hi)}`);
+		lines.push('', m.holds ? '✓ The stated number is a rounding of this value.' : `✗ No value in ${formatInterval(m.iv.lo, m.iv.hi)} rounds to ${m.stated.text}.`);
+	}
+	return lines.join('\n');
+}
+
+function statedResultHover(m: MemberFact, a: Analysis): string {
+	const stated = m.stated!;
+	const lines = [`**${stated.text}** is stated as the result of ${code(a.text.slice(m.span.start, m.span.end))}; it stands for ${formatInterval(m.statedIv!.lo, m.statedIv!.hi)}.`];
+	if (m.value !== undefined && m.iv) {
+		lines.push('', `- the computation is **${formatValue(m.value)}**, or anywhere in ${formatInterval(m.iv.lo, m.iv.hi)} given its inputs' rounding`);
+		lines.push('', m.holds ? '✓ The result holds.' : '✗ The result does not hold.');
+	}
+	return lines.join('\n');
+}
+
+function nameHover(n: NameFact, a: Analysis): string {
+	const history = a.facts.history(n.key);
+	const lines = [`${code(n.written)} (name \`${n.key}\`)`];
+	if (history.length === 0) {
+		lines.push('', 'The document states no value for this name.');
+		return lines.join('\n');
+	}
+	lines.push('');
+	for (const v of history.slice(0, 8)) {
+		lines.push(`- ${v.update ? 'updated to' : 'stated'} ${v.text} on line ${a.lines.positionAt(v.span.start).line + 1}${v.chain === n.chain ? ' (here)' : ''}`);
+	}
+	if (history.length > 8) lines.push(`- … and ${history.length - 8} more`);
+	return lines.join('\n');
+}
+
+/** The hover at `offset` in an analysed document, or `undefined` when there is nothing to say. */
+export function hoverAt(a: Analysis, offset: number): HoverResult | undefined {
+	const sub = innermost(a.substitutions.map((s) => ({ span: s.number.span, s })), offset);
+	if (sub) return { span: sub.span, markdown: substitutionHover(sub.s, a) };
+	const result = innermost(a.members.filter((m) => m.stated).map((m) => ({ span: m.stated!.span, m })), offset);
+	if (result) return { span: result.span, markdown: statedResultHover(result.m, a) };
+	const name = innermost(a.names, offset);
+	if (name) return { span: name.span, markdown: nameHover(name, a) };
+	const member = innermost(a.members, offset);
+	if (member) {
+		const num = findNumber(member.expr, offset);
+		if (num) {
+			const iv = inputInterval(num, a.policy);
+			return { span: num.span, markdown: `**${num.text}** stands for ${formatInterval(iv.lo, iv.hi)}${iv.lo === iv.hi ? ' (exact)' : ' (every value that rounds to it)'}.\n\n${memberHover(member, a)}` };
+		}
+		return { span: member.span, markdown: memberHover(member, a) };
+	}
+	return undefined;
+}

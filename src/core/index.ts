@@ -1,0 +1,22 @@
+/**
+ * The public surface of the pure core: the language service facade and the types the adapters
+ * need. Adapters import from here and from nowhere else in `src/core`.
+ */
+export type { Span } from './text/span';
+export { LineIndex } from './text/lineIndex';
+export type { Position, Range } from './text/lineIndex';
+export type { Diagnostic, Severity, TextEdit, RelatedInformation } from './check/diagnostic';
+export { DiagnosticCode, defaultSeverity } from './check/diagnostic';
+export type {
+	LanguageService,
+	DocumentInput,
+	CancellationLike,
+	Settings,
+	TolerancePolicy,
+	CheckReport,
+	Summary,
+	HoverResult,
+	CodeAction,
+} from './service';
+export { defaultSettings } from './service';
+export { createLanguageService } from './languageService';

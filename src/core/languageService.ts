@@ -1,0 +1,84 @@
+/**
+ * The implementation behind `createLanguageService()`. Each request looks the document up in a
+ * small cache keyed by uri and version (and the settings in force), analyses it when needed, and
+ * answers from the analysis; hovers and code actions never re-check a version already checked.
+ * Severity overrides and per-language switches are applied here, on the way out, so the checkers
+ * stay free of settings.
+ */
+import { analyzeDocument, type Analysis } from './check/analyze';
+import type { Diagnostic } from './check/diagnostic';
+import { codeActionsFor, collectFixes } from './features/codeActions';
+import { hoverAt } from './features/hover';
+import { languageOf } from './scan/index';
+import type { CancellationLike, DocumentInput, LanguageService, Settings, Summary } from './service';
+import { defaultSettings } from './service';
+
+interface CacheEntry {
+	readonly version: number;
+	readonly text: string;
+	readonly settings: Settings;
+	/** `undefined` when the check was cancelled, `null` when it failed (a bug, never the user's input). */
+	readonly analysis: Promise<Analysis | undefined | null>;
+}
+
+const CACHE_SIZE = 32;
+const emptySummary: Summary = { checked: 0, wrong: 0, unchecked: 0, uncheckedNames: [] };
+
+export function createLanguageService(initial: Settings = defaultSettings): LanguageService {
+	let settings = initial;
+	const cache = new Map<string, CacheEntry>();
+
+	function analysisOf(doc: DocumentInput, token?: CancellationLike): Promise<Analysis | undefined | null> {
+		const language = languageOf(doc.languageId, doc.uri) ?? 'markdown';
+		if (!settings.enabled[language]) return Promise.resolve(null);
+		const hit = cache.get(doc.uri);
+		if (hit && hit.version === doc.version && hit.text === doc.text && hit.settings === settings) return hit.analysis;
+		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, token }).catch((): null => null);
+		cache.delete(doc.uri);
+		cache.set(doc.uri, { version: doc.version, text: doc.text, settings, analysis });
+		if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+		// A cancelled analysis must not be served to the next request for the same version.
+		void analysis.then((a) => {
+			if (!a && cache.get(doc.uri)?.analysis === analysis) cache.delete(doc.uri);
+		});
+		return analysis;
+	}
+
+	function visible(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+		const out: Diagnostic[] = [];
+		for (const d of diagnostics) {
+			if (d.code === 'unchecked') continue;
+			const override = settings.severity[d.code];
+			if (override === 'off') continue;
+			out.push(override ? { ...d, severity: override } : d);
+		}
+		return out;
+	}
+
+	return {
+		async check(doc, token) {
+			const a = await analysisOf(doc, token);
+			if (a === undefined || token?.isCancellationRequested) return undefined;
+			if (a === null) return { uri: doc.uri, version: doc.version, diagnostics: [], summary: emptySummary };
+			return { uri: doc.uri, version: doc.version, diagnostics: visible(a.diagnostics), summary: a.summary };
+		},
+		async hover(doc, offset, token) {
+			const a = await analysisOf(doc, token);
+			if (!a || token?.isCancellationRequested) return undefined;
+			return hoverAt(a, offset);
+		},
+		async codeActions(doc, range, token) {
+			const a = await analysisOf(doc, token);
+			if (!a || token?.isCancellationRequested) return [];
+			return codeActionsFor(visible(a.diagnostics), range);
+		},
+		async fixAll(doc, codes = ['arithmetic'], token) {
+			const a = await analysisOf(doc, token);
+			if (!a || token?.isCancellationRequested) return [];
+			return collectFixes(visible(a.diagnostics), codes).edits;
+		},
+		updateSettings(next) {
+			settings = next;
+		},
+	};
+}

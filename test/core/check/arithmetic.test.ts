@@ -1,0 +1,115 @@
+/**
+ * The `arithmetic` check, fixture by fixture: each input marks the diagnostics it must produce
+ * (`⟦0.8|arithmetic⟧`), and everything unmarked must stay silent.
+ */
+import * as assert from 'assert';
+import { analyze, check, unmark } from './harness';
+
+suite('check: arithmetic', () => {
+	test('reports a sum that does not hold, on the stated number', async () => {
+		await check('$$0.3 + 0.4 = ⟦0.8|arithmetic⟧$$');
+	});
+
+	test('reports the update that does not hold, with the correct value at the author\'s precision', async () => {
+		const a = await check('$$w_1 = w_1 - \\alpha \\cdot coef_{o1} \\cdot out_{C1} = 0.1 - 0.7 \\times (-0.177) \\times 0.558 = ⟦0.191|arithmetic⟧$$');
+		assert.strictEqual(a.diagnostics[0].expected, '0.169');
+		assert.strictEqual(a.diagnostics[0].fix?.newText, '0.169');
+		assert.match(a.diagnostics[0].message, /0\.169/);
+	});
+
+	test('stays silent on 0.5 × 0.349 × 0.034 = 0.006 (rounding carried forward)', async () => {
+		await check('$$0.5 \\times 0.349 \\times 0.034 = 0.006$$');
+	});
+
+	test('stays silent when rounded intermediate values are carried through many steps', async () => {
+		await check([
+			'$$coef_{c1} = (-0.349) \\times 0.166 + 0.349 \\times (-0.106) = -0.095$$',
+			'$$x = 0.651 - 1 = -0.349$$',
+			'$$y = -0.06 \\times 1 \\times 0.558 (1 - 0.558) = -0.015$$',
+			'$$z = \\frac{2.160}{2.625} = 0.823$$',
+			'$$s = \\frac{1}{1 + e^{-0.6}} = 0.646$$',
+			'$$\\sigma(0.6) = 0.646$$',
+			'$$0.1 - 0.5 (-0.021 \\times 0.1 + (-0.060) \\times 0) = 0.101$$',
+		].join('\n\n'));
+	});
+
+	test('reports the seed\'s mis-divided softmax 2.160/2.625 = 0.813', async () => {
+		await check('$$\\frac{2.160}{2.625} = ⟦0.813|arithmetic⟧$$');
+	});
+
+	test('checks every computed member against the next stated number', async () => {
+		await check('$$a = 0.2 + 0.3 = 0.5 = 0.25 \\times 2 = 0.5 + 0.1 = ⟦0.7|arithmetic⟧$$');
+	});
+
+	test('marks the one step that disagrees with the steps around it', async () => {
+		await check('$$0.2 + 0.3 = ⟦0.1 + 0.1|arithmetic⟧ = 0.25 \\times 2 = 0.5$$');
+	});
+
+	test('reports two plain numbers written equal that differ', async () => {
+		await check('$$\\frac{2.160}{2.625} = 0.823 = ⟦0.813|arithmetic⟧$$');
+	});
+
+	test('treats integers as exact', async () => {
+		await check('$$3 \\times 0.5 = 1.5$$ and $$0.3 \\times 3 = ⟦1|arithmetic⟧$$');
+	});
+
+	test('continues a chain over \\\\ line breaks and over a following display that opens with =', async () => {
+		await check('$$coef = (-0.349) + 0.2 \\\\ = ⟦-0.2|arithmetic⟧$$\n\n$$w = 0.1 + 0.2$$\n\n$$= 0.3$$');
+	});
+
+	test('reads aligned environments line by line', async () => {
+		await check('$$\\begin{aligned} a &= 0.1 + 0.2 = 0.3 \\\\ b &= 0.2 \\times 0.2 = ⟦0.4|arithmetic⟧ \\end{aligned}$$');
+	});
+
+	test('accepts \\log in base e, 10 or 2 but not a wrong value', async () => {
+		await check('$$\\log 100 = 2$$ $$\\log 8 = 3$$ $$\\ln 0.5 = -0.693$$ $$\\log 0.5 = ⟦-0.5|arithmetic⟧$$');
+	});
+
+	test('works on max, min, sqrt, exp, tanh and relu', async () => {
+		await check('$$\\max\\{0.646, 0.659\\} = 0.659$$ $$\\min(0.1, 0.2) = 0.1$$ $$\\sqrt{0.25} = 0.5$$ $$\\exp(1) = 2.718$$ $$\\tanh(0.5) = 0.462$$ $$\\operatorname{ReLU}(-0.3) = ⟦0.3|arithmetic⟧$$');
+	});
+
+	test('stays silent on prose between dollar signs, such as prices', async () => {
+		await check('It costs $5 and $10 = 10 dollars, and $x = 3$ is unknown.');
+	});
+
+	test('stays silent on names it cannot evaluate and counts them unchecked', async () => {
+		const a = await check('$$in_{o1} = w_1 \\cdot out_{p1} + b_1$$');
+		assert.strictEqual(a.summary.unchecked, 1);
+		assert.strictEqual(a.summary.checked, 0);
+	});
+
+	test('honours the strict and loose tolerance policies', async () => {
+		// 0.35 stands for [0.345, 0.355], so 0.35 × 2 may be 0.69; taken at face value it is 0.70.
+		await check('$$0.35 \\times 2 = 0.69$$', 'markdown', 'digits');
+		await check('$$0.35 \\times 2 = ⟦0.69|arithmetic⟧$$', 'markdown', 'strict');
+		// One significant digit is a given under digits, a rounding under loose: 0.3 may be 0.349.
+		await check('$$0.3 + 0.4 = ⟦0.8|arithmetic⟧$$', 'markdown', 'digits');
+		await check('$$0.3 + 0.4 = 0.8$$', 'markdown', 'loose');
+	});
+
+	test('takes two-significant-digit inputs as rounded, even with a trailing zero', async () => {
+		await check('$$-0.060 \\times 0.25 = -0.015$$ $$-0.060 \\times 0.25 = ⟦-0.016|arithmetic⟧$$');
+	});
+
+	test('checks LaTeX environments', async () => {
+		await check('\\begin{equation} 0.3 + 0.4 = ⟦0.8|arithmetic⟧ \\end{equation}', 'latex');
+	});
+
+	test('a fix makes the document re-check clean at that place', async () => {
+		const { text } = unmark('$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.191$$ and $$\\frac{2.160}{2.625} = 0.813$$');
+		const a = await analyze(text);
+		assert.strictEqual(a.diagnostics.length, 2);
+		let fixed = text;
+		for (const d of [...a.diagnostics].reverse()) fixed = fixed.slice(0, d.fix!.span.start) + d.fix!.newText + fixed.slice(d.fix!.span.end);
+		assert.strictEqual(fixed, '$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.169$$ and $$\\frac{2.160}{2.625} = 0.823$$');
+		assert.deepStrictEqual((await analyze(fixed)).diagnostics, []);
+	});
+
+	test('fixes a negative result that should be positive by replacing the sign too', async () => {
+		const a = await check('$$0.1 - 0.125 = ⟦-0.035|arithmetic⟧$$');
+		assert.strictEqual(a.diagnostics[0].fix?.newText, '-0.025');
+		const b = await check('$$0.1 - 0.075 = ⟦-0.025|arithmetic⟧$$');
+		assert.strictEqual(b.diagnostics[0].fix?.newText, '0.025');
+	});
+});

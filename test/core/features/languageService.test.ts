@@ -1,0 +1,108 @@
+/**
+ * The language service facade with in-memory documents: checks, hovers at a `$0` cursor marker,
+ * code actions, fix-all, settings and cancellation.
+ */
+import * as assert from 'assert';
+import { createLanguageService, defaultSettings, type DocumentInput } from '../../../src/core/index';
+
+function doc(text: string, uri = 'file:///notes.md', version = 1): DocumentInput {
+	return { uri, languageId: uri.endsWith('.tex') ? 'latex' : 'markdown', version, text };
+}
+
+/** Splits `$0` out of a fixture: the document text and the cursor offset. */
+function cursor(input: string): { text: string; offset: number } {
+	const offset = input.indexOf('$0');
+	assert.ok(offset >= 0, 'the fixture has a $0 cursor');
+	return { text: input.slice(0, offset) + input.slice(offset + 2), offset };
+}
+
+function apply(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
+	let out = text;
+	for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+	return out;
+}
+
+const wrong = '$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.191$$\n\n$$\\frac{2.160}{2.625} = 0.813$$\n\n$$0.5 \\times 0.349 \\times 0.034 = 0.006$$\n';
+
+suite('language service', () => {
+	test('checks a document and summarises it', async () => {
+		const ls = createLanguageService();
+		const report = await ls.check(doc(wrong));
+		assert.ok(report);
+		assert.deepStrictEqual(report.diagnostics.map((d) => [d.code, d.severity, d.stated, d.expected]), [
+			['arithmetic', 'error', '0.191', '0.169'],
+			['arithmetic', 'error', '0.813', '0.823'],
+		]);
+		assert.deepStrictEqual({ ...report.summary, uncheckedNames: [...report.summary.uncheckedNames] }, { checked: 3, wrong: 2, unchecked: 0, uncheckedNames: [] });
+	});
+
+	test('hovers on a stated result with the computed value and the verdict', async () => {
+		const ls = createLanguageService();
+		const { text, offset } = cursor('$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.1$091$$');
+		const hover = await ls.hover(doc(text), offset);
+		assert.ok(hover);
+		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.191');
+		assert.match(hover.markdown, /0\.169131/);
+		assert.match(hover.markdown, /\[0\.1905, 0\.1915\]/);
+		assert.match(hover.markdown, /does not hold/);
+	});
+
+	test('hovers on an input number with the interval it stands for', async () => {
+		const ls = createLanguageService();
+		const { text, offset } = cursor('$$0.1 - 0.7 \\times (-0.1$077) \\times 0.558 = 0.169$$');
+		const hover = await ls.hover(doc(text), offset);
+		assert.ok(hover);
+		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.177');
+		assert.match(hover.markdown, /\[0\.1765, 0\.1775\]/);
+	});
+
+	test('hovers on a name with the values the document stated for it', async () => {
+		const ls = createLanguageService();
+		const { text, offset } = cursor('$$out_{C1} = \\sigma(0.233) = 0.558$$\n\n$$g = 2 \\cdot o$0ut_{C1} = 2 \\cdot 0.558 = 1.116$$');
+		const hover = await ls.hover(doc(text), offset);
+		assert.ok(hover);
+		assert.match(hover.markdown, /stated 0\.558 on line 1/);
+	});
+
+	test('offers the fix for the number under the cursor, and fix-all', async () => {
+		const ls = createLanguageService();
+		const d = doc(wrong);
+		const at = wrong.indexOf('0.191');
+		const actions = await ls.codeActions(d, { start: at, end: at });
+		assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [
+			['Replace 0.191 with 0.169', 'quickfix'],
+			['Fix all arithmetic in this file (2)', 'quickfix'],
+			['Fix all arithmetic in this file', 'source.fixAll'],
+		]);
+		const fixed = apply(wrong, actions[0].edits);
+		assert.strictEqual(fixed, wrong.replace('0.191', '0.169'));
+		const all = apply(wrong, await ls.fixAll(d));
+		const after = await ls.check(doc(all, d.uri, 2));
+		assert.deepStrictEqual(after?.diagnostics, []);
+	});
+
+	test('applies severity overrides and per-language switches', async () => {
+		const ls = createLanguageService({ ...defaultSettings, severity: { arithmetic: 'warning' } });
+		const r1 = await ls.check(doc(wrong));
+		assert.deepStrictEqual(r1?.diagnostics.map((d) => d.severity), ['warning', 'warning']);
+		ls.updateSettings({ ...defaultSettings, severity: { arithmetic: 'off' } });
+		assert.deepStrictEqual((await ls.check(doc(wrong)))?.diagnostics, []);
+		ls.updateSettings({ ...defaultSettings, enabled: { markdown: false, latex: true } });
+		assert.deepStrictEqual((await ls.check(doc(wrong)))?.diagnostics, []);
+	});
+
+	test('checks LaTeX documents', async () => {
+		const ls = createLanguageService();
+		const r = await ls.check(doc('\\begin{align} 0.3 + 0.4 &= 0.8 \\end{align}', 'file:///notes.tex'));
+		assert.deepStrictEqual(r?.diagnostics.map((d) => d.stated), ['0.8']);
+	});
+
+	test('answers undefined for a cancelled check', async () => {
+		const ls = createLanguageService();
+		const big = Array.from({ length: 4000 }, (_, i) => `$$${i} + 1 = ${i + 1}$$`).join('\n\n');
+		const r = await ls.check(doc(big), { isCancellationRequested: true });
+		assert.strictEqual(r, undefined);
+		const ok = await ls.check(doc(big));
+		assert.strictEqual(ok?.summary.checked, 4000);
+	});
+});
