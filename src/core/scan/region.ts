@@ -17,6 +17,12 @@ export interface MathRegion {
 	readonly inner: Span;
 	/** For LaTeX environments, the environment's name as written (`align*`). */
 	readonly environment?: string;
+	/**
+	 * Markdown only: in a block quote, the `>` markers (with the space after them) that open the
+	 * later lines of a multi-line region. They lie inside `inner`; the parser should read them as
+	 * whitespace. Absent when there are none.
+	 */
+	readonly prefixes?: readonly Span[];
 }
 
 /** One piece of a network block's YAML, copied from the document at `docStart`. */
