@@ -41,14 +41,13 @@ function tick(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** True for `b_1 = 0` and `KK_1 = (0.1, 0.2, 0.3)`: givens, with nothing to check. */
+/** True for `b_1 = 0`, `c_1 = c_2 = 0` and `KK_1 = (0.1, 0.2, 0.3)`: givens, with nothing to check. */
 function isGiven(chain: Chain, text: string): boolean {
-	if (chain.members.length !== 2) return false;
-	const [a, b] = chain.members;
-	let t = b;
+	const last = chain.members[chain.members.length - 1];
+	let t = last;
 	while (t.kind === 'group') t = t.inner;
-	const literalSide = signedLiteral(b, text) !== undefined || (t.kind === 'tuple' && t.items.every((x) => signedLiteral(x, text)));
-	return namedMember(a) !== undefined && literalSide;
+	const literalSide = signedLiteral(last, text) !== undefined || (t.kind === 'tuple' && t.items.every((x) => signedLiteral(x, text)));
+	return literalSide && chain.members.slice(0, -1).every((m) => namedMember(m) !== undefined);
 }
 
 /**

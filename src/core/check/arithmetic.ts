@@ -12,7 +12,7 @@ import { formatInterval, formatLike, formatValue } from '../eval/format';
 import type { Expr } from '../syntax/ast';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
-import { inputInterval, resultInterval, signedLiteral, type SignedLiteral } from './literal';
+import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
 
 /** Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`. */
 function evaluateNumeric(e: Expr, ctx: CheckContext, target: Interval): Outcome {
@@ -44,7 +44,8 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	}
 	for (const [j, steps] of byTarget) {
 		const stated = lits[j]!;
-		const target = resultInterval(stated, ctx.policy);
+		const places = stated.node.isInteger ? Math.max(...steps.map((i) => placesIn(members[i]))) : 0;
+		const target = resultInterval(stated, ctx.policy, places);
 		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target));
 		const holds = outcomes.map((o) => o.ok && intersects(o.iv, target));
 		steps.forEach((i, k) => {
@@ -58,7 +59,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 		if (failing.length === evaluated.length) {
 			const nearest = failing.reduce((a, b) => (Math.abs(b - j) < Math.abs(a - j) ? b : a));
 			const o = outcomes[steps.indexOf(nearest)] as Extract<Outcome, { ok: true }>;
-			reportWrongResult(ctx, members[nearest], o, stated);
+			reportWrongResult(ctx, members[nearest], o, stated, places);
 		} else {
 			for (const i of failing) {
 				const o = outcomes[steps.indexOf(i)] as Extract<Outcome, { ok: true }>;
@@ -68,7 +69,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 					span: members[i].span,
 					message: `This step evaluates to ${formatValue(o.value)}, but the steps around it agree on ${stated.text}: it does not follow from them.`,
 					stated: sourceOf(ctx, members[i].span),
-					expected: formatLike(o.value, stated.text),
+					expected: formatLike(o.value, places > 0 ? `0.${'0'.repeat(places)}` : stated.text),
 				});
 			}
 		}
@@ -77,8 +78,8 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	return compared;
 }
 
-function reportWrongResult(ctx: CheckContext, step: Expr, o: Extract<Outcome, { ok: true }>, stated: SignedLiteral): void {
-	const expected = formatLike(o.value, stated.text);
+function reportWrongResult(ctx: CheckContext, step: Expr, o: Extract<Outcome, { ok: true }>, stated: SignedLiteral, places: number): void {
+	const expected = formatLike(o.value, places > 0 ? `0.${'0'.repeat(places)}` : stated.text);
 	const range = formatInterval(o.iv.lo, o.iv.hi);
 	const spread = o.iv.lo === o.iv.hi ? '' : ` (allowing for the rounding of its inputs, anything in ${range})`;
 	ctx.diagnostics.push({

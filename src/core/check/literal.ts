@@ -54,8 +54,27 @@ export function inputInterval(node: NumberNode, policy: LiteralPolicy): Interval
 	return { lo: node.value - node.halfUlp, hi: node.value + node.halfUlp };
 }
 
-/** The interval a stated result stands for: every value that rounds to it. Integers are exact. */
-export function resultInterval(lit: SignedLiteral, _policy: LiteralPolicy): Interval {
-	if (lit.node.isInteger) return { lo: lit.value, hi: lit.value };
-	return { lo: lit.value - lit.node.halfUlp, hi: lit.value + lit.node.halfUlp };
+/**
+ * The interval a stated result stands for: every value that rounds to it. A decimal result is
+ * rounded at its own last place. An integer result is exact, unless `places` says the computation
+ * it ends was done on decimals with that many places: `-0.005 \times 0.11 = 0` reads 0 as 0.000.
+ */
+export function resultInterval(lit: SignedLiteral, _policy: LiteralPolicy, places = 0): Interval {
+	const half = lit.node.isInteger ? (places > 0 ? 0.5 * 10 ** -places : 0) : lit.node.halfUlp;
+	return { lo: lit.value - half, hi: lit.value + half };
+}
+
+/** The most places after the point among the number literals in `e`: `0.5 (1 - 0.074)` → 3. */
+export function placesIn(e: Expr): number {
+	let places = 0;
+	const stack = [e];
+	while (stack.length > 0) {
+		const x = stack.pop()!;
+		if (x.kind === 'number' && !x.isInteger) places = Math.max(places, Math.round(-Math.log10(2 * x.halfUlp)));
+		else if (x.kind === 'group') stack.push(x.inner);
+		else if (x.kind === 'unary') stack.push(x.operand);
+		else if (x.kind === 'binary') stack.push(x.left, x.right);
+		else if (x.kind === 'call') stack.push(...x.args);
+	}
+	return places;
 }

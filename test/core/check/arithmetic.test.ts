@@ -113,3 +113,15 @@ suite('check: arithmetic', () => {
 		assert.strictEqual(b.diagnostics[0].fix?.newText, '0.025');
 	});
 });
+
+suite('check: arithmetic on integer results', () => {
+	test('reads an integer result at the places of the computation it ends', async () => {
+		await check('$$0.5 \\times 0.001 = 0$$');
+		const a = await check('$$-0.005 \\times 0.5 \\times 0.673 \\times (1 - 0.673) = ⟦0|arithmetic⟧$$');
+		assert.strictEqual(a.diagnostics[0].expected, '-0.001');
+	});
+
+	test('keeps an integer result exact when the computation is on integers', async () => {
+		await check('$$2 \\times 3 = 6$$ $$2 \\times 3 = ⟦5|arithmetic⟧$$');
+	});
+});

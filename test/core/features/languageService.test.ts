@@ -1,5 +1,5 @@
 /**
- * The language service facade with in-memory documents: checks, hovers at a `$0` cursor marker,
+ * The language service facade with in-memory documents: checks, hovers at a `$0` cursor mark,
  * code actions, fix-all, settings and cancellation.
  */
 import * as assert from 'assert';
@@ -9,11 +9,11 @@ function doc(text: string, uri = 'file:///notes.md', version = 1): DocumentInput
 	return { uri, languageId: uri.endsWith('.tex') ? 'latex' : 'markdown', version, text };
 }
 
-/** Splits `$0` out of a fixture: the document text and the cursor offset. */
+/** Splits the cursor mark `‸` out of a fixture (`$0` would clash with TeX's dollars): the text and the offset. */
 function cursor(input: string): { text: string; offset: number } {
-	const offset = input.indexOf('$0');
-	assert.ok(offset >= 0, 'the fixture has a $0 cursor');
-	return { text: input.slice(0, offset) + input.slice(offset + 2), offset };
+	const offset = input.indexOf('‸');
+	assert.ok(offset >= 0, 'the fixture has a ‸ cursor');
+	return { text: input.slice(0, offset) + input.slice(offset + 1), offset };
 }
 
 function apply(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
@@ -38,18 +38,18 @@ suite('language service', () => {
 
 	test('hovers on a stated result with the computed value and the verdict', async () => {
 		const ls = createLanguageService();
-		const { text, offset } = cursor('$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.1$091$$');
+		const { text, offset } = cursor('$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.1‸91$$');
 		const hover = await ls.hover(doc(text), offset);
 		assert.ok(hover);
 		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.191');
-		assert.match(hover.markdown, /0\.169131/);
+		assert.match(hover.markdown, /0\.169136/);
 		assert.match(hover.markdown, /\[0\.1905, 0\.1915\]/);
 		assert.match(hover.markdown, /does not hold/);
 	});
 
 	test('hovers on an input number with the interval it stands for', async () => {
 		const ls = createLanguageService();
-		const { text, offset } = cursor('$$0.1 - 0.7 \\times (-0.1$077) \\times 0.558 = 0.169$$');
+		const { text, offset } = cursor('$$0.1 - 0.7 \\times (-0.1‸77) \\times 0.558 = 0.169$$');
 		const hover = await ls.hover(doc(text), offset);
 		assert.ok(hover);
 		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.177');
@@ -58,7 +58,7 @@ suite('language service', () => {
 
 	test('hovers on a name with the values the document stated for it', async () => {
 		const ls = createLanguageService();
-		const { text, offset } = cursor('$$out_{C1} = \\sigma(0.233) = 0.558$$\n\n$$g = 2 \\cdot o$0ut_{C1} = 2 \\cdot 0.558 = 1.116$$');
+		const { text, offset } = cursor('$$out_{C1} = \\sigma(0.233) = 0.558$$\n\n$$g = 2 \\cdot o‸ut_{C1} = 2 \\cdot 0.558 = 1.116$$');
 		const hover = await ls.hover(doc(text), offset);
 		assert.ok(hover);
 		assert.match(hover.markdown, /stated 0\.558 on line 1/);
