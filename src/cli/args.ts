@@ -1,0 +1,79 @@
+/**
+ * Parses the command line by hand (it is small): options may come before or after the files,
+ * `--opt value` and `--opt=value` both work, and `--` ends the options. Bad usage is reported as
+ * a value, never thrown, so `main.ts` decides the exit status in one place.
+ */
+import type { TolerancePolicy } from '../core/index';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface Options {
+	readonly format: Format;
+	readonly tolerance: TolerancePolicy;
+	readonly files: readonly string[];
+}
+
+export type ParsedArgs =
+	| { readonly kind: 'run'; readonly options: Options }
+	| { readonly kind: 'help' }
+	| { readonly kind: 'version' }
+	| { readonly kind: 'error'; readonly message: string };
+
+const formats: readonly Format[] = ['text', 'json', 'sarif'];
+const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
+
+export const usage = `Usage: derivcheck [options] FILE...
+
+Checks the arithmetic of hand-written numeric derivations in Markdown and LaTeX files.
+Files ending in .tex, .ltx or .latex are read as LaTeX, all others as Markdown.
+
+Options:
+  --format text|json|sarif      output format (default: text)
+  --tolerance digits|strict|loose
+                                what a written input number stands for (default: digits)
+  --help                        show this help
+  --version                     show the version
+
+Exit status: 0 when clean, 1 when any error or warning was found, 2 on bad usage or
+unreadable files.
+`;
+
+function pick<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | string {
+	const found = allowed.find((a) => a === value);
+	if (found) return found;
+	return value === undefined ? `--${name} needs a value (${allowed.join(', ')}).` : `--${name} must be one of ${allowed.join(', ')}, not "${value}".`;
+}
+
+/** Parses `argv` without the node and script paths: `parseArgs(['--format', 'json', 'a.md'])`. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+	let format: Format = 'text';
+	let tolerance: TolerancePolicy = 'digits';
+	const files: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--') {
+			files.push(...argv.slice(i + 1));
+			break;
+		}
+		if (arg === '--help' || arg === '-h') return { kind: 'help' };
+		if (arg === '--version' || arg === '-v') return { kind: 'version' };
+		const m = /^--(format|tolerance)(?:=(.*))?$/.exec(arg);
+		if (m) {
+			const value = m[2] ?? argv[++i];
+			if (m[1] === 'format') {
+				const f = pick('format', value, formats);
+				if (!formats.includes(f as Format)) return { kind: 'error', message: f };
+				format = f as Format;
+			} else {
+				const t = pick('tolerance', value, tolerances);
+				if (!tolerances.includes(t as TolerancePolicy)) return { kind: 'error', message: t };
+				tolerance = t as TolerancePolicy;
+			}
+			continue;
+		}
+		if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `Unknown option ${arg}.` };
+		files.push(arg);
+	}
+	if (files.length === 0) return { kind: 'error', message: 'No files given.' };
+	return { kind: 'run', options: { format, tolerance, files } };
+}

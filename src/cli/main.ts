@@ -1,0 +1,67 @@
+/**
+ * The command-line adapter, bundled into `dist/cli.js`: `derivcheck [--format text|json|sarif]
+ * [--tolerance digits|strict|loose] FILE…`. It reads the files, checks each with the pure core,
+ * prints in the chosen format, and exits 0 when clean, 1 when any error or warning was found and 2
+ * on bad usage or unreadable files (with a message on stderr).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLanguageService, defaultSettings, LineIndex } from '../core/index';
+import { version } from '../../package.json';
+import { parseArgs, usage, type Options } from './args';
+import { readInput } from './files';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { exitStatus, type FileResult } from './results';
+
+/** Checks the files of `options` and returns the exit status; output goes to the given streams. */
+export async function run(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+	const service = createLanguageService({ ...defaultSettings, tolerance: options.tolerance });
+	const results: FileResult[] = [];
+	let unreadable = false;
+	for (const path of options.files) {
+		const input = readInput(path);
+		if (input.kind === 'unreadable') {
+			err(`derivcheck: cannot read ${path} (${input.reason}).\n`);
+			unreadable = true;
+			continue;
+		}
+		if (input.kind === 'binary') {
+			err(`derivcheck: skipping ${path}, a binary file.\n`);
+			continue;
+		}
+		const uri = pathToFileURL(resolve(path)).href;
+		const report = await service.check({ uri, languageId: input.languageId, version: 1, text: input.text });
+		if (report) results.push({ path, index: new LineIndex(input.text), report });
+	}
+	if (options.format === 'json') out(formatJson(results));
+	else if (options.format === 'sarif') out(formatSarif(results, version));
+	else out(formatText(results));
+	return unreadable ? 2 : exitStatus(results);
+}
+
+async function main(): Promise<void> {
+	const parsed = parseArgs(process.argv.slice(2));
+	const out = (s: string): void => void process.stdout.write(s);
+	const err = (s: string): void => void process.stderr.write(s);
+	switch (parsed.kind) {
+		case 'help':
+			out(usage);
+			return;
+		case 'version':
+			out(`${version}\n`);
+			return;
+		case 'error':
+			err(`derivcheck: ${parsed.message}\n\n${usage}`);
+			process.exitCode = 2;
+			return;
+		case 'run':
+			process.exitCode = await run(parsed.options, out, err);
+	}
+}
+
+main().catch((e: unknown) => {
+	process.stderr.write(`derivcheck: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+	process.exitCode = 2;
+});

@@ -1,0 +1,75 @@
+/**
+ * The palette commands. "Check workspace" finds the Markdown and LaTeX files, reads them through
+ * `vscode.workspace.fs` (so it works in virtual workspaces too) and sends their text to the server,
+ * which publishes their diagnostics; "Fix all" asks the server for the active document's arithmetic
+ * fixes and applies them as one edit.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkDocumentsRequest, fixAllRequest, type CheckDocumentsResult, type SummaryParams } from '../server/protocol';
+import type { TextEdit } from 'vscode-languageclient/node';
+
+const pattern = '**/*.{md,markdown,tex,ltx,latex}';
+const exclude = '**/{node_modules,.git,dist,out}/**';
+const MAX_FILES = 5000;
+const MAX_BYTES = 2_000_000;
+const BATCH = 25;
+
+/** The language of a file by its extension: `.tex`, `.ltx`, `.latex` are LaTeX, the rest Markdown. */
+export function languageOfPath(path: string): 'markdown' | 'latex' {
+	return /\.(tex|ltx|latex)$/i.test(path) ? 'latex' : 'markdown';
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+	try {
+		const bytes = await vscode.workspace.fs.readFile(uri);
+		if (bytes.length > MAX_BYTES || bytes.includes(0)) return undefined;
+		return new TextDecoder('utf-8').decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Checks every Markdown and LaTeX file of the workspace and reports the totals. */
+export async function checkWorkspace(client: LanguageClient, known: ReadonlyMap<string, SummaryParams>): Promise<void> {
+	const files = await vscode.workspace.findFiles(pattern, exclude, MAX_FILES);
+	const summaries: SummaryParams[] = [];
+	await vscode.window.withProgress(
+		{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('derivcheck: checking the workspace'), cancellable: true },
+		async (progress, token) => {
+			for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
+				const batch = files.slice(i, i + BATCH);
+				const documents = [];
+				for (const uri of batch) {
+					const text = await readText(uri);
+					if (text !== undefined) documents.push({ uri: uri.toString(), languageId: languageOfPath(uri.path), text });
+				}
+				const result = await client.sendRequest<CheckDocumentsResult>(checkDocumentsRequest, { documents }, token);
+				summaries.push(...result.summaries);
+				progress.report({ increment: (100 * batch.length) / files.length });
+			}
+		},
+	);
+	const checkedUris = new Set(summaries.map((s) => s.uri));
+	for (const [uri, s] of known) if (!checkedUris.has(uri)) summaries.push(s);
+	const wrong = summaries.reduce((n, s) => n + s.wrong, 0);
+	const unchecked = summaries.reduce((n, s) => n + s.unchecked, 0);
+	void vscode.window.showInformationMessage(
+		vscode.l10n.t('derivcheck checked {0} files: {1} wrong, {2} unchecked.', files.length, wrong, unchecked),
+	);
+}
+
+/** Applies every arithmetic fix in the active document. */
+export async function fixAll(client: LanguageClient): Promise<void> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor) return;
+	const uri = editor.document.uri;
+	const edits = await client.sendRequest<TextEdit[]>(fixAllRequest, { uri: uri.toString() });
+	if (edits.length === 0) {
+		void vscode.window.showInformationMessage(vscode.l10n.t('derivcheck found nothing to fix in this document.'));
+		return;
+	}
+	const edit = new vscode.WorkspaceEdit();
+	edit.set(uri, await client.protocol2CodeConverter.asTextEdits(edits));
+	await vscode.workspace.applyEdit(edit);
+}

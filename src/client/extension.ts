@@ -1,0 +1,40 @@
+/**
+ * The VS Code extension's entry point, bundled into `dist/client.js`. It activates on Markdown
+ * and LaTeX, starts the language server, shows the status bar item and registers the commands.
+ * All checking happens in the server; this side only shows what the server finds.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { summaryNotification, type SummaryParams } from '../server/protocol';
+import { checkWorkspace, fixAll } from './commands';
+import { createClient } from './languageClient';
+import { StatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server and registers the status bar item and the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const output = vscode.window.createOutputChannel('derivcheck');
+	const status = new StatusBar();
+	const lsp = createClient(context, output);
+	client = lsp;
+	context.subscriptions.push(
+		output,
+		status,
+		lsp.onNotification(summaryNotification, (s: SummaryParams) => status.set(s)),
+		vscode.commands.registerCommand('derivcheck.showOutput', () => output.show(true)),
+		vscode.commands.registerCommand('derivcheck.checkWorkspace', () => checkWorkspace(lsp, status.all())),
+		vscode.commands.registerCommand('derivcheck.fixAll', () => fixAll(lsp)),
+		vscode.commands.registerCommand('derivcheck.restartServer', async () => {
+			await lsp.restart();
+			output.appendLine(vscode.l10n.t('derivcheck: the language server was restarted.'));
+		}),
+	);
+	await lsp.start();
+}
+
+/** Stops the language server. */
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+	client = undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * Wires the LSP connection to the core: documents in full sync, debounced checks on open and
+ * change, hover, code actions, settings pulled from the client, and derivcheck's own messages.
+ * The language service comes from a factory so that tests can inject a fake one; every handler
+ * is guarded (see `guard.ts`), looks its document up, delegates and converts.
+ */
+import {
+	CodeActionKind,
+	DidChangeConfigurationNotification,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type Connection,
+	type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings, type LanguageService, type Settings } from '../core/index';
+import { fixAllEdits, onCodeAction } from './codeActions';
+import { forgetLineIndex } from './convert';
+import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
+import { guard } from './guard';
+import { onHover } from './hover';
+import { checkDocumentsRequest, fixAllKind, fixAllRequest, type CheckDocumentsParams, type FixAllParams } from './protocol';
+import { toSettings } from './settings';
+import { checkDocuments } from './workspace';
+
+/** Makes the language service the server delegates to, given the initial settings. */
+export type ServiceFactory = (settings: Settings) => LanguageService;
+
+/** What a running server exposes to its host (and to tests). */
+export interface ServerHandle {
+	readonly documents: TextDocuments<TextDocument>;
+	readonly service: LanguageService;
+}
+
+/**
+ * Registers every handler on `connection` and starts listening. `main.ts` calls
+ * `startServer(createConnection(ProposedFeatures.all), createLanguageService)`; tests pass a
+ * connection over in-memory streams and a fake service.
+ */
+export function startServer(connection: Connection, serviceFactory: ServiceFactory): ServerHandle {
+	const log = connection.console;
+	const documents = new TextDocuments(TextDocument);
+	const service = serviceFactory(defaultSettings);
+	const scheduler = new DiagnosticsScheduler(connection, documents, service);
+	let pullsConfiguration = false;
+	let watchesConfiguration = false;
+
+	const refreshSettings = guard(log, 'configuration', undefined, async () => {
+		if (!pullsConfiguration) return;
+		const raw: unknown = await connection.workspace.getConfiguration('derivcheck');
+		service.updateSettings(toSettings(raw));
+	});
+
+	connection.onInitialize((params): InitializeResult => {
+		pullsConfiguration = params.capabilities.workspace?.configuration === true;
+		watchesConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+		return {
+			capabilities: {
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+				hoverProvider: true,
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+			},
+			serverInfo: { name: 'derivcheck' },
+		};
+	});
+
+	connection.onInitialized(
+		guard(log, 'initialized', undefined, async () => {
+			if (watchesConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'derivcheck' });
+			await refreshSettings();
+			scheduler.scheduleAll();
+		}),
+	);
+
+	connection.onDidChangeConfiguration(
+		guard(log, 'didChangeConfiguration', undefined, async (change: { settings?: unknown }) => {
+			if (pullsConfiguration) await refreshSettings();
+			else service.updateSettings(toSettings(record(change.settings).derivcheck));
+			scheduler.scheduleAll();
+		}),
+	);
+
+	documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+	documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS));
+	documents.onDidClose((e) => {
+		forgetLineIndex(e.document.uri);
+		scheduler.close(e.document.uri);
+	});
+
+	connection.onHover(guard(log, 'hover', null, (params, token) => onHover(documents, service, params, token)));
+	connection.onCodeAction(guard(log, 'codeAction', [], (params, token) => onCodeAction(documents, service, params, token)));
+	connection.onRequest(fixAllRequest, guard(log, 'fixAll', [], (params: FixAllParams, token) => fixAllEdits(documents, service, params.uri, token)));
+	connection.onRequest(
+		checkDocumentsRequest,
+		guard(log, 'checkDocuments', { summaries: [] }, (params: CheckDocumentsParams, token) => checkDocuments(connection, documents, service, params, token)),
+	);
+
+	documents.listen(connection);
+	connection.listen();
+	return { documents, service };
+}
+
+function record(v: unknown): Record<string, unknown> {
+	return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}

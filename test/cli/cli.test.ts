@@ -1,0 +1,103 @@
+/**
+ * The bundled CLI (`dist/cli.js`, built in `suiteSetup`) as a user runs it, on temporary files:
+ * exit statuses 0, 1 and 2, the JSON and SARIF shapes over the real core, a binary file skipped
+ * with a note, and `--help` and `--version`.
+ */
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { wrongArithmeticMarkdown } from '../shared/expectations';
+
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+	const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+suite('cli', () => {
+	let dir: string;
+
+	suiteSetup(function () {
+		this.timeout(60_000);
+		execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'pipe' });
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'derivcheck-cli-'));
+		fs.writeFileSync(path.join(dir, 'clean.md'), '$$0.5 \\times 0.349 \\times 0.034 = 0.006$$\n');
+		fs.writeFileSync(path.join(dir, 'clean.tex'), '\\[ 0.1 + 0.25 = 0.35 \\]\n');
+		fs.copyFileSync(wrongArithmeticMarkdown.path, path.join(dir, 'wrong.md'));
+		fs.writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+	});
+
+	suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+	test('exits 0 on clean files and prints the summary', () => {
+		const r = run(['clean.md', 'clean.tex'], dir);
+		assert.strictEqual(r.status, 0, r.stderr);
+		assert.match(r.stdout, /^2 files · \d+ checked · 0 wrong · 0 unchecked\n$/);
+	});
+
+	test('exits 1 and prints path:line:col for a wrong result', () => {
+		const r = run(['wrong.md'], dir);
+		const want = wrongArithmeticMarkdown.diagnostics[0];
+		assert.strictEqual(r.status, 1, r.stderr);
+		assert.ok(r.stdout.startsWith(`wrong.md:${want.line + 1}:${want.character + 1}: error arithmetic: `), r.stdout);
+	});
+
+	test('writes the JSON contract', () => {
+		const r = run(['--format', 'json', 'wrong.md', 'clean.md'], dir);
+		assert.strictEqual(r.status, 1, r.stderr);
+		const json = JSON.parse(r.stdout) as { files: { path: string; diagnostics: Record<string, unknown>[] }[]; summary: Record<string, unknown> };
+		assert.deepStrictEqual(json.files.map((f) => f.path), ['wrong.md', 'clean.md']);
+		const want = wrongArithmeticMarkdown.diagnostics[0];
+		const d = json.files[0].diagnostics[0];
+		assert.deepStrictEqual(Object.keys(d).sort(), ['code', 'expected', 'message', 'range', 'severity', 'stated']);
+		assert.deepStrictEqual([d.code, d.severity, d.stated, d.expected], [want.code, want.severity, want.stated, want.expected]);
+		assert.deepStrictEqual(d.range, { start: { line: want.line, character: want.character }, end: { line: want.line, character: want.character + want.stated.length } });
+		assert.deepStrictEqual(json.files[1].diagnostics, []);
+		assert.strictEqual(json.summary.wrong, 1);
+	});
+
+	test('writes SARIF 2.1.0', () => {
+		const r = run(['--format=sarif', 'wrong.md'], dir);
+		assert.strictEqual(r.status, 1, r.stderr);
+		const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string } }; results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+		assert.strictEqual(sarif.version, '2.1.0');
+		assert.strictEqual(sarif.runs[0].tool.driver.name, 'derivcheck');
+		assert.deepStrictEqual(sarif.runs[0].results.map((x) => [x.ruleId, x.locations[0].physicalLocation.region.startLine]), [['arithmetic', wrongArithmeticMarkdown.diagnostics[0].line + 1]]);
+	});
+
+	test('skips a binary file with a note', () => {
+		const r = run(['image.md', 'clean.md'], dir);
+		assert.strictEqual(r.status, 0, r.stderr);
+		assert.match(r.stderr, /skipping image\.md, a binary file/);
+		assert.match(r.stdout, /^1 file · /);
+	});
+
+	test('exits 2 on an unreadable file, still checking the others', () => {
+		const r = run(['missing.md', 'wrong.md'], dir);
+		assert.strictEqual(r.status, 2);
+		assert.match(r.stderr, /cannot read missing\.md \(ENOENT\)/);
+		assert.match(r.stdout, /wrong\.md:/);
+	});
+
+	test('exits 2 on bad usage with the usage on stderr', () => {
+		for (const args of [[], ['--format', 'xml', 'clean.md'], ['--nope', 'clean.md']]) {
+			const r = run(args, dir);
+			assert.strictEqual(r.status, 2, args.join(' '));
+			assert.match(r.stderr, /Usage: derivcheck/);
+			assert.strictEqual(r.stdout, '');
+		}
+	});
+
+	test('prints help and the version', () => {
+		const help = run(['--help'], dir);
+		assert.strictEqual(help.status, 0);
+		assert.match(help.stdout, /--format text\|json\|sarif/);
+		const version = run(['--version'], dir);
+		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+		assert.strictEqual(version.stdout.trim(), pkg.version);
+	});
+});

@@ -1,0 +1,55 @@
+/**
+ * The LSP server over the real core, in-process: the shared fixtures get exactly the diagnostics
+ * every editor suite expects (test/shared/expectations.ts), a severity override of `off` hides a
+ * code, and a binary or very large document neither crashes the server nor stops it answering.
+ */
+import * as assert from 'assert';
+import { createLanguageService } from '../../src/core/index';
+import type { Hover } from 'vscode-languageserver/node';
+import { mismatches, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus } from '../shared/expectations';
+import { startHarness, type Harness } from './harness';
+
+suite('language server over the real core', () => {
+	let h: Harness;
+	teardown(() => h?.dispose());
+
+	for (const fixture of [wrongArithmeticMarkdown, wrongArithmeticLatex]) {
+		test(`reports the wrong result in ${fixture.name} and nothing else`, async () => {
+			h = await startHarness(createLanguageService);
+			const uri = `file:///fixtures/${fixture.name}`;
+			const published = h.diagnostics(uri);
+			const summary = h.summary(uri);
+			await h.open(uri, fixture.text, fixture.languageId);
+			assert.deepStrictEqual(mismatches(fixture, (await published).diagnostics), []);
+			const { checked, wrong, unchecked } = await summary;
+			assert.deepStrictEqual({ checked, wrong, unchecked }, wrongArithmeticStatus);
+			const want = fixture.diagnostics[0];
+			const hover: Hover | null = await h.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: want.line, character: want.character + 1 } });
+			const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+			for (const s of fixture.hoverIncludes) assert.ok(value.includes(s), value);
+		});
+	}
+
+	test('hides a code whose severity is set to off', async () => {
+		h = await startHarness(createLanguageService, { configuration: { severity: { arithmetic: 'off' } } });
+		const uri = 'file:///fixtures/off.md';
+		const published = h.diagnostics(uri);
+		await h.open(uri, wrongArithmeticMarkdown.text);
+		assert.deepStrictEqual((await published).diagnostics, []);
+	});
+
+	test('checks a binary and a very large document without crashing', async () => {
+		h = await startHarness(createLanguageService);
+		const binary = 'file:///fixtures/binary.md';
+		const huge = 'file:///fixtures/huge.md';
+		const binaryPublished = h.diagnostics(binary);
+		await h.open(binary, '\u0000\u0001PNG\u0000$$1 + 1 = 3\u0000$$\uFFFD'.repeat(1000));
+		assert.ok(Array.isArray((await binaryPublished).diagnostics));
+		const hugePublished = h.diagnostics(huge);
+		const paragraph = 'Prose about the forward pass, with $x_1 = 0.5$ and $$0.5 \\times 0.349 \\times 0.034 = 0.006$$\n\n';
+		await h.open(huge, paragraph.repeat(Math.ceil(1_000_000 / paragraph.length)));
+		assert.deepStrictEqual((await hugePublished).diagnostics, []);
+		const hover = await h.client.sendRequest('textDocument/hover', { textDocument: { uri: huge }, position: { line: 0, character: 0 } });
+		assert.strictEqual(hover, null);
+	});
+});
