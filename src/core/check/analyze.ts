@@ -20,7 +20,10 @@ import type { Diagnostic } from './diagnostic';
 import { Facts, namedMember } from './facts';
 import { signedLiteral } from './literal';
 import { recordChain } from './record';
-import { checkSubstitution } from './substitution';
+import { checkSubstitution, updatedKey } from './substitution';
+import { networkForBlock } from '../engine/index';
+import { declaredValues } from './truth/bind';
+import { TruthChecker } from './truth/checker';
 
 export interface Analysis extends CheckContext {
 	readonly language: DocumentLanguage;
@@ -79,6 +82,15 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		names: [],
 		uncheckedNames: new Set(),
 	};
+	const block = scan.networks[0];
+	if (block) {
+		const { network, diagnostics } = networkForBlock(block);
+		ctx.diagnostics.push(...diagnostics);
+		if (network) {
+			ctx.truth = new TruthChecker(network, ctx);
+			ctx.policy = { ...ctx.policy, exactValues: declaredValues(network) };
+		}
+	}
 	const status: ChainStatus[] = [];
 	for (const chain of chains) {
 		if (Date.now() - sliceStart > SLICE_MS) {
@@ -88,8 +100,10 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		}
 		if (isGiven(chain, text)) {
 			status.push('given');
+			ctx.truth?.checkChain(chain, undefined);
 		} else {
-			const compared = checkSubstitution(chain, ctx) + checkArithmetic(chain, ctx);
+			let compared = checkSubstitution(chain, ctx) + checkArithmetic(chain, ctx);
+			if (ctx.truth) compared += ctx.truth.checkChain(chain, updatedKey(chain));
 			status.push(compared > 0 ? 'checked' : 'unchecked');
 		}
 		recordChain(chain, ctx);

@@ -10,6 +10,7 @@ import type { Interval } from '../eval/interval';
 import type { Expr, NameRef } from '../syntax/ast';
 import type { Span } from '../text/span';
 import type { LineIndex } from '../text/lineIndex';
+import type { TruthChecker } from './truth/checker';
 
 /** What a chain member evaluated to, for hovers. */
 export interface MemberFact {
@@ -50,13 +51,15 @@ export type ChainStatus = 'checked' | 'unchecked' | 'given';
 export interface CheckContext {
 	readonly text: string;
 	readonly lines: LineIndex;
-	readonly policy: LiteralPolicy;
+	policy: LiteralPolicy;
 	readonly facts: Facts;
 	readonly diagnostics: Diagnostic[];
 	readonly members: MemberFact[];
 	readonly substitutions: SubstitutionFact[];
 	readonly names: NameFact[];
 	readonly uncheckedNames: Set<string>;
+	/** The truth check, when the document declares a network. */
+	truth?: TruthChecker;
 }
 
 /** The 1-based line of an offset, for messages such as "stated on line 12". */

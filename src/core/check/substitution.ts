@@ -59,6 +59,11 @@ export function checkSubstitution(chain: Chain, ctx: CheckContext): number {
 			if (key === selfKey) {
 				// The starting value of an update: from here on it is the name's value before the update.
 				ctx.facts.add({ key, written, value: number.value, iv: signed, text: number.text, span: number.span, chain: chain.index, update: false });
+				ctx.truth?.substitution(symbol, number, signed, true);
+				continue;
+			}
+			if (ctx.truth?.substitution(symbol, number, signed, false)) {
+				compared++;
 				continue;
 			}
 			const acceptable = ctx.facts.acceptable(key, chain.index);

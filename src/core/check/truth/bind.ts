@@ -1,0 +1,49 @@
+/**
+ * Binding: what a name, a derivative or a chain's head means in the document's network
+ * (DESIGN 2.5), through the engine's resolver. A name the engine cannot place, or places in
+ * more than one quantity, is not bound: the checker leaves it unchecked and lists it, never
+ * guessing. A derivative between two quantities that are not a gradient is bound to its local
+ * partial, under a pseudo-id `d:of/wrt` that only the chain binding it uses.
+ */
+import type { Network, QuantityId } from '../../engine/index';
+import type { Expr } from '../../syntax/ast';
+
+export type Binding =
+	| { readonly kind: 'bound'; readonly id: QuantityId; readonly value: number; readonly label: string }
+	| { readonly kind: 'ambiguous'; readonly labels: readonly string[] }
+	| { readonly kind: 'unknown' };
+
+/** Binds a name or derivative node; `updated` turns a parameter into its updated value (update chains). */
+export function bind(net: Network, e: Expr, updated = false): Binding {
+	let x = e;
+	while (x.kind === 'group') x = x.inner;
+	if (x.kind === 'name') {
+		const r = net.resolve(x.name);
+		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: r.candidates.map((id) => net.label(id)) };
+		if (r.kind === 'unknown') return { kind: 'unknown' };
+		const id = updated && !x.name.updated && /^L\d+:[wb]:\d+$/.test(r.id) ? `${r.id}:new` : r.id;
+		const value = net.value(id);
+		return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id, value, label: net.label(id) };
+	}
+	if (x.kind === 'derivative') {
+		const r = net.resolveDerivative(x.of, x.wrt);
+		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: [`\\frac{\\partial ${x.of.text}}{\\partial ${x.wrt.text}}`] };
+		if (r.kind === 'unknown') return { kind: 'unknown' };
+		if (r.kind === 'local') return { kind: 'bound', id: `d:${r.of}/${r.wrt}`, value: r.value, label: `\\frac{\\partial ${net.label(r.of)}}{\\partial ${net.label(r.wrt)}}` };
+		const value = net.value(r.id);
+		return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id: r.id, value, label: net.label(r.id) };
+	}
+	return { kind: 'unknown' };
+}
+
+/** Every absolute value the block declares: inputs, targets, parameters and the learning rate (exact, DESIGN 3.3). */
+export function declaredValues(net: Network): Set<number> {
+	const out = new Set<number>();
+	for (const id of net.allIds()) {
+		if (/^(x|t):\d+$/.test(id) || id === 'lr' || /^L\d+:[wb]:\d+$/.test(id)) {
+			const v = net.value(id);
+			if (v !== undefined) out.add(Math.abs(v));
+		}
+	}
+	return out;
+}

@@ -1,0 +1,247 @@
+/**
+ * Checking against the truth (DESIGN 3, steps 4 and 5). With a network block, every chain member
+ * that names a quantity is bound to the engine, and the number the chain states for it is
+ * checked two ways: globally, against the true value, and locally, by evaluating the engine's
+ * formula for that quantity on the author's own earlier values of its parents (intervals again).
+ *
+ * - Global pass: nothing to say.
+ * - Local pass, global fail: the number only carries an earlier error. If a parent the author
+ *   stated is off, this is `inherited`, a hint pointing at where that error started; if none is,
+ *   the gap is rounding carried forward and stays silent.
+ * - Local fail: the error starts here, `value`, with the true value as the fix and, where a known
+ *   mistake reproduces the number, the mistake in words. When the chain already holds an
+ *   `arithmetic` or `substitution` finding, that finding is the origin and no second one is added.
+ *
+ * Numbers written for names are checked against the author's earlier value of that quantity or
+ * its true value (`substitution`), and a written symbolic formula is evaluated on true values
+ * and compared with the quantity's (`formula`), which catches a formula whose kernel order
+ * contradicts `flip`.
+ */
+import { evaluateTermInterval, parseId, renderTerm, substitute, termParents, type Network, type QuantityId, type Term } from '../../engine/index';
+import { evaluate, isNumeric } from '../../eval/evaluate';
+import { contains, intersects, point, type Interval } from '../../eval/interval';
+import { formatLike, formatValue } from '../../eval/format';
+import type { Expr } from '../../syntax/ast';
+import type { Span } from '../../text/span';
+import type { Chain } from '../chains';
+import { lineOf, sourceOf, type CheckContext } from '../context';
+import { namedMember } from '../facts';
+import { resultInterval, signedLiteral, type SignedLiteral } from '../literal';
+import { bind, type Binding } from './bind';
+import { explain } from './mistakes';
+
+export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
+
+/** What the truth check knows about one bound place in the document, for hovers. */
+export interface TruthFact {
+	readonly span: Span;
+	readonly id: QuantityId;
+	readonly label: string;
+	readonly trueValue: number;
+	readonly stated?: string;
+	readonly statedIv?: Interval;
+	/** The engine's formula evaluated on the author's values, when there is a formula. */
+	readonly localIv?: Interval;
+	readonly status: TruthStatus;
+	readonly mistake?: string;
+	readonly origin?: Span;
+}
+
+interface AuthorValue {
+	readonly iv: Interval;
+	readonly text: string;
+	readonly span: Span;
+	readonly status: TruthStatus;
+	readonly origin?: Span;
+}
+
+export class TruthChecker {
+	readonly facts: TruthFact[] = [];
+	private readonly author = new Map<QuantityId, AuthorValue>();
+
+	constructor(readonly net: Network, private readonly ctx: CheckContext) {}
+
+	/** The author's latest stated value of a quantity, if any. */
+	authorValue(id: QuantityId): AuthorValue | undefined {
+		return this.author.get(id);
+	}
+
+	private unchecked(e: Expr, b: Binding): void {
+		if (b.kind !== 'bound') this.ctx.uncheckedNames.add(sourceOf(this.ctx, e.span, 40));
+	}
+
+	/**
+	 * Checks a number written for a name. Returns false when the network does not know the name,
+	 * so the document-only substitution check may judge it instead.
+	 */
+	substitution(symbol: Expr, number: SignedLiteral, numberIv: Interval, starting: boolean): boolean {
+		const b = bind(this.net, symbol);
+		if (b.kind === 'unknown') return false;
+		if (b.kind === 'ambiguous') {
+			this.unchecked(symbol, b);
+			return true;
+		}
+		const known = this.author.get(b.id);
+		const holdsAuthor = known !== undefined && !starting && intersects(known.iv, numberIv);
+		const slack = Math.max(number.node.halfUlp, 0.005 * Math.abs(b.value));
+		const holdsTrue = intersects({ lo: numberIv.lo - slack, hi: numberIv.hi + slack }, point(b.value));
+		this.facts.push({ span: number.span, id: b.id, label: b.label, trueValue: b.value, stated: number.text, statedIv: numberIv, status: holdsAuthor || holdsTrue ? 'ok' : 'value' });
+		if (starting) this.author.set(b.id, { iv: numberIv, text: number.text, span: number.span, status: holdsTrue ? 'ok' : 'value' });
+		if (holdsAuthor || holdsTrue) return true;
+		const expected = known && !starting ? known.text : formatLike(b.value, number.text);
+		const where = known && !starting ? `the document states ${b.label} = ${known.text} (line ${lineOf(this.ctx, known.span.start)}) and the network's value is ${formatValue(b.value)}` : `the network's value of ${b.label} is ${formatValue(b.value)}`;
+		let why = '';
+		const after = this.net.value(`${b.id}:new`);
+		const statedAfter = this.author.get(`${b.id}:new`);
+		if ((after !== undefined && contains(numberIv, after)) || (statedAfter && intersects(statedAfter.iv, numberIv))) {
+			why = ` ${number.text} is ${b.label} after the update${statedAfter ? ` (line ${lineOf(this.ctx, statedAfter.span.start)})` : ''}; backpropagation must use the weights of the forward pass.`;
+		}
+		this.ctx.diagnostics.push({
+			code: 'substitution',
+			severity: 'warning',
+			span: number.span,
+			message: `${number.text} is written for ${sourceOf(this.ctx, symbol.span, 30)}, but ${where}.${why}`,
+			stated: number.text,
+			expected,
+			fix: { span: number.span, newText: expected },
+		});
+		return true;
+	}
+
+	/** Binds the chain's named members and checks what it states for them; returns how many checks it made. */
+	checkChain(chain: Chain, selfKey: string | undefined): number {
+		const lits = chain.members.map((m) => signedLiteral(m, this.ctx.text));
+		let compared = 0;
+		const seen = new Set<QuantityId>();
+		let head: Extract<Binding, { kind: 'bound' }> | undefined;
+		chain.members.forEach((m, i) => {
+			const named = namedMember(m);
+			if (!named) return;
+			const b = bind(this.net, m, i === 0 && named.key === selfKey);
+			let next = chain.members[i + 1];
+			while (next?.kind === 'group') next = next.inner;
+			// `KK_1 = (0.1, 0.2, 0.3)` names a whole kernel; its elements are checked where they are used.
+			if (b.kind !== 'bound' && next?.kind === 'tuple') return;
+			if (b.kind !== 'bound') return this.unchecked(m, b);
+			head ??= b;
+			const lit = lits.find((l, k) => k > i && l !== undefined);
+			if (seen.has(b.id)) return;
+			seen.add(b.id);
+			if (!lit) {
+				this.facts.push({ span: m.span, id: b.id, label: b.label, trueValue: b.value, status: 'unstated' });
+				return;
+			}
+			compared++;
+			const fact = this.checkValue(chain, b, lit);
+			this.facts.push({ ...fact, span: m.span }, fact);
+		});
+		if (head) compared += this.checkFormula(chain, head, lits);
+		return compared;
+	}
+
+	/**
+	 * The formula of `id` over values the author stated: parents the author never wrote down
+	 * (a loss term, a pre-activation skipped on the way) are replaced by their own formulas, a
+	 * few levels deep, so `E = -(1 \cdot \ln 0.813 …)` is judged on the author's 0.813.
+	 */
+	private authorFormula(id: QuantityId): { rhs: Term } | undefined {
+		const f = id.startsWith('d:') ? undefined : this.net.formula(id);
+		if (!f) return undefined;
+		let rhs = f.rhs;
+		for (let round = 0; round < 3; round++) {
+			const parents = termParents(rhs);
+			if (parents.length > 64) break;
+			const expandable = (p: QuantityId) => !this.author.has(p) && ['lossTerm', 'pre', 'out', 'dout'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
+			if (!parents.some(expandable)) break;
+			rhs = substitute(rhs, (p) => (expandable(p) ? this.net.formula(p)?.rhs : undefined));
+		}
+		return { rhs };
+	}
+
+	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral): TruthFact {
+		const statedIv = resultInterval(lit, this.ctx.policy);
+		const formula = this.authorFormula(b.id);
+		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p)));
+		const base = { span: lit.span, id: b.id, label: b.label, trueValue: b.value, stated: lit.text, statedIv, localIv };
+		const record = (status: TruthStatus, origin?: Span) => {
+			this.author.set(b.id, { iv: statedIv, text: lit.text, span: lit.span, status, origin });
+			return { ...base, status, origin };
+		};
+		if (contains(statedIv, b.value)) return record('ok');
+		const offParents = formula ? termParents(formula.rhs).map((p) => this.author.get(p)).filter((a): a is AuthorValue => a !== undefined && (a.status === 'value' || a.status === 'inherited')) : [];
+		if (localIv && intersects(localIv, statedIv)) {
+			if (offParents.length === 0) return record('rounding');
+			const origin = offParents[0].origin ?? offParents[0].span;
+			this.ctx.diagnostics.push({
+				code: 'inherited',
+				severity: 'hint',
+				span: lit.span,
+				message: `${lit.text} follows from the values before it, but ${b.label} is ${formatValue(b.value)}: it carries the error that starts on line ${lineOf(this.ctx, origin.start)} (${sourceOf(this.ctx, origin, 24)}).`,
+				stated: lit.text,
+				expected: formatLike(b.value, lit.text),
+				origin,
+				related: [{ span: origin, message: 'The error starts here.' }],
+			});
+			return record('inherited', origin);
+		}
+		const earlier = this.ctx.diagnostics.find((d) => (d.code === 'arithmetic' || d.code === 'substitution' || d.code === 'value') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
+		if (earlier) return record('value', earlier.span);
+		const mistake = explain(this.net, b.id, statedIv);
+		const expected = formatLike(b.value, lit.text);
+		const local = localIv && offParents.length === 0 ? '' : localIv ? ` From your own earlier values it would be ${formatRange(localIv)}.` : '';
+		this.ctx.diagnostics.push({
+			code: 'value',
+			severity: 'error',
+			span: lit.span,
+			message: `${b.label} is ${formatValue(b.value)} (${expected} at your precision), not ${lit.text}.${local}${mistake ? ` ${mistake.message}` : ''}`,
+			stated: lit.text,
+			expected,
+			fix: { span: lit.span, newText: expected },
+		});
+		return { ...record('value', lit.span), mistake: mistake?.message };
+	}
+
+	/** The written symbolic members, evaluated on true values, must equal the head quantity's value. */
+	private checkFormula(chain: Chain, head: Extract<Binding, { kind: 'bound' }>, lits: readonly (SignedLiteral | undefined)[]): number {
+		let compared = 0;
+		for (let i = 0; i < chain.members.length; i++) {
+			const m = chain.members[i];
+			if (lits[i] || namedMember(m) || isNumeric(m) || m.kind === 'tuple') continue;
+			const outcome = evaluate(m, {
+				literal: (n) => point(n.value),
+				name: (node) => valueOf(bind(this.net, node)),
+				derivative: (node) => valueOf(bind(this.net, node)),
+			});
+			if (!outcome.ok) {
+				for (const n of outcome.names) if (this.net.resolve(n).kind !== 'quantity') this.ctx.uncheckedNames.add(n.text);
+				continue;
+			}
+			compared++;
+			if (Math.abs(outcome.value - head.value) <= 1e-6 * Math.max(1, Math.abs(head.value))) continue;
+			const f = head.id.startsWith('d:') ? undefined : this.net.formula(head.id);
+			const network = f ? ` The network computes ${head.label} = ${renderTerm(f.rhs, (id) => this.net.label(id))}.` : '';
+			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 });
+			this.ctx.diagnostics.push({
+				code: 'formula',
+				severity: 'warning',
+				span: m.span,
+				message: `With the network's values this formula is ${formatValue(outcome.value)}, but ${head.label} is ${formatValue(head.value)}.${mistake ? ` It ${mistake.message.replace(/^This /, '').replace(/: that gives .*$/, '.')}` : ''}${network}`,
+				expected: formatValue(head.value),
+			});
+			break;
+		}
+		return compared;
+	}
+}
+
+function valueOf(b: Binding): { value: number; iv: Interval } | undefined {
+	return b.kind === 'bound' ? { value: b.value, iv: point(b.value) } : undefined;
+}
+
+function pointOf(v: number | undefined): Interval | undefined {
+	return v === undefined ? undefined : point(v);
+}
+
+function formatRange(iv: Interval): string {
+	return iv.lo === iv.hi ? formatValue(iv.lo) : `between ${formatValue(iv.lo)} and ${formatValue(iv.hi)}`;
+}

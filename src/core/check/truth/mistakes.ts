@@ -1,0 +1,148 @@
+/**
+ * Known mistakes (DESIGN 3 step 5), each a way to get a wrong number that a student often takes:
+ * backpropagating through weights that were already updated, leaving out the activation's
+ * derivative, flipping the kernel or not, the sign of the update, routing a max-pool gradient to
+ * the wrong element, leaving out the average pool's factor, a wrong learning rate, and target and
+ * output swapped in the delta. Each pattern computes the number the mistake would give; it is
+ * claimed only when that number lies within the stated number's rounding, and differs from the
+ * true value, so a pattern never explains a number it does not reproduce.
+ */
+import { buildNetwork, parseId, substitute, evaluateTerm, type Network, type QuantityId } from '../../engine/index';
+import { ref } from '../../engine/term';
+import { contains, type Interval } from '../../eval/interval';
+import { formatValue } from '../../eval/format';
+
+export interface Explanation {
+	/** The pattern, as a stable string (`updated-weights`, `activation-derivative` …). */
+	readonly pattern: string;
+	/** A sentence saying what was done, with the value it gives. */
+	readonly message: string;
+	readonly value: number;
+}
+
+type Pattern = (net: Network, id: QuantityId) => { pattern: string; value: number; words: string } | undefined;
+
+const isParam = (id: QuantityId) => /^L\d+:[wb]:\d+$/.test(id);
+
+/** The activation's derivative at element `j` of layer `l`, from its output (σ: out (1 − out)). */
+function activationDerivative(net: Network, l: number, j: number): number | undefined {
+	const L = net.layers[l];
+	const spec = L.spec;
+	if (!L.pre || !('activation' in spec)) return undefined;
+	const out = L.out[j], pre = L.pre[j];
+	switch (spec.activation.kind) {
+		case 'sigmoid': return out * (1 - out);
+		case 'tanh': return 1 - out * out;
+		case 'relu': return pre > 0 ? 1 : 0;
+		case 'leaky_relu': return pre > 0 ? 1 : spec.activation.slope;
+		case 'linear': return 1;
+		case 'softmax': return out * (1 - out);
+	}
+}
+
+const updatedWeights: Pattern = (net, id) => {
+	const f = net.formula(id);
+	if (!f) return undefined;
+	let uses = false;
+	const rhs = substitute(f.rhs, (p) => (isParam(p) && !/:new$/.test(p) && net.value(`${p}:new`) !== undefined && !id.startsWith(p) ? ((uses = true), ref(`${p}:new`)) : undefined));
+	const role = parseId(id)?.role;
+	if (!uses || role === 'pre' || role === 'out' || role === 'updated') return undefined;
+	const value = evaluateTerm(rhs, (q) => net.value(q));
+	return value === undefined ? undefined : { pattern: 'updated-weights', value, words: 'uses weights that were already updated; backpropagation must use the weights of the forward pass' };
+};
+
+const missingActivation: Pattern = (net, id) => {
+	const p = parseId(id);
+	if (p?.role !== 'delta') return undefined;
+	const value = net.value(`L${p.layer}:dout:${p.index}`);
+	return value === undefined ? undefined : { pattern: 'activation-derivative', value, words: "leaves out the activation's derivative (it is ∂E/∂out alone)" };
+};
+
+const flippedKernel: Pattern = (net, id) => {
+	const p = parseId(id);
+	if (!p || !net.spec.layers.some((s) => s.kind === 'conv')) return undefined;
+	let alt = net.memo.get('flipped') as Network | undefined;
+	if (!alt) net.memo.set('flipped', (alt = buildNetwork({ ...net.spec, layers: net.spec.layers.map((s) => (s.kind === 'conv' ? { ...s, flip: !s.flip } : s)) })));
+	const value = alt.value(id);
+	const declared = net.spec.layers.find((s) => s.kind === 'conv' && 'flip' in s);
+	const flip = declared && 'flip' in declared ? declared.flip : false;
+	return value === undefined ? undefined : { pattern: 'flipped-kernel', value, words: flip ? 'reads the kernel unflipped (cross-correlation), but the block declares `flip: true`' : 'flips the kernel (true convolution), but the block declares cross-correlation (`flip: false`)' };
+};
+
+const updateSign: Pattern = (net, id) => {
+	if (parseId(id)?.role !== 'updated') return undefined;
+	const base = id.replace(/:new$/, '');
+	const w = net.value(base), g = net.value(`${base}:grad`), lr = net.spec.learningRate;
+	return w === undefined || g === undefined ? undefined : { pattern: 'update-sign', value: w + lr * g, words: 'adds the gradient step instead of subtracting it (w + α·∂E/∂w)' };
+};
+
+const learningRate = (net: Network, id: QuantityId, stated: Interval): { pattern: string; value: number; words: string } | undefined => {
+	if (parseId(id)?.role !== 'updated') return undefined;
+	const base = id.replace(/:new$/, '');
+	const w = net.value(base), g = net.value(`${base}:grad`);
+	if (w === undefined || g === undefined || Math.abs(g) < 1e-12) return undefined;
+	const mid = (stated.lo + stated.hi) / 2;
+	const guess = Number(((w - mid) / g).toPrecision(1));
+	if (!(guess > 0) || guess === net.spec.learningRate) return undefined;
+	return { pattern: 'learning-rate', value: w - guess * g, words: `uses the learning rate ${formatValue(guess)}, but the block declares ${formatValue(net.spec.learningRate)}` };
+};
+
+/** For ∂E/∂out or delta of an element feeding a pool: the routing and the factor mistakes. */
+function poolMistakes(net: Network, id: QuantityId): { pattern: string; value: number; words: string }[] {
+	const p = parseId(id);
+	if (!p || (p.role !== 'dout' && p.role !== 'delta')) return [];
+	let m = p.layer + 1;
+	while (m < net.layers.length && net.layers[m].spec.kind === 'flatten') m++;
+	const P = net.layers[m];
+	if (!P?.pool) return [];
+	const g = P.pool;
+	const factor = p.role === 'delta' ? activationDerivative(net, p.layer, p.index) : 1;
+	if (factor === undefined) return [];
+	const out: { pattern: string; value: number; words: string }[] = [];
+	for (let i = 0; i < P.out.length; i++) {
+		const window = windowOf(g, i);
+		if (!window.includes(p.index)) continue;
+		if (g.max) {
+			if (P.argmax![i] !== p.index) out.push({ pattern: 'maxpool-routing', value: P.dout[i] * factor, words: `routes the max pool's gradient to this element, which lost its window (the maximum is element ${P.argmax![i] + 1})` });
+		} else {
+			const size = window.length;
+			out.push({ pattern: 'avgpool-factor', value: P.dout[i] * factor, words: `leaves out the average pool's factor 1/${size}` });
+		}
+	}
+	return out;
+}
+
+function windowOf(g: NonNullable<Network['layers'][number]['pool']>, i: number): number[] {
+	const c = Math.floor(i / (g.OH * g.OW)), oy = Math.floor(i / g.OW) % g.OH, ox = i % g.OW;
+	const w: number[] = [];
+	for (let ky = 0; ky < g.KH; ky++) for (let kx = 0; kx < g.KW; kx++) w.push((c * g.H + oy * g.sh + ky) * g.W + ox * g.sw + kx);
+	return w;
+}
+
+const targetSwap: Pattern = (net, id) => {
+	const p = parseId(id);
+	if (!p || p.layer !== net.layers.length - 1 || (p.role !== 'delta' && p.role !== 'dout')) return undefined;
+	const v = net.value(id);
+	return v === undefined ? undefined : { pattern: 'target-swap', value: -v, words: 'swaps target and output (t − out instead of out − t)' };
+};
+
+/** The first known mistake that reproduces a number stated within `stated` for quantity `id`, if any. */
+export function explain(net: Network, id: QuantityId, stated: Interval): Explanation | undefined {
+	const truth = net.value(id);
+	if (truth === undefined || id.startsWith('d:')) return undefined;
+	const candidates = [
+		updatedWeights(net, id),
+		missingActivation(net, id),
+		flippedKernel(net, id),
+		updateSign(net, id),
+		learningRate(net, id, stated),
+		...poolMistakes(net, id),
+		targetSwap(net, id),
+	];
+	for (const c of candidates) {
+		if (!c || !Number.isFinite(c.value) || contains(stated, truth)) continue;
+		if (Math.abs(c.value - truth) <= 1e-12 * Math.max(1, Math.abs(truth))) continue;
+		if (contains(stated, c.value)) return { pattern: c.pattern, value: c.value, message: `This ${c.words}: that gives ${formatValue(c.value)}.` };
+	}
+	return undefined;
+}
