@@ -113,7 +113,7 @@ export class TruthChecker {
 		const lits = chain.members.map((m) => signedLiteral(m, this.ctx.text));
 		let compared = 0;
 		const seen = new Set<QuantityId>();
-		let head: Extract<Binding, { kind: 'bound' }> | undefined;
+		const bound: { m: Expr; b: Extract<Binding, { kind: 'bound' }>; lit?: SignedLiteral }[] = [];
 		chain.members.forEach((m, i) => {
 			const named = namedMember(m);
 			if (!named) return;
@@ -123,19 +123,21 @@ export class TruthChecker {
 			// `KK_1 = (0.1, 0.2, 0.3)` names a whole kernel; its elements are checked where they are used.
 			if (b.kind !== 'bound' && next?.kind === 'tuple') return;
 			if (b.kind !== 'bound') return this.unchecked(m, b);
-			head ??= b;
-			const lit = lits.find((l, k) => k > i && l !== undefined);
 			if (seen.has(b.id)) return;
 			seen.add(b.id);
+			bound.push({ m, b, lit: lits.find((l, k) => k > i && l !== undefined) });
+		});
+		// The written formula first: when it is wrong, it is where the error starts.
+		if (bound.length > 0) compared += this.checkFormula(chain, bound[0].b, lits);
+		for (const { m, b, lit } of bound) {
 			if (!lit) {
 				this.facts.push({ span: m.span, id: b.id, label: b.label, trueValue: b.value, status: 'unstated' });
-				return;
+				continue;
 			}
 			compared++;
 			const fact = this.checkValue(chain, b, lit);
 			this.facts.push({ ...fact, span: m.span }, fact);
-		});
-		if (head) compared += this.checkFormula(chain, head, lits);
+		}
 		return compared;
 	}
 
@@ -184,7 +186,7 @@ export class TruthChecker {
 			});
 			return record('inherited', origin);
 		}
-		const earlier = this.ctx.diagnostics.find((d) => (d.code === 'arithmetic' || d.code === 'substitution' || d.code === 'value') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
+		const earlier = this.ctx.diagnostics.find((d) => (d.code === 'arithmetic' || d.code === 'substitution' || d.code === 'value' || d.code === 'formula') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
 		if (earlier) return record('value', earlier.span);
 		const mistake = explain(this.net, b.id, statedIv);
 		const expected = formatLike(b.value, lit.text);
