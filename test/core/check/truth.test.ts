@@ -151,4 +151,3 @@ suite('check: truth', () => {
 		await check(`${block().replace('learning_rate: 0.7', 'learning_rate: 0.35')}$$0.35 \\times 2 = ⟦0.69|arithmetic⟧$$`);
 	});
 });
-});
