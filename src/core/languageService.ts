@@ -72,7 +72,7 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			if (!a || token?.isCancellationRequested) return [];
 			return codeActionsFor(visible(a.diagnostics), range);
 		},
-		async fixAll(doc, codes = ['arithmetic'], token) {
+		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
 			const a = await analysisOf(doc, token);
 			if (!a || token?.isCancellationRequested) return [];
 			return collectFixes(visible(a.diagnostics), codes).edits;

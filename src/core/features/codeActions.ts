@@ -27,11 +27,16 @@ export function codeActionsFor(diagnostics: readonly Diagnostic[], range: Span):
 		if (!d.fix || !overlaps(d.span, range)) continue;
 		actions.push({ title: `Replace ${d.stated ?? 'the number'} with ${d.fix.newText}`, kind: 'quickfix', edits: [d.fix], diagnostics: [d], isPreferred: true });
 	}
-	const here = diagnostics.filter((d) => d.code === 'arithmetic' && overlaps(d.span, range));
-	const all = collectFixes(diagnostics, ['arithmetic']);
-	if (here.length > 0 && all.edits.length > 1) {
-		actions.push({ title: `Fix all arithmetic in this file (${all.edits.length})`, kind: 'quickfix', edits: all.edits, diagnostics: all.fixed });
+	const families: [DiagnosticCode, string][] = [['arithmetic', 'Fix all arithmetic in this file'], ['value', "Fix all values in this file to the network's"]];
+	for (const [code, title] of families) {
+		const here = diagnostics.some((d) => d.code === code && overlaps(d.span, range));
+		const all = collectFixes(diagnostics, [code]);
+		if (here && all.edits.length > 1) actions.push({ title: `${title} (${all.edits.length})`, kind: 'quickfix', edits: all.edits, diagnostics: all.fixed });
 	}
-	if (all.edits.length > 0) actions.push({ title: 'Fix all arithmetic in this file', kind: 'source.fixAll', edits: all.edits, diagnostics: all.fixed });
+	const everything = collectFixes(diagnostics, ['arithmetic', 'value']);
+	if (everything.edits.length > 0) {
+		const onlyArithmetic = everything.fixed.every((d) => d.code === 'arithmetic');
+		actions.push({ title: onlyArithmetic ? 'Fix all arithmetic in this file' : 'Fix all arithmetic and values in this file', kind: 'source.fixAll', edits: everything.edits, diagnostics: everything.fixed });
+	}
 	return actions;
 }

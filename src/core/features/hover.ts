@@ -11,6 +11,7 @@ import { inputInterval } from '../check/literal';
 import { formatInterval, formatValue } from '../eval/format';
 import type { Expr, NumberNode } from '../syntax/ast';
 import type { HoverResult } from '../service';
+import { truthHover } from './truthHover';
 import { containsOffset, type Span } from '../text/span';
 
 function code(s: string): string {
@@ -100,6 +101,16 @@ function nameHover(n: NameFact, a: Analysis): string {
 
 /** The hover at `offset` in an analysed document, or `undefined` when there is nothing to say. */
 export function hoverAt(a: Analysis, offset: number): HoverResult | undefined {
+	const truth = a.truth && innermost(a.truth.facts, offset);
+	if (a.truth && truth) {
+		const basic = hoverWithoutNetwork(a, offset);
+		const markdown = truthHover(a.truth, truth);
+		return { span: truth.span, markdown: basic && basic.span.start === truth.span.start && basic.span.end === truth.span.end ? `${markdown}\n\n---\n\n${basic.markdown}` : markdown };
+	}
+	return hoverWithoutNetwork(a, offset);
+}
+
+function hoverWithoutNetwork(a: Analysis, offset: number): HoverResult | undefined {
 	const sub = innermost(a.substitutions.map((s) => ({ span: s.number.span, s })), offset);
 	if (sub) return { span: sub.span, markdown: substitutionHover(sub.s, a) };
 	const result = innermost(a.members.filter((m) => m.stated).map((m) => ({ span: m.stated!.span, m })), offset);

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { check } from './harness';
+import { createLanguageService } from '../../../src/core/index';
 
 const block = (bias = "[c_1, c_2, c_3]") => `\`\`\`network
 input: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
@@ -149,5 +150,20 @@ suite('check: truth', () => {
 		// Outside a block 0.35 stands for [0.345, 0.355], so 0.35 × 2 may be 0.69; a declared 0.35 is exact.
 		await check('$$0.35 \\times 2 = 0.69$$');
 		await check(`${block().replace('learning_rate: 0.7', 'learning_rate: 0.35')}$$0.35 \\times 2 = ⟦0.69|arithmetic⟧$$`);
+	});
+});
+
+suite('hover: truth', () => {
+	test('shows the true value, the formula with the author\'s values, the chain rule and the layer', async () => {
+		const text = `${block()}$$\\bar{in}_{C1} = 0.235$$\n\n$$out_{C1} = \\sigma(\\bar{in}_{C1}) = 0.558$$`;
+		const offset = text.lastIndexOf('0.558') + 2;
+		const hover = await createLanguageService().hover({ uri: 'file:///h.md', languageId: 'markdown', version: 1, text }, offset);
+		assert.ok(hover);
+		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.558');
+		assert.match(hover.markdown, /network's value is \*\*0\.558284\*\*/);
+		assert.match(hover.markdown, /The network computes `out_\{C1\} = \\sigma\(in_\{C1\}\)`/);
+		assert.match(hover.markdown, /With your values: `\\sigma\(0\.235\)`/);
+		assert.match(hover.markdown, /out_\{C1\} → out_\{P1\} → in_\{o1\}/);
+		assert.match(hover.markdown, /\| output \| \*\*0\.558284\*\* \| 0\.557603 \|/);
 	});
 });

@@ -96,8 +96,10 @@ suite('engine: local formulas', () => {
 					const d = diffTerm(f.rhs, p);
 					if (!d) continue;
 					const at = (x: number) => evaluateTerm(f.rhs, (q) => (q === p ? x : net.value(q)))!;
-					// The step shrinks with the value, since formulas such as (o − t)/(o (1 − o)) curve sharply near o = 0.
-					const v = net.value(p)!, h = Math.max(1e-9, Math.min(H, Math.abs(v) * 1e-4));
+					// The step shrinks with the distance to 0 and to 1, since formulas such as (o − t)/(o (1 − o))
+					// curve sharply near both: the truncation error is about (h / distance)², so h = distance · 1e-4
+					// keeps it near 1e-8 relative.
+					const v = net.value(p)!, h = Math.max(1e-9, Math.min(H, Math.abs(v) * 1e-4, Math.abs(1 - v) * 1e-4));
 					const numeric = (at(v + h) - at(v - h)) / (2 * h);
 					const analytic = evaluateTerm(d, (q) => net.value(q))!;
 					assert.ok(Math.abs(analytic - numeric) <= 1e-5 * Math.max(1, Math.abs(analytic)), `∂${net.label(id)}/∂${net.label(p)}: analytic ${analytic}, numeric ${numeric} (seed ${seed})`);
