@@ -84,11 +84,16 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	};
 	const block = scan.networks[0];
 	if (block) {
-		const { network, diagnostics } = networkForBlock(block);
-		ctx.diagnostics.push(...diagnostics);
-		if (network) {
-			ctx.truth = new TruthChecker(network, ctx);
-			ctx.policy = { ...ctx.policy, exactValues: declaredValues(network) };
+		try {
+			const { network, diagnostics } = networkForBlock(block);
+			ctx.diagnostics.push(...diagnostics);
+			if (network) {
+				ctx.truth = new TruthChecker(network, ctx);
+				ctx.policy = { ...ctx.policy, exactValues: declaredValues(network) };
+			}
+		} catch {
+			// A bug in the engine leaves the document checked as if it had no block.
+			ctx.truth = undefined;
 		}
 	}
 	const status: ChainStatus[] = [];
@@ -100,10 +105,10 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		}
 		if (isGiven(chain, text)) {
 			status.push('given');
-			ctx.truth?.checkChain(chain, undefined);
+			truthOf(ctx, chain);
 		} else {
 			let compared = checkSubstitution(chain, ctx) + checkArithmetic(chain, ctx);
-			if (ctx.truth) compared += ctx.truth.checkChain(chain, updatedKey(chain));
+			if (ctx.truth) compared += truthOf(ctx, chain);
 			status.push(compared > 0 ? 'checked' : 'unchecked');
 		}
 		recordChain(chain, ctx);
@@ -111,6 +116,19 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	if (options.token?.isCancellationRequested) return undefined;
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 	return { ...ctx, language, scan, chains, status, summary: summarize(chains, status, ctx.diagnostics, ctx.uncheckedNames) };
+}
+
+/**
+ * Runs the truth check on one chain. The engine is ours, not the user's input, so an exception
+ * there is a bug; it must still cost only this chain's truth check, never the document's other
+ * findings.
+ */
+function truthOf(ctx: CheckContext, chain: Chain): number {
+	try {
+		return ctx.truth?.checkChain(chain, updatedKey(chain)) ?? 0;
+	} catch {
+		return 0;
+	}
 }
 
 function summarize(chains: readonly Chain[], status: readonly ChainStatus[], diagnostics: readonly Diagnostic[], uncheckedNames: ReadonlySet<string>): Summary {

@@ -167,3 +167,27 @@ suite('hover: truth', () => {
 		assert.match(hover.markdown, /\| output \| \*\*0\.558284\*\* \| 0\.557603 \|/);
 	});
 });
+
+suite('check: truth in LaTeX', () => {
+	test('reads the % network comment block and checks against it', async () => {
+		const tex = [
+			'% network',
+			'% input: [0.05, 0.10]',
+			'% input_names: i',
+			'% target: [0.01, 0.99]',
+			'% loss: half_sse',
+			'% learning_rate: 0.5',
+			'% layers:',
+			'%   - dense: h',
+			'%     weights: [[0.15, 0.20], [0.25, 0.30]]',
+			'%     weight_names: w',
+			'%     bias: 0.35',
+			'%     bias_names: b_1',
+			'%     activation: sigmoid',
+			'\\begin{equation} net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.15 \\times 0.05 + 0.2 \\times 0.1 + 0.35 = 0.3775 \\end{equation}',
+			'\\begin{equation} out_{h1} = ⟦0.600|value⟧ \\end{equation}',
+		].join('\n');
+		const a = await check(tex, 'latex');
+		assert.strictEqual(a.diagnostics[0].expected, '0.593');
+	});
+});
