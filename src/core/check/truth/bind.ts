@@ -5,11 +5,11 @@
  * guessing. A derivative between two quantities that are not a gradient is bound to its local
  * partial, under a pseudo-id `d:of/wrt` that only the chain binding it uses.
  */
-import type { Network, QuantityId } from '../../engine/index';
+import type { Network, QuantityId, Term } from '../../engine/index';
 import type { Expr } from '../../syntax/ast';
 
 export type Binding =
-	| { readonly kind: 'bound'; readonly id: QuantityId; readonly value: number; readonly label: string }
+	| { readonly kind: 'bound'; readonly id: QuantityId; readonly value: number; readonly label: string; readonly term?: Term }
 	| { readonly kind: 'ambiguous'; readonly labels: readonly string[] }
 	| { readonly kind: 'unknown' };
 
@@ -29,7 +29,7 @@ export function bind(net: Network, e: Expr, updated = false): Binding {
 		const r = net.resolveDerivative(x.of, x.wrt);
 		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: [`\\frac{\\partial ${x.of.text}}{\\partial ${x.wrt.text}}`] };
 		if (r.kind === 'unknown') return { kind: 'unknown' };
-		if (r.kind === 'local') return { kind: 'bound', id: `d:${r.of}/${r.wrt}`, value: r.value, label: `\\frac{\\partial ${net.label(r.of)}}{\\partial ${net.label(r.wrt)}}` };
+		if (r.kind === 'local') return { kind: 'bound', id: `d:${r.of}/${r.wrt}`, value: r.value, label: `\\frac{\\partial ${net.label(r.of)}}{\\partial ${net.label(r.wrt)}}`, term: r.term };
 		const value = net.value(r.id);
 		return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id: r.id, value, label: net.label(r.id) };
 	}

@@ -146,14 +146,14 @@ export class TruthChecker {
 	 * (a loss term, a pre-activation skipped on the way) are replaced by their own formulas, a
 	 * few levels deep, so `E = -(1 \cdot \ln 0.813 …)` is judged on the author's 0.813.
 	 */
-	private authorFormula(id: QuantityId): { rhs: Term } | undefined {
-		const f = id.startsWith('d:') ? undefined : this.net.formula(id);
+	private authorFormula(id: QuantityId, term?: Term): { rhs: Term } | undefined {
+		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : this.net.formula(id);
 		if (!f) return undefined;
 		let rhs = f.rhs;
 		for (let round = 0; round < 3; round++) {
 			const parents = termParents(rhs);
 			if (parents.length > 64) break;
-			const expandable = (p: QuantityId) => !this.author.has(p) && ['lossTerm', 'pre', 'out', 'dout'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
+			const expandable = (p: QuantityId) => !this.author.has(p) && ['lossTerm', 'pre', 'out', 'dout', 'delta', 'grad'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
 			if (!parents.some(expandable)) break;
 			rhs = substitute(rhs, (p) => (expandable(p) ? this.net.formula(p)?.rhs : undefined));
 		}
@@ -162,7 +162,7 @@ export class TruthChecker {
 
 	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral): TruthFact {
 		const statedIv = resultInterval(lit, this.ctx.policy);
-		const formula = this.authorFormula(b.id);
+		const formula = this.authorFormula(b.id, b.term);
 		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p)));
 		const base = { span: lit.span, id: b.id, label: b.label, trueValue: b.value, stated: lit.text, statedIv, localIv };
 		const record = (status: TruthStatus, origin?: Span) => {
@@ -180,7 +180,7 @@ export class TruthChecker {
 				span: lit.span,
 				message: `${lit.text} follows from the values before it, but ${b.label} is ${formatValue(b.value)}: it carries the error that starts on line ${lineOf(this.ctx, origin.start)} (${sourceOf(this.ctx, origin, 24)}).`,
 				stated: lit.text,
-				expected: formatLike(b.value, lit.text),
+				expected: expectedText(b.value, lit),
 				origin,
 				related: [{ span: origin, message: 'The error starts here.' }],
 			});
@@ -188,8 +188,8 @@ export class TruthChecker {
 		}
 		const earlier = this.ctx.diagnostics.find((d) => (d.code === 'arithmetic' || d.code === 'substitution' || d.code === 'value' || d.code === 'formula') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
 		if (earlier) return record('value', earlier.span);
-		const mistake = explain(this.net, b.id, statedIv);
-		const expected = formatLike(b.value, lit.text);
+		const mistake = explain(this.net, b.id, statedIv, (p) => this.author.get(p)?.iv);
+		const expected = expectedText(b.value, lit);
 		const local = localIv && offParents.length === 0 ? '' : localIv ? ` From your own earlier values it would be ${formatRange(localIv)}.` : '';
 		this.ctx.diagnostics.push({
 			code: 'value',
@@ -222,7 +222,7 @@ export class TruthChecker {
 			if (Math.abs(outcome.value - head.value) <= 1e-6 * Math.max(1, Math.abs(head.value))) continue;
 			const f = head.id.startsWith('d:') ? undefined : this.net.formula(head.id);
 			const network = f ? ` The network computes ${head.label} = ${renderTerm(f.rhs, (id) => this.net.label(id))}.` : '';
-			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 });
+			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 }, () => undefined);
 			this.ctx.diagnostics.push({
 				code: 'formula',
 				severity: 'warning',
@@ -234,6 +234,12 @@ export class TruthChecker {
 		}
 		return compared;
 	}
+}
+
+/** The true value at the author's precision; an integer stated for a fraction gets three significant digits. */
+function expectedText(value: number, lit: SignedLiteral): string {
+	if (lit.node.isInteger && !Number.isInteger(value)) return String(Number(value.toPrecision(3)));
+	return formatLike(value, lit.text);
 }
 
 function valueOf(b: Binding): { value: number; iv: Interval } | undefined {

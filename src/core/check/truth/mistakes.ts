@@ -10,6 +10,11 @@
 import { buildNetwork, parseId, substitute, evaluateTerm, type Network, type QuantityId } from '../../engine/index';
 import { ref } from '../../engine/term';
 import { contains, type Interval } from '../../eval/interval';
+
+/** The author's stated value of a quantity, where the document gave one. */
+export type AuthorLookup = (id: QuantityId) => Interval | undefined;
+
+const mid = (iv: Interval) => (iv.lo + iv.hi) / 2;
 import { formatValue } from '../../eval/format';
 
 export interface Explanation {
@@ -20,7 +25,7 @@ export interface Explanation {
 	readonly value: number;
 }
 
-type Pattern = (net: Network, id: QuantityId) => { pattern: string; value: number; words: string } | undefined;
+type Pattern = (net: Network, id: QuantityId, author: AuthorLookup) => { pattern: string; value: number; words: string } | undefined;
 
 const isParam = (id: QuantityId) => /^L\d+:[wb]:\d+$/.test(id);
 
@@ -40,21 +45,26 @@ function activationDerivative(net: Network, l: number, j: number): number | unde
 	}
 }
 
-const updatedWeights: Pattern = (net, id) => {
+const updatedWeights: Pattern = (net, id, author) => {
 	const f = net.formula(id);
 	if (!f) return undefined;
 	let uses = false;
 	const rhs = substitute(f.rhs, (p) => (isParam(p) && !/:new$/.test(p) && net.value(`${p}:new`) !== undefined && !id.startsWith(p) ? ((uses = true), ref(`${p}:new`)) : undefined));
 	const role = parseId(id)?.role;
 	if (!uses || role === 'pre' || role === 'out' || role === 'updated') return undefined;
-	const value = evaluateTerm(rhs, (q) => net.value(q));
+	const value = evaluateTerm(rhs, (q) => (isParam(q) ? undefined : authorOr(net, author, q)) ?? net.value(q));
 	return value === undefined ? undefined : { pattern: 'updated-weights', value, words: 'uses weights that were already updated; backpropagation must use the weights of the forward pass' };
 };
 
-const missingActivation: Pattern = (net, id) => {
+function authorOr(net: Network, author: AuthorLookup, q: QuantityId): number | undefined {
+	const a = author(q);
+	return a ? mid(a) : net.value(q);
+}
+
+const missingActivation: Pattern = (net, id, author) => {
 	const p = parseId(id);
 	if (p?.role !== 'delta') return undefined;
-	const value = net.value(`L${p.layer}:dout:${p.index}`);
+	const value = authorOr(net, author, `L${p.layer}:dout:${p.index}`);
 	return value === undefined ? undefined : { pattern: 'activation-derivative', value, words: "leaves out the activation's derivative (it is ∂E/∂out alone)" };
 };
 
@@ -83,12 +93,14 @@ const learningRate = (net: Network, id: QuantityId, stated: Interval): { pattern
 	if (w === undefined || g === undefined || Math.abs(g) < 1e-12) return undefined;
 	const mid = (stated.lo + stated.hi) / 2;
 	const guess = Number(((w - mid) / g).toPrecision(1));
-	if (!(guess > 0) || guess === net.spec.learningRate) return undefined;
+	const lr = net.spec.learningRate;
+	// Only rates of the same order as the declared one: with a coarse stated number any rate fits.
+	if (!(guess > 0) || guess === lr || guess < lr / 4 || guess > lr * 4) return undefined;
 	return { pattern: 'learning-rate', value: w - guess * g, words: `uses the learning rate ${formatValue(guess)}, but the block declares ${formatValue(net.spec.learningRate)}` };
 };
 
 /** For ∂E/∂out or delta of an element feeding a pool: the routing and the factor mistakes. */
-function poolMistakes(net: Network, id: QuantityId): { pattern: string; value: number; words: string }[] {
+function poolMistakes(net: Network, id: QuantityId, author: AuthorLookup): { pattern: string; value: number; words: string }[] {
 	const p = parseId(id);
 	if (!p || (p.role !== 'dout' && p.role !== 'delta')) return [];
 	let m = p.layer + 1;
@@ -103,10 +115,10 @@ function poolMistakes(net: Network, id: QuantityId): { pattern: string; value: n
 		const window = windowOf(g, i);
 		if (!window.includes(p.index)) continue;
 		if (g.max) {
-			if (P.argmax![i] !== p.index) out.push({ pattern: 'maxpool-routing', value: P.dout[i] * factor, words: `routes the max pool's gradient to this element, which lost its window (the maximum is element ${P.argmax![i] + 1})` });
+			if (P.argmax![i] !== p.index) out.push({ pattern: 'maxpool-routing', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: `routes the max pool's gradient to this element, which lost its window (the maximum is element ${P.argmax![i] + 1})` });
 		} else {
 			const size = window.length;
-			out.push({ pattern: 'avgpool-factor', value: P.dout[i] * factor, words: `leaves out the average pool's factor 1/${size}` });
+			out.push({ pattern: 'avgpool-factor', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: `leaves out the average pool's factor 1/${size}` });
 		}
 	}
 	return out;
@@ -127,17 +139,17 @@ const targetSwap: Pattern = (net, id) => {
 };
 
 /** The first known mistake that reproduces a number stated within `stated` for quantity `id`, if any. */
-export function explain(net: Network, id: QuantityId, stated: Interval): Explanation | undefined {
+export function explain(net: Network, id: QuantityId, stated: Interval, author: AuthorLookup): Explanation | undefined {
 	const truth = net.value(id);
 	if (truth === undefined || id.startsWith('d:')) return undefined;
 	const candidates = [
-		updatedWeights(net, id),
-		missingActivation(net, id),
-		flippedKernel(net, id),
-		updateSign(net, id),
+		updatedWeights(net, id, author),
+		missingActivation(net, id, author),
+		flippedKernel(net, id, author),
+		updateSign(net, id, author),
 		learningRate(net, id, stated),
-		...poolMistakes(net, id),
-		targetSwap(net, id),
+		...poolMistakes(net, id, author),
+		targetSwap(net, id, author),
 	];
 	for (const c of candidates) {
 		if (!c || !Number.isFinite(c.value) || contains(stated, truth)) continue;
