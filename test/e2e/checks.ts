@@ -1,0 +1,167 @@
+/**
+ * The checks of the code-server suite, in the order a user meets them: open a Markdown file and
+ * see the status bar, the squiggle, the Problems entry, the hover, apply the quick fix and see the
+ * document re-checked; then the same in LaTeX; then no error notifications; then a reload with
+ * only a LaTeX file shown, to see the extension activate on LaTeX alone. Strategy: each check
+ * is independent as far as the UI allows (a failure is recorded with a screenshot and the next
+ * check still runs), waits only on rendered state with bounded polling, and states its
+ * expectation in the failure message.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { findFiles } from './artifacts';
+import { EXTENSION_ID, equationTex, problemsPosition, statusBarPattern, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
+import { chooseAction, problemRow, squiggleOn, statusText } from './observe';
+import { activeEditor, covers, errorNotifications, openFile, runCommand, squiggles, statusItems, textBox, until } from './workbench';
+
+export interface CheckResult { name: string; ok: boolean; ms: number; error?: string; screenshot?: string }
+
+export interface Context { page: Page; workspace: string; userDataDir: string; results: string }
+
+type Check = { name: string; run: (c: Context) => Promise<void> };
+
+function shot(c: Context, name: string): Promise<Buffer> {
+	return c.page.screenshot({ path: path.join(c.results, 'readme', name) });
+}
+
+const md: Fixture = wrongArithmeticMarkdown;
+
+/** A few words of a fixture's first line, to know its editor shows the text. */
+function opening(text: string): string {
+	return (/[A-Za-z][A-Za-z ]{2,20}[A-Za-z]/.exec(text.split('\n')[0] ?? '')?.[0] ?? '').trim();
+}
+const mdWrong = md.diagnostics[0]!;
+
+export const checks: Check[] = [
+	{ name: 'Markdown file opens', run: async ({ page }) => { await openFile(page, md.name, opening(md.text)); } },
+	{
+		name: 'status bar item shows "derivcheck: N checked · M wrong · K unchecked"',
+		run: async ({ page }) => { await statusText(page); },
+	},
+	{
+		name: `squiggle on the wrong number ${mdWrong.stated}`,
+		run: async ({ page }) => { await squiggleOn(page, mdWrong.stated, TIMEOUT.firstDiagnostics); },
+	},
+	{
+		name: 'no squiggle on the numbers that hold',
+		run: async ({ page }) => {
+			const editor = activeEditor(page);
+			for (const n of md.clean) {
+				const target = await textBox(editor, n);
+				if (!target) throw new Error(`"${n}" is not rendered`);
+				const bad = (await squiggles(editor)).find((s) => covers(s, target));
+				if (bad) throw new Error(`a squiggle covers "${n}"`);
+			}
+		},
+	},
+	{
+		name: 'status bar counts match the document',
+		run: async ({ page }) => {
+			const want = `derivcheck: ${wrongArithmeticStatus.checked} checked · ${wrongArithmeticStatus.wrong} wrong · ${wrongArithmeticStatus.unchecked} unchecked`;
+			await until(`status bar "${want}"`, async () => (await statusItems(page)).find((t) => t.includes(want)), TIMEOUT.recheck)
+				.catch(async (e: Error) => { throw new Error(`${e.message}; it shows ${JSON.stringify(await statusItems(page))}`); });
+		},
+	},
+	{
+		name: `Problems panel lists ${mdWrong.code} at ${problemsPosition(mdWrong)} with its message`,
+		run: async (c) => {
+			await problemRow(c.page, md.name, mdWrong.code, [...mdWrong.messageIncludes, problemsPosition(mdWrong)]);
+			await c.page.keyboard.press('Control+1'); // focus back to the editor, the panel stays open
+			await c.page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: TIMEOUT.ui });
+			await shot(c, 'diagnostics.png');
+		},
+	},
+	{
+		name: `hover on ${mdWrong.stated} shows the true value`,
+		run: async (c) => {
+			const { page } = c;
+			const box = await until(`"${mdWrong.stated}" rendered`, () => textBox(activeEditor(page), mdWrong.stated).then((b) => b ?? undefined), TIMEOUT.ui);
+			await page.mouse.move(box.x - 40, box.y - 40);
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+			const hover = page.locator('.monaco-hover').filter({ visible: true });
+			const text = await until('an editor hover', async () => {
+				const texts = await hover.allInnerTexts();
+				return texts.find((t) => md.hoverIncludes.every((s) => t.includes(s)));
+			}, TIMEOUT.ui).catch(async (e: Error) => { throw new Error(`${e.message}; visible hovers: ${JSON.stringify(await hover.allInnerTexts())}`); });
+			if (!text) throw new Error('empty hover');
+			await shot(c, 'hover.png');
+			await page.mouse.move(5, 400);
+			await page.keyboard.press('Escape');
+		},
+	},
+	{
+		name: `quick fix replaces ${mdWrong.stated} by ${mdWrong.expected} and the document is re-checked`,
+		run: async (c) => {
+			const { page } = c;
+			const editor = activeEditor(page);
+			const box = await until(`"${mdWrong.stated}" rendered`, () => textBox(editor, mdWrong.stated).then((b) => b ?? undefined), TIMEOUT.ui);
+			await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+			await page.keyboard.press('Control+.');
+			await chooseAction(page, mdWrong.expected, () => shot(c, 'quickfix.png'));
+			await until(`"= ${mdWrong.expected}" in the document`, async () => (await textBox(editor, `= ${mdWrong.expected}`)) ?? undefined, TIMEOUT.ui);
+			await until('no error squiggle left', async () => ((await squiggles(editor)).length === 0 ? true : undefined), TIMEOUT.recheck);
+			await until('status bar "0 wrong"', async () => (await statusItems(page)).find((t) => statusBarPattern.test(t) && t.includes(' 0 wrong')), TIMEOUT.recheck);
+			await page.keyboard.press('Control+S');
+			const file = path.join(c.workspace, md.name);
+			await until('the fixed text saved', async () => (fs.readFileSync(file, 'utf8') === md.fixedText ? true : undefined), TIMEOUT.ui);
+		},
+	},
+	...latexChecks(wrongArithmeticLatex.name, opening(wrongArithmeticLatex.text), wrongArithmeticLatex.diagnostics[0]!),
+	...latexChecks(equationTex.name, equationTex.firstText, { ...equationTex, messageIncludes: [equationTex.expected] }),
+	{
+		name: 'no error notifications',
+		run: async ({ page }) => {
+			await runCommand(page, 'Notifications: Show Notifications');
+			await page.locator('.notifications-center').waitFor({ state: 'visible', timeout: TIMEOUT.ui });
+			const errors = await errorNotifications(page);
+			if (errors.length > 0) throw new Error(`error notifications: ${JSON.stringify(errors)}`);
+			await page.keyboard.press('Escape');
+		},
+	},
+	{
+		name: `after a window reload with only ${equationTex.name} shown, it activates on LaTeX and marks ${equationTex.stated}`,
+		run: async ({ page, userDataDir }) => {
+			const reloaded = page.waitForEvent('load', { timeout: TIMEOUT.ui });
+			await runCommand(page, 'Developer: Reload Window');
+			await reloaded;
+			await page.locator('.tabs-container .tab.active', { hasText: equationTex.name }).waitFor({ timeout: TIMEOUT.firstDiagnostics });
+			await squiggleOn(page, equationTex.stated, TIMEOUT.firstDiagnostics);
+			const logs = findFiles(path.join(userDataDir, 'logs'), /exthost.*\.log$/i);
+			const latex = `_doActivateExtension ${EXTENSION_ID}, startup: false, activationEvent: 'onLanguage:latex'`;
+			if (!logs.some((l) => fs.readFileSync(l, 'utf8').includes(latex))) throw new Error(`no extension host log says "${latex}"`);
+		},
+	},
+];
+
+type Wrong = { stated: string; code: string; messageIncludes: readonly string[]; line: number; character: number };
+
+function latexChecks(name: string, firstText: string, wrong: Wrong): Check[] {
+	return [
+		{ name: `${name} opens`, run: async ({ page }) => { await openFile(page, name, firstText); } },
+		{ name: `${name}: status bar item`, run: async ({ page }) => { await statusText(page); } },
+		{ name: `${name}: squiggle on ${wrong.stated}`, run: async ({ page }) => { await squiggleOn(page, wrong.stated, TIMEOUT.recheck); } },
+		{ name: `${name}: Problems entry ${wrong.code} at ${problemsPosition(wrong)}`, run: async ({ page }) => { await problemRow(page, name, wrong.code, [...wrong.messageIncludes, problemsPosition(wrong)]); } },
+	];
+}
+
+/** Runs every check, recording the outcome and a screenshot of each failure. */
+export async function runChecks(c: Context): Promise<CheckResult[]> {
+	const results: CheckResult[] = [];
+	for (const [i, chk] of checks.entries()) {
+		const t0 = Date.now();
+		try {
+			await chk.run(c);
+			results.push({ name: chk.name, ok: true, ms: Date.now() - t0 });
+			console.log(`  ✓ ${chk.name} (${Date.now() - t0} ms)`);
+		} catch (e) {
+			const screenshot = path.join(c.results, `fail-${String(i + 1).padStart(2, '0')}.png`);
+			await c.page.screenshot({ path: screenshot }).catch(() => undefined);
+			const error = (e as Error).message;
+			results.push({ name: chk.name, ok: false, ms: Date.now() - t0, error, screenshot });
+			console.log(`  ✗ ${chk.name} (${Date.now() - t0} ms)\n      ${error}\n      screenshot: ${path.relative(process.cwd(), screenshot)}`);
+			await c.page.keyboard.press('Escape').catch(() => undefined);
+		}
+	}
+	return results;
+}

@@ -1,0 +1,48 @@
+/**
+ * What the code-server suite expects to see. Strategy: everything the in-host suite also checks
+ * comes from test/shared/expectations.ts (the wrong-arithmetic fixtures, the status bar pattern);
+ * only what is particular to this suite lives here: the one-line `equation` fixture in
+ * test/fixtures/e2e-workspace/, the extension's id and the time limits of each wait.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { statusBarPattern, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from '../shared/expectations';
+
+export { statusBarPattern, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture };
+
+export const EXTENSION_ID = 'derivcheck.derivcheck';
+
+const equationPath = path.resolve(__dirname, '..', 'fixtures', 'e2e-workspace', 'equation.tex');
+const equationLines = fs.readFileSync(equationPath, 'utf8').split('\n');
+const equationLine = equationLines.findIndex((l) => l.includes('= 0.8'));
+
+/** test/fixtures/e2e-workspace/equation.tex: `\begin{equation} 0.3 + 0.4 = 0.8 \end{equation}`. */
+export const equationTex = {
+	name: 'equation.tex',
+	path: equationPath,
+	/** 0-based, as in LSP and test/shared/expectations.ts */
+	line: equationLine,
+	character: equationLines[equationLine]!.indexOf('0.8'),
+	firstText: 'begin{equation}',
+	stated: '0.8',
+	expected: '0.7',
+	code: 'arithmetic',
+} as const;
+
+/** How the Problems panel shows a 0-based position: `[Ln 5, Col 44]`. */
+export function problemsPosition(p: { line: number; character: number }): string {
+	return `[Ln ${p.line + 1}, Col ${p.character + 1}]`;
+}
+
+/** The files copied into the workspace the window opens. */
+export const workspaceFiles = [wrongArithmeticMarkdown.path, wrongArithmeticLatex.path, equationTex.path];
+
+/** Bounds of the waits, in milliseconds. */
+export const TIMEOUT = {
+	/** activation + language server start + first check */
+	firstDiagnostics: 90_000,
+	ui: 20_000,
+	recheck: 30_000,
+	/** how long wrong squiggles may stay before a check concludes the right one will not come */
+	settle: 8_000,
+} as const;

@@ -1,0 +1,79 @@
+/**
+ * Entry of the end-to-end suite (`npm run test:e2e`): the packaged extension in a real VS Code.
+ * Strategy: build the bundles and the .vsix exactly as a release would (`npm run build`,
+ * `npm run package`), install it into a fresh code-server on 127.0.0.1 (state in a temp dir),
+ * open the window in Debian's chromium through playwright-core, run the checks of checks.ts,
+ * then stop everything it started (also on failure and on SIGINT), keep logs and screenshots
+ * under test-results/e2e/, publish the README screenshots when all passed, and exit non-zero on
+ * any failure. E2E_VSIX=path skips the build and installs that package instead.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { activationTimes, extensionErrors, findFiles, publishScreenshots, resetResults } from './artifacts';
+import { runChecks, type CheckResult } from './checks';
+import { startCodeServer } from './codeServer';
+import { EXTENSION_ID, workspaceFiles } from './expect';
+import { cleanupAll, installSignalHandlers, run } from './procs';
+import { CHROMIUM, openWorkbench } from './workbench';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+async function main(): Promise<number> {
+	installSignalHandlers();
+	const t0 = Date.now();
+	const results = resetResults(ROOT);
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run "npm run setup" first`);
+	let vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : '';
+	if (!vsix) {
+		console.log('[e2e] npm run build && npm run package');
+		await run('npm', ['run', '--silent', 'build'], { cwd: ROOT, timeoutMs: 300_000 });
+		await run('npm', ['run', '--silent', 'package'], { cwd: ROOT, timeoutMs: 300_000, stdio: ['ignore', 'ignore', 'inherit'] });
+		vsix = path.join(ROOT, 'dist', 'derivcheck.vsix');
+	}
+	console.log(`[e2e] ${path.relative(ROOT, vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
+
+	let checks: CheckResult[] = [];
+	try {
+		const cs = await startCodeServer(ROOT, vsix, workspaceFiles, results);
+		console.log(`[e2e] code-server ready after ${Date.now() - t0} ms`);
+		const { page } = await openWorkbench(cs.url);
+		console.log(`[e2e] workbench open after ${Date.now() - t0} ms`);
+		checks = await runChecks({ page, workspace: cs.workspace, userDataDir: cs.userDataDir, results });
+	} catch (e) {
+		checks.push({ name: 'start code-server and open the workbench', ok: false, ms: Date.now() - t0, error: (e as Error).stack });
+		console.log(`  ✗ ${(e as Error).stack}`);
+	} finally {
+		await cleanupAll();
+	}
+
+	const errors = extensionErrors(results, EXTENSION_ID);
+	checks.push({ name: 'no errors of the extension in the extension host log', ok: errors.length === 0, ms: 0, error: errors.slice(0, 5).join('\n') || undefined });
+	if (errors.length) console.log(`  ✗ extension host log errors:\n${errors.slice(0, 5).join('\n')}`);
+	const activation = activationTimes(results, EXTENSION_ID);
+	for (const a of activation) {
+		console.log(`[e2e] activation (${a.event}): bundle loaded and activate() called after ${a.loadMs} ms` +
+			(a.firstDiagnosticsMs !== undefined ? `, first diagnostics published after ${a.firstDiagnosticsMs} ms` : ''));
+	}
+	if (activation.length === 0) console.log('[e2e] activation time: not found in the extension host log');
+	const failed = checks.filter((c) => !c.ok);
+	const summary = { passed: checks.length - failed.length, failed: failed.length, ms: Date.now() - t0, activation, checks };
+	fs.writeFileSync(path.join(results, 'results.json'), JSON.stringify(summary, null, 2));
+	if (failed.length === 0 && process.env.E2E_SCREENSHOTS !== '0') {
+		console.log(`[e2e] screenshots: ${publishScreenshots(ROOT, results).join(', ')}`);
+	}
+	if (failed.length > 0) {
+		const logs = findFiles(path.join(results, 'logs'), /^(code-server|remoteexthost|remoteagent|\d+-derivcheck)\.log$/);
+		console.log(`[e2e] logs: ${logs.map((l) => path.relative(ROOT, l)).join(', ')}`);
+	}
+	console.log(`[e2e] ${summary.passed} passed, ${summary.failed} failed in ${(summary.ms / 1000).toFixed(1)} s; details in ${path.relative(ROOT, results)}/`);
+	return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	async (e: Error) => {
+		console.error(`[e2e] ${e.stack ?? e.message}`);
+		await cleanupAll();
+		process.exit(1);
+	},
+);
