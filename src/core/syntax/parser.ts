@@ -81,7 +81,15 @@ class StatementParser extends ExpressionParser {
 		return this.isRelation(this.peek(j)) ? j : 0;
 	}
 
-	private parseChain(lineStart: boolean): void {
+	/**
+	 * `i_1, \dots, i_6 = 0.1, \dots, 0.6` is a list set equal to a list, not the chain `i_6 = 0.1`:
+	 * a chain with a top-level comma right before it and right after it is such a piece and is dropped.
+	 */
+	private inList(afterComma: boolean): boolean {
+		return afterComma && this.peek()?.text === ',';
+	}
+
+	private parseChain(lineStart: boolean, afterComma = false): void {
 		const members: Expr[] = [];
 		const relations: Relation[] = [];
 		const first = this.peek()!;
@@ -96,22 +104,25 @@ class StatementParser extends ExpressionParser {
 			relations.push(this.relation(item));
 			members.push(this.parseMember());
 		}
-		if (relations.length === 0) return;
+		if (relations.length === 0 || this.inList(afterComma)) return;
 		const start = continues ? relations[0].span.start : members[0].span.start;
 		this.statements.push({ span: { start, end: Math.max(start, members[members.length - 1].span.end) }, members, relations, continues });
 	}
 
 	run(): void {
 		let lineStart = true;
+		let afterComma = false;
 		while (this.pos < this.stream.items.length) {
 			const item = this.peek()!;
 			if (this.isSeparator(item, true)) {
 				this.consumeSeparator(item);
 				lineStart = this.isLineBreak(item) || item.kind === 'env';
+				afterComma = item.text === ',';
 				continue;
 			}
-			this.parseChain(lineStart);
+			this.parseChain(lineStart, afterComma);
 			lineStart = false;
+			afterComma = false;
 		}
 	}
 }

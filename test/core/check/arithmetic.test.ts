@@ -125,3 +125,15 @@ suite('check: arithmetic on integer results', () => {
 		await check('$$2 \\times 3 = 6$$ $$2 \\times 3 = ⟦5|arithmetic⟧$$');
 	});
 });
+
+suite('check: lists', () => {
+	test('reads a list set equal to a list as no chain at all', async () => {
+		const a = await check('$i_1, \\dots, i_6 = 0.1, \\dots, 0.6$ and $a, b = 0.3, 0.4$');
+		assert.strictEqual(a.chains.length, 0);
+	});
+
+	test('still reads chains separated by commas', async () => {
+		const a = await check('$x = 0.1 + 0.2 = 0.3$, $y = 0.2 + 0.2 = ⟦0.5|arithmetic⟧$, and $z = 1, w = 2$');
+		assert.strictEqual(a.chains.length, 4);
+	});
+});

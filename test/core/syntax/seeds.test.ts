@@ -10,7 +10,7 @@ import { parseMath } from '../../../src/core/syntax/parser';
 import type { Expr } from '../../../src/core/syntax/ast';
 import type { Span } from '../../../src/core/text/span';
 
-const SEEDS = join(__dirname, '../../../../shared/seeds');
+const SEEDS = join(__dirname, '../../fixtures/seeds');
 
 /** The inner spans of `$$…$$` and `$…$` regions. */
 function regions(text: string): Span[] {

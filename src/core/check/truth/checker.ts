@@ -147,7 +147,9 @@ export class TruthChecker {
 	 * few levels deep, so `E = -(1 \cdot \ln 0.813 …)` is judged on the author's 0.813.
 	 */
 	private authorFormula(id: QuantityId, term?: Term): { rhs: Term } | undefined {
-		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : this.net.formula(id);
+		// A delta is written over ∂E/∂out where the author stated that, and over its parts otherwise.
+		const dout = id.includes(':delta:') ? id.replace(':delta:', ':dout:') : undefined;
+		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : this.net.formula(id, { inlineDout: !(dout && this.author.has(dout)) });
 		if (!f) return undefined;
 		let rhs = f.rhs;
 		for (let round = 0; round < 3; round++) {
@@ -160,6 +162,24 @@ export class TruthChecker {
 		return { rhs };
 	}
 
+	/**
+	 * The parents the author stated wrongly and that matter here: putting a parent's true value in
+	 * place of the author's must move the result (a wrong δ multiplied by a zero weight does not).
+	 */
+	private offParents(rhs: Term, localIv: Interval | undefined): AuthorValue[] {
+		const out: AuthorValue[] = [];
+		if (!localIv) return out;
+		const values = (p: QuantityId) => this.author.get(p)?.iv ?? pointOf(this.net.value(p));
+		for (const p of termParents(rhs)) {
+			const a = this.author.get(p);
+			const truth = this.net.value(p);
+			if (!a || truth === undefined || (a.status !== 'value' && a.status !== 'inherited')) continue;
+			const fixed = evaluateTermInterval(rhs, (q) => (q === p ? point(truth) : values(q)));
+			if (fixed && Math.abs(fixed.lo + fixed.hi - localIv.lo - localIv.hi) > 1e-12 * Math.max(1, Math.abs(localIv.lo))) out.push(a);
+		}
+		return out;
+	}
+
 	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral): TruthFact {
 		const statedIv = resultInterval(lit, this.ctx.policy);
 		const formula = this.authorFormula(b.id, b.term);
@@ -170,7 +190,7 @@ export class TruthChecker {
 			return { ...base, status, origin };
 		};
 		if (contains(statedIv, b.value)) return record('ok');
-		const offParents = formula ? termParents(formula.rhs).map((p) => this.author.get(p)).filter((a): a is AuthorValue => a !== undefined && (a.status === 'value' || a.status === 'inherited')) : [];
+		const offParents = formula ? this.offParents(formula.rhs, localIv) : [];
 		if (localIv && intersects(localIv, statedIv)) {
 			if (offParents.length === 0) return record('rounding');
 			const origin = offParents[0].origin ?? offParents[0].span;
