@@ -5,6 +5,7 @@
  * values that round to it.
  */
 import type { Expr, NumberNode } from '../syntax/ast';
+import { nodesOf } from '../syntax/walk';
 import type { Span } from '../text/span';
 import type { Interval } from '../eval/interval';
 import type { TolerancePolicy } from '../service';
@@ -67,14 +68,6 @@ export function resultInterval(lit: SignedLiteral, _policy: LiteralPolicy, place
 /** The most places after the point among the number literals in `e`: `0.5 (1 - 0.074)` → 3. */
 export function placesIn(e: Expr): number {
 	let places = 0;
-	const stack = [e];
-	while (stack.length > 0) {
-		const x = stack.pop()!;
-		if (x.kind === 'number' && !x.isInteger) places = Math.max(places, Math.round(-Math.log10(2 * x.halfUlp)));
-		else if (x.kind === 'group') stack.push(x.inner);
-		else if (x.kind === 'unary') stack.push(x.operand);
-		else if (x.kind === 'binary') stack.push(x.left, x.right);
-		else if (x.kind === 'call') stack.push(...x.args);
-	}
+	for (const x of nodesOf(e)) if (x.kind === 'number' && !x.isInteger) places = Math.max(places, Math.round(-Math.log10(2 * x.halfUlp)));
 	return places;
 }

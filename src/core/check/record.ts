@@ -5,6 +5,7 @@
  * chain is also noted with its span, for hovers.
  */
 import type { Expr } from '../syntax/ast';
+import { nodesOf } from '../syntax/walk';
 import type { Chain } from './chains';
 import type { CheckContext } from './context';
 import { derivativeKey, namedMember } from './facts';
@@ -37,22 +38,8 @@ export function recordChain(chain: Chain, ctx: CheckContext): void {
 }
 
 function noteNames(e: Expr, chain: number, ctx: CheckContext): void {
-	const stack = [e];
-	while (stack.length > 0) {
-		const x = stack.pop()!;
-		switch (x.kind) {
-			case 'name':
-				ctx.names.push({ span: x.span, key: x.name.key, name: x.name, written: x.name.text, chain });
-				break;
-			case 'derivative':
-				ctx.names.push({ span: x.span, key: derivativeKey(x), written: ctx.text.slice(x.span.start, x.span.end), chain });
-				break;
-			case 'group': stack.push(x.inner); break;
-			case 'unary': stack.push(x.operand); break;
-			case 'binary': stack.push(x.left, x.right); break;
-			case 'call': stack.push(...x.args); break;
-			case 'tuple': stack.push(...x.items); break;
-			default: break;
-		}
+	for (const x of nodesOf(e)) {
+		if (x.kind === 'name') ctx.names.push({ span: x.span, key: x.name.key, name: x.name, written: x.name.text, chain });
+		else if (x.kind === 'derivative') ctx.names.push({ span: x.span, key: derivativeKey(x), written: ctx.text.slice(x.span.start, x.span.end), chain });
 	}
 }

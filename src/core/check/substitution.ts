@@ -10,6 +10,7 @@
 import { intersects } from '../eval/interval';
 import { isNumeric } from '../eval/evaluate';
 import type { Expr } from '../syntax/ast';
+import { someNode } from '../syntax/walk';
 import type { Chain } from './chains';
 import { lineOf, type CheckContext } from './context';
 import { derivativeKey, namedMember, type StatedValue } from './facts';
@@ -25,16 +26,7 @@ export function updatedKey(chain: Chain): string | undefined {
 }
 
 function mentions(e: Expr, key: string): boolean {
-	const stack = [e];
-	while (stack.length > 0) {
-		const x = stack.pop()!;
-		if (x.kind === 'name' && x.name.key === key) return true;
-		if (x.kind === 'group') stack.push(x.inner);
-		else if (x.kind === 'unary') stack.push(x.operand);
-		else if (x.kind === 'binary') stack.push(x.left, x.right);
-		else if (x.kind === 'call') stack.push(...x.args);
-	}
-	return false;
+	return someNode(e, (x) => x.kind === 'name' && x.name.key === key);
 }
 
 function describe(v: StatedValue, ctx: CheckContext): string {

@@ -6,6 +6,7 @@
  * high, so binary chains are folded in a loop along their left spine instead of by recursion.
  */
 import type { BinaryNode, CallNode, DerivativeNode, Expr, NameNode, NameRef, NumberNode } from '../syntax/ast';
+import { someNode } from '../syntax/walk';
 import * as I from './interval';
 import type { Interval } from './interval';
 
@@ -180,31 +181,10 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 
 /** True when the expression holds no names, derivatives or errors: plain arithmetic on numbers. */
 export function isNumeric(expr: Expr): boolean {
-	const stack: Expr[] = [expr];
-	while (stack.length > 0) {
-		const e = stack.pop()!;
-		switch (e.kind) {
-			case 'number': break;
-			case 'name': case 'derivative': case 'error': case 'tuple': return false;
-			case 'group': stack.push(e.inner); break;
-			case 'unary': stack.push(e.operand); break;
-			case 'binary': stack.push(e.left, e.right); break;
-			case 'call': stack.push(...e.args); break;
-		}
-	}
-	return true;
+	return !someNode(expr, (e) => e.kind === 'name' || e.kind === 'derivative' || e.kind === 'error' || e.kind === 'tuple');
 }
 
 /** True when the expression uses `\log` (whose base an author may mean as e, 10 or 2). */
 export function usesLog(expr: Expr): boolean {
-	const stack: Expr[] = [expr];
-	while (stack.length > 0) {
-		const e = stack.pop()!;
-		if (e.kind === 'call' && e.fn === 'log') return true;
-		if (e.kind === 'group') stack.push(e.inner);
-		else if (e.kind === 'unary') stack.push(e.operand);
-		else if (e.kind === 'binary') stack.push(e.left, e.right);
-		else if (e.kind === 'call') stack.push(...e.args);
-	}
-	return false;
+	return someNode(expr, (e) => e.kind === 'call' && e.fn === 'log');
 }

@@ -10,6 +10,7 @@ import type { MemberFact, NameFact, SubstitutionFact } from '../check/context';
 import { inputInterval } from '../check/literal';
 import { formatInterval, formatValue } from '../eval/format';
 import type { Expr, NumberNode } from '../syntax/ast';
+import { nodesOf } from '../syntax/walk';
 import type { HoverResult } from '../service';
 import { truthHover } from './truthHover';
 import { containsOffset, type Span } from '../text/span';
@@ -30,20 +31,7 @@ function innermost<T extends { span: Span }>(items: readonly T[], offset: number
 }
 
 function findNumber(e: Expr, offset: number): NumberNode | undefined {
-	const stack = [e];
-	while (stack.length > 0) {
-		const x = stack.pop()!;
-		if (!containsOffset(x.span, offset)) continue;
-		switch (x.kind) {
-			case 'number': return x;
-			case 'group': stack.push(x.inner); break;
-			case 'unary': stack.push(x.operand); break;
-			case 'binary': stack.push(x.left, x.right); break;
-			case 'call': stack.push(...x.args); break;
-			case 'tuple': stack.push(...x.items); break;
-			default: break;
-		}
-	}
+	for (const x of nodesOf(e)) if (x.kind === 'number' && containsOffset(x.span, offset)) return x;
 	return undefined;
 }
 

@@ -9,6 +9,7 @@
  */
 import { buildNetwork, parseId, substitute, evaluateTerm, type Network, type QuantityId } from '../../engine/index';
 import { ref } from '../../engine/term';
+import { poolWindow } from '../../engine/layers/pool';
 import { contains, type Interval } from '../../eval/interval';
 
 /** The author's stated value of a quantity, where the document gave one. */
@@ -112,7 +113,7 @@ function poolMistakes(net: Network, id: QuantityId, author: AuthorLookup): { pat
 	if (factor === undefined) return [];
 	const out: { pattern: string; value: number; words: string }[] = [];
 	for (let i = 0; i < P.out.length; i++) {
-		const window = windowOf(g, i);
+		const window = poolWindow(g, i);
 		if (!window.includes(p.index)) continue;
 		if (g.max) {
 			if (P.argmax![i] !== p.index) out.push({ pattern: 'maxpool-routing', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: `routes the max pool's gradient to this element, which lost its window (the maximum is element ${P.argmax![i] + 1})` });
@@ -122,13 +123,6 @@ function poolMistakes(net: Network, id: QuantityId, author: AuthorLookup): { pat
 		}
 	}
 	return out;
-}
-
-function windowOf(g: NonNullable<Network['layers'][number]['pool']>, i: number): number[] {
-	const c = Math.floor(i / (g.OH * g.OW)), oy = Math.floor(i / g.OW) % g.OH, ox = i % g.OW;
-	const w: number[] = [];
-	for (let ky = 0; ky < g.KH; ky++) for (let kx = 0; kx < g.KW; kx++) w.push((c * g.H + oy * g.sh + ky) * g.W + ox * g.sw + kx);
-	return w;
 }
 
 const targetSwap: Pattern = (net, id) => {
