@@ -11,15 +11,18 @@ import { createClient } from './languageClient';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
+let channel: vscode.OutputChannel | undefined;
 
 /** Starts the language server and registers the status bar item and the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	// The channel outlives the client: the client still logs while it stops, so `deactivate`
+	// disposes the channel after stopping it, instead of leaving it to the subscriptions.
 	const output = vscode.window.createOutputChannel('derivcheck');
+	channel = output;
 	const status = new StatusBar();
 	const lsp = createClient(context, output);
 	client = lsp;
 	context.subscriptions.push(
-		output,
 		status,
 		lsp.onNotification(summaryNotification, (s: SummaryParams) => status.set(s)),
 		vscode.commands.registerCommand('derivcheck.showOutput', () => output.show(true)),
@@ -33,8 +36,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	await lsp.start();
 }
 
-/** Stops the language server. */
+/** Stops the language server, then closes its output channel. */
 export async function deactivate(): Promise<void> {
-	await client?.stop();
-	client = undefined;
+	try {
+		await client?.stop();
+	} finally {
+		client = undefined;
+		channel?.dispose();
+		channel = undefined;
+	}
 }
