@@ -60,6 +60,27 @@ suite('cli', () => {
 		assert.strictEqual(json.summary.wrong, 1);
 	});
 
+	test('carries the true value and the origin of an inherited error in JSON, on the bundled example', () => {
+		const example = path.join(root, 'examples', 'cnn-1d-mistakes.md');
+		const r = run(['--format', 'json', example], dir);
+		assert.strictEqual(r.status, 1, r.stderr);
+		type D = { code: string; stated?: string; expected?: string; origin?: { start: { line: number } } };
+		const ds = (JSON.parse(r.stdout) as { files: { diagnostics: D[] }[] }).files[0].diagnostics;
+		const origin = ds.find((d) => d.code === 'arithmetic' && d.stated === '0.813');
+		assert.ok(origin, 'the mis-divided softmax is reported');
+		const hint = ds.find((d) => d.code === 'inherited' && d.stated === '-0.187');
+		assert.ok(hint, 'coef_{o1} = -0.187 carries it');
+		assert.strictEqual(hint.expected, '-0.177');
+		assert.strictEqual(hint.origin?.start.line, 122);
+	});
+
+	test('lists unchecked names in the text summary', () => {
+		fs.writeFileSync(path.join(dir, 'names.md'), '$$g = coef_{o9} \\cdot 2 = 0.5 \\cdot 2 = 1$$\n');
+		const r = run(['names.md'], dir);
+		assert.strictEqual(r.status, 0, r.stderr);
+		assert.match(r.stdout, /coef_\{o9\}/);
+	});
+
 	test('writes SARIF 2.1.0', () => {
 		const r = run(['--format=sarif', 'wrong.md'], dir);
 		assert.strictEqual(r.status, 1, r.stderr);
