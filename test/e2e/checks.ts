@@ -1,8 +1,9 @@
 /**
  * The checks of the code-server suite, in the order a user meets them: open a Markdown file and
  * see the status bar, the squiggle, the Problems entry, the hover, apply the quick fix and see the
- * document re-checked; then the same in LaTeX; then no error notifications; then a reload with
- * only a LaTeX file shown, to see the extension activate on LaTeX alone. Strategy: each check
+ * document re-checked; then the same in LaTeX; then a document checked against its network block;
+ * then no error notifications; then a reload with only a LaTeX file shown, to see the extension
+ * activate on LaTeX alone. Strategy: each check
  * is independent as far as the UI allows (a failure is recorded with a screenshot and the next
  * check still runs), waits only on rendered state with bounded polling, and states its
  * expectation in the failure message.
@@ -11,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findFiles } from './artifacts';
-import { EXTENSION_ID, equationTex, problemsPosition, statusBarPattern, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
+import { EXTENSION_ID, equationTex, networkMd, problemsPosition, statusBarPattern, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
 import { chooseAction, problemRow, squiggleOn, statusText } from './observe';
 import { activeEditor, covers, errorNotifications, openFile, runCommand, squiggles, statusItems, textBox, until } from './workbench';
 
@@ -108,6 +109,25 @@ export const checks: Check[] = [
 		},
 	},
 	...latexChecks(wrongArithmeticLatex.name, opening(wrongArithmeticLatex.text), wrongArithmeticLatex.diagnostics[0]!),
+	{ name: `${networkMd.name} opens`, run: async ({ page }) => { await openFile(page, networkMd.name, networkMd.firstText); } },
+	{ name: `${networkMd.name}: squiggle on ${networkMd.stated}, against the network block`, run: async ({ page }) => { await squiggleOn(page, networkMd.stated, TIMEOUT.recheck); } },
+	{
+		name: `${networkMd.name}: Problems entry ${networkMd.code} at ${problemsPosition(networkMd)}`,
+		run: async ({ page }) => { await problemRow(page, networkMd.name, networkMd.code, [networkMd.expected, problemsPosition(networkMd)]); },
+	},
+	{
+		name: `${networkMd.name}: hover on ${networkMd.stated} shows the network's value`,
+		run: async ({ page }) => {
+			const box = await until(`"${networkMd.stated}" rendered`, () => textBox(activeEditor(page), networkMd.stated).then((b) => b ?? undefined), TIMEOUT.ui);
+			await page.mouse.move(box.x - 40, box.y - 40);
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+			const hover = page.locator('.monaco-hover').filter({ visible: true });
+			await until('a hover with the network\'s value', async () => (await hover.allInnerTexts()).find((t) => networkMd.hoverIncludes.every((s) => t.includes(s))), TIMEOUT.ui)
+				.catch(async (e: Error) => { throw new Error(`${e.message}; visible hovers: ${JSON.stringify(await hover.allInnerTexts())}`); });
+			await page.mouse.move(5, 400);
+			await page.keyboard.press('Escape');
+		},
+	},
 	...latexChecks(equationTex.name, equationTex.firstText, { ...equationTex, messageIncludes: [equationTex.expected] }),
 	{
 		name: 'no error notifications',

@@ -2,7 +2,7 @@
  * What the code-server suite expects to see. Strategy: everything the in-host suite also checks
  * comes from test/shared/expectations.ts (the wrong-arithmetic fixtures, the status bar pattern);
  * only what is particular to this suite lives here: the one-line `equation` fixture in
- * test/fixtures/e2e-workspace/, the extension's id and the time limits of each wait.
+ * test/fixtures/e2e-workspace/, the network fixture beside it, the extension's id and the time limits of each wait.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,13 +29,30 @@ export const equationTex = {
 	code: 'arithmetic',
 } as const;
 
+const networkPath = path.resolve(__dirname, '..', 'fixtures', 'e2e-workspace', 'network.md');
+const networkLines = fs.readFileSync(networkPath, 'utf8').split('\n');
+const networkLine = networkLines.findIndex((l) => l.includes('= 0.600'));
+
+/** test/fixtures/e2e-workspace/network.md: a network block and `out_{h1} = 0.600`, which the network says is 0.593. */
+export const networkMd = {
+	name: 'network.md',
+	path: networkPath,
+	line: networkLine,
+	character: networkLines[networkLine]!.indexOf('0.600'),
+	firstText: "The network's truth",
+	stated: '0.600',
+	expected: '0.593',
+	code: 'value',
+	hoverIncludes: ["the network's value is", '0.593'],
+} as const;
+
 /** How the Problems panel shows a 0-based position: `[Ln 5, Col 44]`. */
 export function problemsPosition(p: { line: number; character: number }): string {
 	return `[Ln ${p.line + 1}, Col ${p.character + 1}]`;
 }
 
 /** The files copied into the workspace the window opens. */
-export const workspaceFiles = [wrongArithmeticMarkdown.path, wrongArithmeticLatex.path, equationTex.path];
+export const workspaceFiles = [wrongArithmeticMarkdown.path, wrongArithmeticLatex.path, equationTex.path, networkMd.path];
 
 /** Bounds of the waits, in milliseconds. */
 export const TIMEOUT = {

@@ -104,8 +104,8 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			sliceStart = Date.now();
 		}
 		if (isGiven(chain, text)) {
-			status.push('given');
-			truthOf(ctx, chain);
+			// A given is checked when a network block can judge it (`out_{h1} = 0.600`).
+			status.push(truthOf(ctx, chain) > 0 ? 'checked' : 'given');
 		} else {
 			let compared = checkSubstitution(chain, ctx) + checkArithmetic(chain, ctx);
 			if (ctx.truth) compared += truthOf(ctx, chain);
