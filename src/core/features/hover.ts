@@ -13,6 +13,8 @@ import type { Expr, NumberNode } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
 import type { HoverResult } from '../service';
 import { truthHover } from './truthHover';
+import { bind } from '../check/truth/bind';
+import type { TruthFact } from '../check/truth/checker';
 import { containsOffset, type Span } from '../text/span';
 
 function code(s: string): string {
@@ -89,13 +91,21 @@ function nameHover(n: NameFact, a: Analysis): string {
 
 /** The hover at `offset` in an analysed document, or `undefined` when there is nothing to say. */
 export function hoverAt(a: Analysis, offset: number): HoverResult | undefined {
-	const truth = a.truth && innermost(a.truth.facts, offset);
+	const truth = a.truth && (innermost(a.truth.facts, offset) ?? boundName(a, offset));
 	if (a.truth && truth) {
 		const basic = hoverWithoutNetwork(a, offset);
 		const markdown = truthHover(a.truth, truth);
 		return { span: truth.span, markdown: basic && basic.span.start === truth.span.start && basic.span.end === truth.span.end ? `${markdown}\n\n---\n\n${basic.markdown}` : markdown };
 	}
 	return hoverWithoutNetwork(a, offset);
+}
+
+/** A name inside a formula that the network knows, though no chain states a value for it. */
+function boundName(a: Analysis, offset: number): TruthFact | undefined {
+	const n = innermost(a.names, offset);
+	const node = n && a.chains.filter((c) => containsOffset(c.span, offset)).flatMap((c) => c.members).flatMap((m) => [...nodesOf(m)]).find((x) => (x.kind === 'name' || x.kind === 'derivative') && x.span.start === n.span.start && x.span.end === n.span.end);
+	const b = node && a.truth && bind(a.truth.net, node);
+	return b?.kind === 'bound' ? { span: n!.span, id: b.id, label: b.label, trueValue: b.value, status: 'unstated' } : undefined;
 }
 
 function hoverWithoutNetwork(a: Analysis, offset: number): HoverResult | undefined {

@@ -14,28 +14,40 @@ function row(cells: string[]): string {
 	return `| ${cells.join(' | ')} |`;
 }
 
-/** A Markdown table of one layer: pre-activation, output, ∂E/∂out and delta, the element in bold. */
+/** A Markdown table of one layer: pre-activation, output, ∂E/∂out and delta, the element in bold; 2-D layers as grids. */
 export function layerTableMarkdown(net: Network, layer: number, mark?: number): string | undefined {
 	const t = net.layerTable(layer);
 	if (!t) return undefined;
-	const n = t.shape.channels * t.shape.rows * t.shape.cols;
-	if (n > MAX_TABLE) return `Layer ${t.name} has ${n} elements (${t.shape.channels}×${t.shape.rows}×${t.shape.cols}); too many to show here.`;
-	const flat = (g: number[][][] | undefined) => (g ? g.flat(2) : undefined);
+	const { channels, rows, cols } = t.shape;
+	const n = channels * rows * cols;
+	if (n > MAX_TABLE) return `Layer ${t.name} has ${n} elements (${channels}×${rows}×${cols}); too many to show here.`;
+	const cell = (v: number, j: number) => (j === mark ? `**${formatValue(v)}**` : formatValue(v));
+	const roles: [string, number[][][] | undefined][] = [
+		['pre-activation', t.pre],
+		['output', t.out],
+		['∂E/∂out', t.dout],
+		['delta', t.delta],
+	];
+	if (rows > 1) {
+		// A 2-D layer: one grid per role and channel, rows down and columns across.
+		const parts: string[] = [];
+		for (const [name, g] of roles) {
+			if (!g) continue;
+			for (let c = 0; c < channels; c++) {
+				const header = [`${t.name} ${name}${channels > 1 ? `, channel ${c + 1}` : ''}`, ...Array.from({ length: cols }, (_, x) => `col ${x + 1}`)];
+				const lines = [row(header), row(['---', ...header.slice(1).map(() => '---:')])];
+				g[c].forEach((values, r) => lines.push(row([`row ${r + 1}`, ...values.map((v, x) => cell(v, (c * rows + r) * cols + x))])));
+				parts.push(lines.join('\n'));
+			}
+		}
+		return parts.join('\n\n');
+	}
 	const header = Array.from({ length: n }, (_, j) => {
 		const pos = net.quantity(`L${layer}:out:${j}`)?.position ?? [j + 1];
 		return j === mark ? `**${pos.join(',')}**` : pos.join(',');
 	});
 	const lines = [row([`layer ${t.name}`, ...header]), row(['---', ...header.map(() => '---:')])];
-	const roles: [string, number[] | undefined][] = [
-		['pre-activation', flat(t.pre)],
-		['output', flat(t.out)],
-		['∂E/∂out', flat(t.dout)],
-		['delta', flat(t.delta)],
-	];
-	for (const [name, values] of roles) {
-		if (!values) continue;
-		lines.push(row([name, ...values.map((v, j) => (j === mark ? `**${formatValue(v)}**` : formatValue(v)))]));
-	}
+	for (const [name, g] of roles) if (g) lines.push(row([name, ...g.flat(2).map(cell)]));
 	return lines.join('\n');
 }
 

@@ -191,3 +191,27 @@ suite('check: truth in LaTeX', () => {
 		assert.strictEqual(a.diagnostics[0].expected, '0.593');
 	});
 });
+
+suite('hover: truth on other layers', () => {
+	const ls = createLanguageService();
+	const file = (f: string) => readFileSync(path.join(__dirname, '../../fixtures/truth', f), 'utf8');
+	const hoverAtText = async (text: string, needle: string, nth = 0) => {
+		let at = -1;
+		for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+		const hover = await ls.hover({ uri: `file:///${needle.length}.md`, languageId: 'markdown', version: 1, text }, at + 1);
+		assert.ok(hover, `a hover on ${needle}`);
+		return hover;
+	};
+
+	test('shows a 2-D layer as grids, with the element marked', async () => {
+		const hover = await hoverAtText(file('conv2d-clean.md'), 'out_{C1,1,1} = ');
+		assert.match(hover.markdown, /\| C output \| col 1 \| col 2 \|/);
+		assert.match(hover.markdown, /\| row 1 \| \*\*0\.57\d*\*\* \|/);
+	});
+
+	test('shows the network\'s value of a name inside a formula', async () => {
+		const text = file('fc-clean.md');
+		const hover = await hoverAtText(text, 'net_{h1})');
+		assert.match(hover.markdown, /\*\*`in_\{h1\}`\*\* — the network's value is \*\*0\.3775\*\*/);
+	});
+});
