@@ -12,35 +12,29 @@ export { statusBarPattern, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongA
 
 export const EXTENSION_ID = 'derivcheck.derivcheck';
 
-const equationPath = path.resolve(__dirname, '..', 'fixtures', 'e2e-workspace', 'equation.tex');
-const equationLines = fs.readFileSync(equationPath, 'utf8').split('\n');
-const equationLine = equationLines.findIndex((l) => l.includes('= 0.8'));
+/**
+ * A file of test/fixtures/e2e-workspace and where `stated` stands in it, first after `before`:
+ * line and character 0-based, as in LSP and test/shared/expectations.ts.
+ */
+function wrongNumberIn(name: string, before: string, stated: string) {
+	const file = path.resolve(__dirname, '..', 'fixtures', 'e2e-workspace', name);
+	const lines = fs.readFileSync(file, 'utf8').split('\n');
+	const line = lines.findIndex((l) => l.includes(`${before}${stated}`));
+	return { name, path: file, line, character: lines[line]!.indexOf(stated), stated };
+}
 
 /** test/fixtures/e2e-workspace/equation.tex: `\begin{equation} 0.3 + 0.4 = 0.8 \end{equation}`. */
 export const equationTex = {
-	name: 'equation.tex',
-	path: equationPath,
-	/** 0-based, as in LSP and test/shared/expectations.ts */
-	line: equationLine,
-	character: equationLines[equationLine]!.indexOf('0.8'),
+	...wrongNumberIn('equation.tex', '= ', '0.8'),
 	firstText: 'begin{equation}',
-	stated: '0.8',
 	expected: '0.7',
 	code: 'arithmetic',
 } as const;
 
-const networkPath = path.resolve(__dirname, '..', 'fixtures', 'e2e-workspace', 'network.md');
-const networkLines = fs.readFileSync(networkPath, 'utf8').split('\n');
-const networkLine = networkLines.findIndex((l) => l.includes('= 0.600'));
-
 /** test/fixtures/e2e-workspace/network.md: a network block and `out_{h1} = 0.600`, which the network says is 0.593. */
 export const networkMd = {
-	name: 'network.md',
-	path: networkPath,
-	line: networkLine,
-	character: networkLines[networkLine]!.indexOf('0.600'),
+	...wrongNumberIn('network.md', '= ', '0.600'),
 	firstText: "The network's truth",
-	stated: '0.600',
 	expected: '0.593',
 	code: 'value',
 	hoverIncludes: ["the network's value is", '0.593'],
