@@ -45,7 +45,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	for (const [j, steps] of byTarget) {
 		const stated = lits[j]!;
 		const places = stated.node.isInteger ? Math.max(...steps.map((i) => placesIn(members[i]))) : 0;
-		const target = resultInterval(stated, ctx.policy, places);
+		const target = resultInterval(stated, places);
 		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target));
 		const holds = outcomes.map((o) => o.ok && intersects(o.iv, target));
 		steps.forEach((i, k) => {
@@ -101,7 +101,7 @@ function checkAdjacentNumbers(lits: (SignedLiteral | undefined)[], ctx: CheckCon
 		const b = lits[i + 1];
 		if (!a || !b) continue;
 		compared++;
-		if (intersects(resultInterval(a, ctx.policy), resultInterval(b, ctx.policy))) continue;
+		if (intersects(resultInterval(a), resultInterval(b))) continue;
 		ctx.diagnostics.push({
 			code: 'arithmetic',
 			severity: 'error',

@@ -60,7 +60,7 @@ export function inputInterval(node: NumberNode, policy: LiteralPolicy): Interval
  * rounded at its own last place. An integer result is exact, unless `places` says the computation
  * it ends was done on decimals with that many places: `-0.005 \times 0.11 = 0` reads 0 as 0.000.
  */
-export function resultInterval(lit: SignedLiteral, _policy: LiteralPolicy, places = 0): Interval {
+export function resultInterval(lit: SignedLiteral, places = 0): Interval {
 	const half = lit.node.isInteger ? (places > 0 ? 0.5 * 10 ** -places : 0) : lit.node.halfUlp;
 	return { lo: lit.value - half, hi: lit.value + half };
 }

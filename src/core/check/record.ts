@@ -21,7 +21,7 @@ export function recordChain(chain: Chain, ctx: CheckContext): void {
 		const written = ctx.text.slice(named.written.start, named.written.end);
 		const lit = lits.find((l, k) => k > i && l !== undefined);
 		if (lit) {
-			ctx.facts.add({ key: named.key, written, value: lit.value, iv: resultInterval(lit, ctx.policy), text: lit.text, span: lit.span, chain: chain.index, update: i === 0 && named.key === update });
+			ctx.facts.add({ key: named.key, written, value: lit.value, iv: resultInterval(lit), text: lit.text, span: lit.span, chain: chain.index, update: i === 0 && named.key === update });
 			return;
 		}
 		const next = chain.members[i + 1];
@@ -31,7 +31,7 @@ export function recordChain(chain: Chain, ctx: CheckContext): void {
 		tuple.items.forEach((item, j) => {
 			const l = signedLiteral(item, ctx.text);
 			if (!l) return;
-			ctx.facts.add({ key: `${named.key}${j + 1}`, written: `${written}[${j + 1}]`, value: l.value, iv: resultInterval(l, ctx.policy), text: l.text, span: l.span, chain: chain.index, update: false });
+			ctx.facts.add({ key: `${named.key}${j + 1}`, written: `${written}[${j + 1}]`, value: l.value, iv: resultInterval(l), text: l.text, span: l.span, chain: chain.index, update: false });
 		});
 	});
 	for (const m of chain.members) noteNames(m, chain.index, ctx);

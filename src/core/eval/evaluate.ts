@@ -54,8 +54,16 @@ function lift(f: (x: number) => number, g: (iv: Interval) => Interval | undefine
 	};
 }
 
-/** Functions of one argument, each with its point and interval form side by side. */
+const tables = new Map<number, Record<string, Unary>>();
+
+/** Functions of one argument, each with its point and interval form side by side; one table per log base. */
 function unaryFunctions(logBase: number): Record<string, Unary> {
+	let table = tables.get(logBase);
+	if (!table) tables.set(logBase, (table = makeTable(logBase)));
+	return table;
+}
+
+function makeTable(logBase: number): Record<string, Unary> {
 	return {
 		sqrt: lift(Math.sqrt, I.sqrt),
 		ln: lift(Math.log, (iv) => I.log(iv)),

@@ -181,7 +181,7 @@ export class TruthChecker {
 	}
 
 	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral): TruthFact {
-		const statedIv = resultInterval(lit, this.ctx.policy);
+		const statedIv = resultInterval(lit);
 		const formula = this.authorFormula(b.id, b.term);
 		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p)));
 		const base = { span: lit.span, id: b.id, label: b.label, trueValue: b.value, stated: lit.text, statedIv, localIv };

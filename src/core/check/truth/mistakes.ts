@@ -10,6 +10,7 @@
 import { buildNetwork, parseId, substitute, evaluateTerm, type Network, type QuantityId } from '../../engine/index';
 import { ref } from '../../engine/term';
 import { poolWindow } from '../../engine/layers/pool';
+import { localDerivative } from '../../engine/resolve';
 import { contains, type Interval } from '../../eval/interval';
 
 /** The author's stated value of a quantity, where the document gave one. */
@@ -30,20 +31,10 @@ type Pattern = (net: Network, id: QuantityId, author: AuthorLookup) => { pattern
 
 const isParam = (id: QuantityId) => /^L\d+:[wb]:\d+$/.test(id);
 
-/** The activation's derivative at element `j` of layer `l`, from its output (σ: out (1 − out)). */
+/** The activation's derivative at element `j` of layer `l` (σ: out (1 − out)), from the engine's local partial. */
 function activationDerivative(net: Network, l: number, j: number): number | undefined {
-	const L = net.layers[l];
-	const spec = L.spec;
-	if (!L.pre || !('activation' in spec)) return undefined;
-	const out = L.out[j], pre = L.pre[j];
-	switch (spec.activation.kind) {
-		case 'sigmoid': return out * (1 - out);
-		case 'tanh': return 1 - out * out;
-		case 'relu': return pre > 0 ? 1 : 0;
-		case 'leaky_relu': return pre > 0 ? 1 : spec.activation.slope;
-		case 'linear': return 1;
-		case 'softmax': return out * (1 - out);
-	}
+	if (!net.layers[l].pre) return undefined;
+	return localDerivative(net, `L${l}:out:${j}`, `L${l}:pre:${j}`)?.value;
 }
 
 const updatedWeights: Pattern = (net, id, author) => {
