@@ -1,7 +1,11 @@
 /**
  * The implementation behind `createLanguageService()`. Each request looks the document up in a
- * small cache keyed by uri and version (and the settings in force), analyses it when needed, and
+ * small cache keyed by uri, version and text (and the settings in force), analyses it when needed, and
  * answers from the analysis; hovers and code actions never re-check a version already checked.
+ * An analysis is shared by every request for its text, so it never runs on a request's own
+ * cancellation token: a cancelled hover must not cancel the check that awaits the same analysis.
+ * The analysis is cancelled only when a newer text of the document replaces it; each request
+ * looks at its own token once the analysis is there.
  * Severity overrides and per-language switches are applied here, on the way out, so the checkers
  * stay free of settings.
  */
@@ -17,6 +21,8 @@ interface CacheEntry {
 	readonly version: number;
 	readonly text: string;
 	readonly settings: Settings;
+	/** Set when a newer text of the document replaces this entry; the analysis then stops early. */
+	readonly superseded: { isCancellationRequested: boolean };
 	/** `undefined` when the check was cancelled, `null` when it failed (a bug, never the user's input). */
 	readonly analysis: Promise<Analysis | undefined | null>;
 }
@@ -28,16 +34,23 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 	let settings = initial;
 	const cache = new Map<string, CacheEntry>();
 
-	function analysisOf(doc: DocumentInput, token?: CancellationLike): Promise<Analysis | undefined | null> {
+	function analysisOf(doc: DocumentInput): Promise<Analysis | undefined | null> {
 		const language = languageOf(doc.languageId, doc.uri) ?? 'markdown';
 		if (!settings.enabled[language]) return Promise.resolve(null);
 		const hit = cache.get(doc.uri);
 		if (hit && hit.version === doc.version && hit.text === doc.text && hit.settings === settings) return hit.analysis;
-		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, token }).catch((): null => null);
+		if (hit) hit.superseded.isCancellationRequested = true;
+		const superseded = { isCancellationRequested: false };
+		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, token: superseded }).catch((): null => null);
 		cache.delete(doc.uri);
-		cache.set(doc.uri, { version: doc.version, text: doc.text, settings, analysis });
-		if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-		// A cancelled analysis must not be served to the next request for the same version.
+		cache.set(doc.uri, { version: doc.version, text: doc.text, settings, superseded, analysis });
+		if (cache.size > CACHE_SIZE) {
+			const oldest = cache.keys().next().value as string;
+			const evicted = cache.get(oldest);
+			if (evicted) evicted.superseded.isCancellationRequested = true;
+			cache.delete(oldest);
+		}
+		// An analysis stopped because its text was replaced must not be served to a later request.
 		void analysis.then((a) => {
 			if (!a && cache.get(doc.uri)?.analysis === analysis) cache.delete(doc.uri);
 		});
@@ -57,23 +70,23 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 
 	return {
 		async check(doc, token) {
-			const a = await analysisOf(doc, token);
+			const a = await analysisOf(doc);
 			if (a === undefined || token?.isCancellationRequested) return undefined;
 			if (a === null) return { uri: doc.uri, version: doc.version, diagnostics: [], summary: emptySummary };
 			return { uri: doc.uri, version: doc.version, diagnostics: visible(a.diagnostics), summary: a.summary };
 		},
 		async hover(doc, offset, token) {
-			const a = await analysisOf(doc, token);
+			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return undefined;
 			return hoverAt(a, offset);
 		},
 		async codeActions(doc, range, token) {
-			const a = await analysisOf(doc, token);
+			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return [];
 			return codeActionsFor(visible(a.diagnostics), range);
 		},
 		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
-			const a = await analysisOf(doc, token);
+			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return [];
 			return collectFixes(visible(a.diagnostics), codes).edits;
 		},

@@ -14,14 +14,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type CodeAction, type Diagnostic, type DocumentInput, type Severity, type TextEdit } from '../core/index';
 import { fixAllKind } from './protocol';
 
-const indexes = new Map<string, { version: number; index: LineIndex }>();
+const indexes = new Map<string, { text: string; index: LineIndex }>();
 
-/** The line index of a document's current text, built once per version. */
+/** The line index of a document's current text, built once per text. */
 export function lineIndexOf(doc: TextDocument): LineIndex {
+	const text = doc.getText();
 	const hit = indexes.get(doc.uri);
-	if (hit && hit.version === doc.version) return hit.index;
-	const index = new LineIndex(doc.getText());
-	indexes.set(doc.uri, { version: doc.version, index });
+	if (hit && hit.text === text) return hit.index;
+	const index = new LineIndex(text);
+	indexes.set(doc.uri, { text, index });
 	return index;
 }
 

@@ -105,4 +105,33 @@ suite('language service', () => {
 		const ok = await ls.check(doc(big));
 		assert.strictEqual(ok?.summary.checked, 4000);
 	});
+
+	test('a check never inherits the cancellation of a hover on the same version', async () => {
+		const ls = createLanguageService();
+		const d = doc(wrong);
+		const hoverToken = { isCancellationRequested: false };
+		const hover = ls.hover(d, wrong.indexOf('0.191'), hoverToken);
+		hoverToken.isCancellationRequested = true;
+		const report = await ls.check(d, { isCancellationRequested: false });
+		assert.strictEqual(await hover, undefined);
+		assert.deepStrictEqual(report?.diagnostics.map((x) => x.stated), ['0.191', '0.813']);
+	});
+
+	test('a code action cancelled before the check leaves the check its result', async () => {
+		const ls = createLanguageService();
+		const d = doc(wrong);
+		const actions = ls.codeActions(d, { start: 0, end: 0 }, { isCancellationRequested: true });
+		const report = await ls.check(d);
+		assert.deepStrictEqual(await actions, []);
+		assert.strictEqual(report?.diagnostics.length, 2);
+	});
+
+	test('a reused version number with a new text is checked anew', async () => {
+		const ls = createLanguageService();
+		const first = await ls.check(doc(wrong, 'file:///notes.md', 3));
+		const fixedText = wrong.replace('0.191', '0.169');
+		const second = await ls.check(doc(fixedText, 'file:///notes.md', 3));
+		assert.strictEqual(first?.diagnostics.length, 2);
+		assert.deepStrictEqual(second?.diagnostics.map((x) => x.stated), ['0.813']);
+	});
 });
