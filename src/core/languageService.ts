@@ -14,7 +14,7 @@ import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, collectFixes } from './features/codeActions';
 import { hoverAt } from './features/hover';
 import { languageOf } from './scan/index';
-import type { CancellationLike, DocumentInput, LanguageService, Settings, Summary } from './service';
+import type { DocumentInput, LanguageService, Settings, Summary } from './service';
 import { defaultSettings } from './service';
 
 interface CacheEntry {
