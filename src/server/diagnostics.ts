@@ -2,7 +2,9 @@
  * Re-checks open documents and publishes their diagnostics. Each document has at most one check
  * in flight: a new version cancels the old check through its token (the core checks the token
  * between regions), waits a short debounce so that typing does not check every keystroke, and a
- * result whose version is no longer the document's is dropped rather than published.
+ * result whose version is no longer the document's is dropped rather than published. Once the
+ * client asks the server to shut down, `dispose()` cancels every pending and running check and
+ * refuses new ones, so nothing is sent on a connection that is closing.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,6 +32,7 @@ export function summaryParams(report: CheckReport): SummaryParams {
 
 export class DiagnosticsScheduler {
 	private readonly pending = new Map<string, Pending>();
+	private disposed = false;
 	private readonly run: (uri: string, entry: Pending) => Promise<void>;
 
 	constructor(
@@ -43,6 +46,7 @@ export class DiagnosticsScheduler {
 	/** Schedules a check of `uri` after `delayMs`, cancelling any check of an older version. */
 	schedule(uri: string, delayMs: number): void {
 		this.cancel(uri);
+		if (this.disposed) return;
 		const entry: Pending = { token: new Token() };
 		this.pending.set(uri, entry);
 		entry.timer = setTimeout(() => void this.run(uri, entry), delayMs);
@@ -65,7 +69,13 @@ export class DiagnosticsScheduler {
 	/** Cancels the check of a closed document and clears what was published for it. */
 	close(uri: string): void {
 		this.cancel(uri);
-		void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+		if (!this.disposed) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+	}
+
+	/** Cancels every pending and running check and schedules none after, on `shutdown` or `exit`. */
+	dispose(): void {
+		this.disposed = true;
+		for (const uri of [...this.pending.keys()]) this.cancel(uri);
 	}
 
 	private async check(uri: string, entry: Pending): Promise<void> {
@@ -75,7 +85,7 @@ export class DiagnosticsScheduler {
 		const report = await this.service.check(toInput(doc), entry.token);
 		if (this.pending.get(uri) === entry) this.pending.delete(uri);
 		const current = this.documents.get(uri);
-		if (!report || entry.token.isCancellationRequested || !current || current.version !== version) return;
+		if (!report || entry.token.isCancellationRequested || this.disposed || !current || current.version !== version) return;
 		const index = lineIndexOf(current);
 		await this.connection.sendDiagnostics({ uri, version, diagnostics: report.diagnostics.map((d) => toLspDiagnostic(uri, index, d)) });
 		await this.connection.sendNotification(summaryNotification, summaryParams(report));

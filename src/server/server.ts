@@ -2,7 +2,9 @@
  * Wires the LSP connection to the core: documents in full sync, debounced checks on open and
  * change, hover, code actions, settings pulled from the client, and derivcheck's own messages.
  * The language service comes from a factory so that tests can inject a fake one; every handler
- * is guarded (see `guard.ts`), looks its document up, delegates and converts.
+ * is guarded (see `guard.ts`), looks its document up, delegates and converts. On `shutdown`
+ * (and on `exit`, for a client that skips it) the scheduler is disposed: no check is pending or
+ * started after, so nothing is sent on a connection that is closing.
  */
 import {
 	CodeActionKind,
@@ -44,9 +46,10 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	const scheduler = new DiagnosticsScheduler(connection, documents, service);
 	let pullsConfiguration = false;
 	let watchesConfiguration = false;
+	let shuttingDown = false;
 
 	const refreshSettings = guard(log, 'configuration', undefined, async () => {
-		if (!pullsConfiguration) return;
+		if (!pullsConfiguration || shuttingDown) return;
 		const raw: unknown = await connection.workspace.getConfiguration('derivcheck');
 		service.updateSettings(toSettings(raw));
 	});
@@ -66,7 +69,7 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 
 	connection.onInitialized(
 		guard(log, 'initialized', undefined, async () => {
-			if (watchesConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'derivcheck' });
+			if (watchesConfiguration && !shuttingDown) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'derivcheck' });
 			await refreshSettings();
 			scheduler.scheduleAll();
 		}),
@@ -79,6 +82,13 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 			scheduler.scheduleAll();
 		}),
 	);
+
+	const stop = (): void => {
+		shuttingDown = true;
+		scheduler.dispose();
+	};
+	connection.onShutdown(stop);
+	connection.onExit(stop);
 
 	documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
 	documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS));

@@ -2,9 +2,12 @@
  * Runs the language server in-process over two in-memory pipes and talks to it as an editor
  * would, with a protocol connection of its own. The harness collects published diagnostics,
  * summaries and log messages, answers `workspace/configuration` with a settings object the test
- * controls, and lets a test wait for the next message of each kind.
+ * controls, and lets a test wait for the next message of each kind. `close()` ends the session as
+ * an editor does (a `shutdown` request, then the pipes close) and returns whatever the server still
+ * sent after its answer to `shutdown`, waiting past the change debounce so that a check left
+ * pending would show up there; the tests assert that nothing was.
  */
-import { PassThrough } from 'stream';
+import { PassThrough, Writable } from 'stream';
 import {
 	createConnection,
 	createProtocolConnection,
@@ -15,6 +18,7 @@ import {
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { CHANGE_DEBOUNCE_MS } from '../../src/server/diagnostics';
 import { startServer, type ServiceFactory } from '../../src/server/server';
 import { summaryNotification, type SummaryParams } from '../../src/server/protocol';
 
@@ -30,7 +34,8 @@ export interface Harness {
 	summary(uri: string): Promise<SummaryParams>;
 	open(uri: string, text: string, languageId?: string, version?: number): Promise<void>;
 	change(uri: string, text: string, version: number): Promise<void>;
-	dispose(): void;
+	/** Shuts the server down, closes the pipes, and returns the messages it sent after `shutdown`. */
+	close(): Promise<string[]>;
 }
 
 type Waiter<T> = { accept: (x: T) => boolean; resolve: (x: T) => void };
@@ -39,7 +44,19 @@ type Waiter<T> = { accept: (x: T) => boolean; resolve: (x: T) => void };
 export async function startHarness(factory: ServiceFactory, options: { configuration?: unknown; pullConfiguration?: boolean } = {}): Promise<Harness> {
 	const up = new PassThrough();
 	const down = new PassThrough();
-	const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
+	// The server writes through this gate: once the session is closed, what it still writes is
+	// recorded instead of failing on a destroyed pipe.
+	let closed = false;
+	const late: string[] = [];
+	const serverOut = new Writable({
+		write(chunk: Buffer, _encoding, callback) {
+			if (closed) {
+				late.push(chunk.toString('utf8'));
+				callback();
+			} else down.write(chunk, callback);
+		},
+	});
+	const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(serverOut));
 	startServer(serverConnection, factory);
 	const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
 	const diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
@@ -67,11 +84,15 @@ export async function startHarness(factory: ServiceFactory, options: { configura
 		client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 	harness.change = (uri, text, version) =>
 		client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
-	harness.dispose = () => {
+	harness.close = async () => {
+		await client.sendRequest('shutdown');
+		closed = true;
 		client.dispose();
+		await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 100));
 		serverConnection.dispose();
 		up.destroy();
 		down.destroy();
+		return late.map((m) => m.replace(/Content-Length: \d+\r\n\r\n/g, '')).filter((m) => m.length > 0);
 	};
 	const pull = options.pullConfiguration ?? true;
 	harness.initializeResult = await client.sendRequest('initialize', {

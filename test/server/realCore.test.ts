@@ -11,7 +11,10 @@ import { startHarness, type Harness } from './harness';
 
 suite('language server over the real core', () => {
 	let h: Harness;
-	teardown(() => h?.dispose());
+	// Every session ends with a shutdown after which the server sends nothing more.
+	teardown(async () => {
+		if (h) assert.deepStrictEqual(await h.close(), [], 'messages sent after shutdown');
+	});
 
 	for (const fixture of [wrongArithmeticMarkdown, wrongArithmeticLatex]) {
 		test(`reports the wrong result in ${fixture.name} and nothing else`, async () => {

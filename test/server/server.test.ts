@@ -1,7 +1,8 @@
 /**
  * The LSP server with a fake core, in-process over in-memory pipes: capabilities, diagnostics
  * after open and change (debounced, stale versions dropped), hover, code actions, settings, and
- * a core that throws. The protocol is what is under test, so the fake finds `0.191` wherever it is.
+ * a core that throws, and a shutdown after which nothing is sent. The protocol is what is under
+ * test, so the fake finds `0.191` wherever it is.
  */
 import * as assert from 'assert';
 import { DiagnosticSeverity, type CodeAction, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
@@ -17,7 +18,10 @@ const wrongAt = { line: 1, character: text.split('\n')[1].indexOf('0.191') };
 suite('language server', () => {
 	let h: Harness;
 	let fake: FakeService;
-	teardown(() => h?.dispose());
+	// Every session ends with a shutdown after which the server sends nothing more.
+	teardown(async () => {
+		if (h) assert.deepStrictEqual(await h.close(), [], 'messages sent after shutdown');
+	});
 
 	async function start(options: Parameters<typeof createFakeService>[0] = {}, configuration: unknown = {}): Promise<void> {
 		fake = createFakeService(options);
@@ -134,6 +138,18 @@ suite('language server', () => {
 		assert.strictEqual(hover, null);
 		assert.deepStrictEqual(actions, []);
 		assert.ok(h.logs.some((l) => l.includes('hover failed') && l.includes('failed on purpose')), h.logs.join('\n'));
+	});
+
+	test('cancels a debounced check on shutdown and sends nothing after it', async () => {
+		await start();
+		const first = h.diagnostics(uri);
+		await h.open(uri, text);
+		await first;
+		await h.change(uri, text.replace('0.191', '0.192'), 2);
+		const session = h;
+		h = undefined as unknown as Harness;
+		assert.deepStrictEqual(await session.close(), []);
+		assert.deepStrictEqual(fake.checks.map((c) => c.version), [1], 'the check of version 2 never ran');
 	});
 
 	test('answers empty for a document it was never sent', async () => {
