@@ -22,9 +22,12 @@ export type ParsedArgs =
 const formats: readonly Format[] = ['text', 'json', 'sarif'];
 const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
 
-export const usage = `Usage: derivcheck [options] FILE...
+export const usage = `Usage: derivcheck [options] FILE|FOLDER|GLOB...
 
 Checks the arithmetic of hand-written numeric derivations in Markdown and LaTeX files.
+A folder stands for every .md, .markdown, .tex, .ltx and .latex file under it; a glob
+("**/*.md", quoted) for the files it matches; "#GLOB" leaves out what GLOB matches. Folders
+and globs skip node_modules, .git and what .gitignore ignores; a file named is always read.
 Files ending in .tex, .ltx or .latex are read as LaTeX, all others as Markdown.
 
 Options:
@@ -34,8 +37,9 @@ Options:
   --help                        show this help
   --version                     show the version
 
-Exit status: 0 when clean, 1 when any error or warning was found, 2 on bad usage or
-unreadable files.
+Exit status: 0 when clean, 1 when any error or warning was found, 2 on bad usage or when
+a file could not be checked (missing, unreadable or binary, or a folder or glob that finds
+nothing).
 `;
 
 function pick<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | string {
@@ -74,6 +78,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `Unknown option ${arg}.` };
 		files.push(arg);
 	}
-	if (files.length === 0) return { kind: 'error', message: 'No files given.' };
+	if (files.filter((f) => !f.startsWith('#')).length === 0) return { kind: 'error', message: 'No files given.' };
 	return { kind: 'run', options: { format, tolerance, files } };
 }

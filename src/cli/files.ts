@@ -1,18 +1,43 @@
 /**
- * Reads the files the CLI was given. A file that cannot be read is an error (exit status 2); a
- * binary file (one with a NUL byte) is skipped with a note, since it holds no derivation. The
- * language follows the extension: `.tex`, `.ltx`, `.latex` are LaTeX, everything else Markdown.
+ * Reads one file the CLI checks. Strategy: a file is text unless `binaryReason` (binary.ts) says
+ * otherwise, so a document with a stray NUL byte (a copy-paste accident) is still checked, and a
+ * binary file is not checked and the caller reports it. A file that cannot be read says why in words
+ * (`no such file`, `permission denied`), not as an error code. The language follows the extension:
+ * `.tex`, `.ltx`, `.latex` are LaTeX, everything else Markdown.
  */
 import { readFileSync } from 'node:fs';
+import { binaryReason } from './binary';
 
 export type ReadResult =
 	| { readonly kind: 'text'; readonly path: string; readonly text: string; readonly languageId: 'markdown' | 'latex' }
-	| { readonly kind: 'binary'; readonly path: string }
+	| { readonly kind: 'binary'; readonly path: string; readonly reason: string }
 	| { readonly kind: 'unreadable'; readonly path: string; readonly reason: string };
 
 /** The language of a path by its extension: `languageOfPath('notes.tex')` is `latex`. */
 export function languageOfPath(path: string): 'markdown' | 'latex' {
 	return /\.(tex|ltx|latex)$/i.test(path) ? 'latex' : 'markdown';
+}
+
+const reasons: Readonly<Record<string, string>> = {
+	ENOENT: 'no such file',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EISDIR: 'it is a folder',
+	ENOTDIR: 'a part of the path is not a folder',
+	ELOOP: 'too many symbolic links',
+	ENAMETOOLONG: 'the name is too long',
+	EMFILE: 'too many open files',
+	EIO: 'an input/output error',
+	EBUSY: 'the file is busy',
+};
+
+/** Why a file could not be read, in words: `{code: 'ENOENT'}` is `no such file`. */
+export function readFailure(e: unknown): string {
+	const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as NodeJS.ErrnoException).code) : undefined;
+	if (code && reasons[code]) return reasons[code];
+	// Node's own wording without the code and the path: "EXDEV: cross-device link not permitted, open 'x'".
+	const message = e instanceof Error ? e.message : String(e);
+	return /^[A-Z]+: ([^,]+)/.exec(message)?.[1] ?? message;
 }
 
 /** Reads one file as UTF-8 (a BOM is dropped), or says why it was not read. */
@@ -21,10 +46,10 @@ export function readInput(path: string): ReadResult {
 	try {
 		bytes = readFileSync(path);
 	} catch (e) {
-		const reason = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e);
-		return { kind: 'unreadable', path, reason };
+		return { kind: 'unreadable', path, reason: readFailure(e) };
 	}
-	if (bytes.includes(0)) return { kind: 'binary', path };
+	const binary = binaryReason(bytes);
+	if (binary) return { kind: 'binary', path, reason: binary };
 	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 	return { kind: 'text', path, text, languageId: languageOfPath(path) };
 }

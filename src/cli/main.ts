@@ -1,14 +1,17 @@
 /**
  * The command-line adapter, bundled into `dist/cli.js`: `derivcheck [--format text|json|sarif]
- * [--tolerance digits|strict|loose] FILE…`. It reads the files, checks each with the pure core,
- * prints in the chosen format, and exits 0 when clean, 1 when any error or warning was found and 2
- * on bad usage or unreadable files (with a message on stderr).
+ * [--tolerance digits|strict|loose] FILE|FOLDER|GLOB…`. It expands the arguments (expand.ts), reads
+ * the files, checks each with the pure core, prints in the chosen format, and exits 0 when clean, 1
+ * when any error or warning was found, and 2 on bad usage or when some file could not be checked —
+ * missing, unreadable, binary, or a folder or glob with nothing in it — each said on stderr, so a
+ * CI run never passes over a document it did not read.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, defaultSettings, LineIndex } from '../core/index';
 import { version } from '../../package.json';
 import { parseArgs, usage, type Options } from './args';
+import { expandArgs } from './expand';
 import { readInput } from './files';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -19,16 +22,19 @@ import { exitStatus, type FileResult } from './results';
 export async function run(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
 	const service = createLanguageService({ ...defaultSettings, tolerance: options.tolerance });
 	const results: FileResult[] = [];
-	let unreadable = false;
-	for (const path of options.files) {
+	const { files, missing } = expandArgs(options.files, process.cwd());
+	for (const m of missing) err(`derivcheck: ${m.message}.\n`);
+	let incomplete = missing.length > 0;
+	for (const path of files) {
 		const input = readInput(path);
 		if (input.kind === 'unreadable') {
-			err(`derivcheck: cannot read ${path} (${input.reason}).\n`);
-			unreadable = true;
+			err(`derivcheck: cannot read ${path}: ${input.reason}.\n`);
+			incomplete = true;
 			continue;
 		}
 		if (input.kind === 'binary') {
-			err(`derivcheck: skipping ${path}, a binary file.\n`);
+			err(`derivcheck: cannot check ${path}: a binary file (${input.reason}).\n`);
+			incomplete = true;
 			continue;
 		}
 		const uri = pathToFileURL(resolve(path)).href;
@@ -38,7 +44,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	if (options.format === 'json') out(formatJson(results));
 	else if (options.format === 'sarif') out(formatSarif(results, version));
 	else out(formatText(results));
-	return unreadable ? 2 : exitStatus(results);
+	return incomplete ? 2 : exitStatus(results);
 }
 
 async function main(): Promise<void> {

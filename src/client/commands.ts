@@ -1,11 +1,13 @@
 /**
  * The palette commands. "Check workspace" finds the Markdown and LaTeX files, reads them through
- * `vscode.workspace.fs` (so it works in virtual workspaces too) and sends their text to the server,
- * which publishes their diagnostics; "Fix all" asks the server for the active document's arithmetic
- * fixes and applies them as one edit.
+ * `vscode.workspace.fs` (so it works in virtual workspaces too), leaves out binary files by the
+ * CLI's rule (a stray NUL byte does not make a document binary) and sends their text to the
+ * server, which publishes their diagnostics; "Fix all" asks the server for the active document's
+ * arithmetic fixes and applies them as one edit.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { binaryReason } from '../cli/binary';
 import { checkDocumentsRequest, fixAllRequest, type CheckDocumentsResult, type SummaryParams } from '../server/protocol';
 import type { TextEdit } from 'vscode-languageclient/node';
 
@@ -23,7 +25,7 @@ export function languageOfPath(path: string): 'markdown' | 'latex' {
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
 	try {
 		const bytes = await vscode.workspace.fs.readFile(uri);
-		if (bytes.length > MAX_BYTES || bytes.includes(0)) return undefined;
+		if (bytes.length > MAX_BYTES || binaryReason(bytes) !== undefined) return undefined;
 		return new TextDecoder('utf-8').decode(bytes);
 	} catch {
 		return undefined;

@@ -1,7 +1,8 @@
 /**
  * The bundled CLI (`dist/cli.js`, built in `suiteSetup`) as a user runs it, on temporary files:
- * exit statuses 0, 1 and 2, the JSON and SARIF shapes over the real core, a binary file skipped
- * with a note, and `--help` and `--version`.
+ * exit statuses 0, 1 and 2, the JSON and SARIF shapes over the real core, folders and globs with
+ * `.gitignore` and `node_modules` skipped, a stray NUL byte checked as text, a binary file reported,
+ * an unreadable file said in words, `--help` and `--version`, and what `npm pack` ships.
  */
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
@@ -90,18 +91,56 @@ suite('cli', () => {
 		assert.deepStrictEqual(sarif.runs[0].results.map((x) => [x.ruleId, x.locations[0].physicalLocation.region.startLine]), [['arithmetic', wrongArithmeticMarkdown.diagnostics[0].line + 1]]);
 	});
 
-	test('skips a binary file with a note', () => {
+	test('reports a binary file it cannot check and exits 2, still checking the others', () => {
 		const r = run(['image.md', 'clean.md'], dir);
-		assert.strictEqual(r.status, 0, r.stderr);
-		assert.match(r.stderr, /skipping image\.md, a binary file/);
+		assert.strictEqual(r.status, 2, r.stderr);
+		assert.strictEqual(r.stderr, 'derivcheck: cannot check image.md: a binary file (not UTF-8 text).\n');
 		assert.match(r.stdout, /^1 file · /);
 	});
 
-	test('exits 2 on an unreadable file, still checking the others', () => {
+	test('checks a document with a stray NUL byte as text, and finds its wrong number', () => {
+		const text = fs.readFileSync(wrongArithmeticMarkdown.path, 'utf8');
+		const nl = text.indexOf('\n');
+		// The NUL goes at the end of the first line, so the wrong number keeps its line and column.
+		fs.writeFileSync(path.join(dir, 'nul.md'), `${text.slice(0, nl)}\u0000${text.slice(nl)}`);
+		const r = run(['nul.md'], dir);
+		const want = wrongArithmeticMarkdown.diagnostics[0];
+		assert.strictEqual(r.status, 1, r.stderr);
+		assert.strictEqual(r.stderr, '');
+		assert.ok(r.stdout.startsWith(`nul.md:${want.line + 1}:${want.character + 1}: error arithmetic: `), r.stdout);
+	});
+
+	test('exits 2 on an unreadable file, says why in words, and still checks the others', () => {
 		const r = run(['missing.md', 'wrong.md'], dir);
 		assert.strictEqual(r.status, 2);
-		assert.match(r.stderr, /cannot read missing\.md \(ENOENT\)/);
+		assert.strictEqual(r.stderr, 'derivcheck: cannot read missing.md: no such file.\n');
 		assert.match(r.stdout, /wrong\.md:/);
+	});
+
+	test('checks a folder and a glob as markdownlint-cli2 does, skipping node_modules and what .gitignore ignores', () => {
+		const repo = path.join(dir, 'repo');
+		const write = (rel: string, text: string): void => {
+			fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+			fs.writeFileSync(path.join(repo, rel), text);
+		};
+		write('.gitignore', 'build/\n');
+		write('notes/clean.md', '$$0.1 + 0.25 = 0.35$$\n');
+		write('notes/ch2/wrong.tex', '\\[ 0.1 + 0.2 = 0.4 \\]\n');
+		write('notes/figure.png', '\u0089PNG');
+		write('node_modules/pkg/README.md', '$$1 + 1 = 3$$\n');
+		write('build/copy.md', '$$1 + 1 = 3$$\n');
+		const folder = run(['notes/'], repo);
+		assert.strictEqual(folder.status, 1, folder.stderr);
+		assert.deepStrictEqual(folder.stdout.split('\n').filter((l) => l.includes(': error ')).map((l) => l.split(':')[0]), ['notes/ch2/wrong.tex']);
+		assert.match(folder.stdout, /^2 files · /m);
+		const glob = run(['**/*.md'], repo);
+		assert.strictEqual(glob.status, 0, glob.stderr + glob.stdout);
+		assert.match(glob.stdout, /^1 file · 1 checked · 0 wrong/m);
+		const named = run(['build/copy.md'], repo);
+		assert.strictEqual(named.status, 1, 'a file named on the command line is checked even when git-ignored');
+		const none = run(['docs/**/*.md'], repo);
+		assert.strictEqual(none.status, 2);
+		assert.strictEqual(none.stderr, 'derivcheck: no file matches docs/**/*.md.\n');
 	});
 
 	test('exits 2 on bad usage with the usage on stderr', () => {
@@ -111,6 +150,14 @@ suite('cli', () => {
 			assert.match(r.stderr, /Usage: derivcheck/);
 			assert.strictEqual(r.stdout, '');
 		}
+	});
+
+	test('npm pack ships the bundles and the documents, not the sources or the tests', () => {
+		const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+		assert.strictEqual(r.status, 0, r.stderr);
+		const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
+		for (const f of ['dist/cli.js', 'dist/server.js', 'package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(f), `${f} is shipped`);
+		assert.deepStrictEqual(files.filter((f) => /^(src|test|scripts|bench|examples|\.ci)\/|\.map$|\.ts$|^media\/screenshots\//.test(f)), []);
 	});
 
 	test('prints help and the version', () => {
