@@ -6,7 +6,7 @@
  * fires. When all the steps before a stated number disagree with it, the number is wrong and gets
  * the fix; when some agree and one does not, that one step is wrong and is marked instead.
  */
-import { evaluate, isNumeric, usesLog, type Outcome } from '../eval/evaluate';
+import { evaluateSigned, isNumeric, usesLog, type Outcome } from '../eval/evaluate';
 import { intersects, type Interval } from '../eval/interval';
 import { formatInterval, formatLike, formatValue } from '../eval/format';
 import type { Expr } from '../syntax/ast';
@@ -17,10 +17,10 @@ import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLite
 /** Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`. */
 function evaluateNumeric(e: Expr, ctx: CheckContext, target: Interval): Outcome {
 	const literal = (n: Parameters<typeof inputInterval>[0]) => inputInterval(n, ctx.policy);
-	const first = evaluate(e, { literal });
+	const first = evaluateSigned(e, { literal }, target);
 	if (!first.ok || intersects(first.iv, target) || !usesLog(e)) return first;
 	for (const logBase of [10, 2]) {
-		const other = evaluate(e, { literal, logBase });
+		const other = evaluateSigned(e, { literal, logBase }, target);
 		if (other.ok && intersects(other.iv, target)) return other;
 	}
 	return first;

@@ -23,7 +23,7 @@ export function signedLiteral(expr: Expr, text: string): SignedLiteral | undefin
 	let e = expr;
 	while (e.kind === 'group' && e.open === '(') e = e.inner;
 	if (e.kind === 'number') return { node: e, value: e.value, span: e.span, text: e.text };
-	if (e.kind === 'unary' && e.operand.kind === 'number') {
+	if (e.kind === 'unary' && (e.op === '-' || e.op === '+') && e.operand.kind === 'number') {
 		const n = e.operand;
 		const s = { start: e.span.start, end: n.span.end };
 		return { node: n, value: e.op === '-' ? -n.value : n.value, span: s, text: text.slice(s.start, s.end) };

@@ -28,7 +28,9 @@ export function recordChain(chain: Chain, ctx: CheckContext): void {
 		let tuple = next;
 		while (tuple?.kind === 'group') tuple = tuple.inner;
 		if (tuple?.kind !== 'tuple' || !named.name) return;
-		tuple.items.forEach((item, j) => {
+		// After an `\ldots` (an error item) the places of the elements are unknown: `(0.1, \ldots, 0.6)` states only the first.
+		const known = tuple.items.findIndex((item) => item.kind === 'error');
+		tuple.items.slice(0, known < 0 ? undefined : known).forEach((item, j) => {
 			const l = signedLiteral(item, ctx.text);
 			if (!l) return;
 			ctx.facts.add({ key: `${named.key}${j + 1}`, written: `${written}[${j + 1}]`, value: l.value, iv: resultInterval(l), text: l.text, span: l.span, chain: chain.index, update: false });

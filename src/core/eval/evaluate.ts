@@ -4,9 +4,12 @@
  * for. Names and derivatives are looked up through the context; without a value they make the
  * whole expression unknown, never guessed. Long sums are left-deep trees thousands of nodes
  * high, so binary chains are folded in a loop along their left spine instead of by recursion.
+ * An expression with `\pm` has one value per choice of signs: the context may fix each choice
+ * (`signChoices` lists them, so a checker can try each); a choice left open takes both signs,
+ * and the interval is their hull, which can hide a mistake but never invent one.
  */
 import type { BinaryNode, CallNode, DerivativeNode, Expr, NameNode, NameRef, NumberNode } from '../syntax/ast';
-import { someNode } from '../syntax/walk';
+import { nodesOf, someNode } from '../syntax/walk';
 import * as I from './interval';
 import type { Interval } from './interval';
 
@@ -30,6 +33,8 @@ export interface EvalContext {
 	derivative?(node: DerivativeNode): Value | undefined;
 	/** The base `\log` is read in; natural by default. */
 	readonly logBase?: number;
+	/** The sign each `\pm`/`\mp` node takes (1: `\pm` as `+`); a node not in the map takes both. */
+	readonly signs?: ReadonlyMap<Expr, 1 | -1>;
 }
 
 const MAX_DEPTH = 2000;
@@ -76,10 +81,40 @@ function makeTable(logBase: number): Record<string, Unary> {
 	};
 }
 
+/** Both values of `a ± b`, or the one `sign` picks: the hull of `a + b` and `a - b` when open. */
+function plusMinus(a: Value, b: Value, sign: 1 | -1 | undefined): Value | undefined {
+	if (sign !== undefined) return binary(sign > 0 ? '+' : '-', a, b);
+	const plus = binary('+', a, b);
+	const minus = binary('-', a, b);
+	return plus && minus ? { value: plus.value, iv: { lo: Math.min(plus.iv.lo, minus.iv.lo), hi: Math.max(plus.iv.hi, minus.iv.hi) } } : undefined;
+}
+
+/** `\log_b x` and `\sqrt[n]{x}`: functions of two arguments, in the order written. */
+function twoArguments(fn: 'logb' | 'root', a: Value, x: Value): Value | undefined {
+	if (fn === 'logb') {
+		const num = I.log(x.iv);
+		const den = I.log(a.iv);
+		const iv = num && den && I.div(num, den);
+		const value = Math.log(x.value) / Math.log(a.value);
+		return iv && Number.isFinite(value) ? { value, iv } : undefined;
+	}
+	const n = a.value;
+	if (a.iv.lo === a.iv.hi && Number.isInteger(n) && n > 0) {
+		const odd = n % 2 === 1;
+		if (!odd && x.iv.lo < 0) return undefined;
+		const f = (v: number) => Math.sign(v) * Math.abs(v) ** (1 / n);
+		const iv = I.monotone(x.iv, f);
+		return iv && Number.isFinite(f(x.value)) ? { value: f(x.value), iv } : undefined;
+	}
+	const inverse = I.div(I.point(1), a.iv);
+	return inverse ? binary('^', x, { value: 1 / a.value, iv: inverse }) : undefined;
+}
+
 function binary(op: BinaryNode['op'], a: Value, b: Value): Value | undefined {
 	let iv: Interval | undefined;
 	let value: number;
 	switch (op) {
+		case '±': case '∓': return plusMinus(a, b, undefined);
 		case '+': iv = I.add(a.iv, b.iv); value = a.value + b.value; break;
 		case '-': iv = I.sub(a.iv, b.iv); value = a.value - b.value; break;
 		case '*': iv = I.mul(a.iv, b.iv); value = a.value * b.value; break;
@@ -119,6 +154,10 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 			case 'group':
 				return go(e.inner, depth + 1);
 			case 'unary': {
+				if (e.op === '±' || e.op === '∓') {
+					const v = go(e.operand, depth + 1);
+					return v && plusMinus({ value: 0, iv: I.point(0) }, v, signOf(e));
+				}
 				let sign = e.op === '-' ? -1 : 1;
 				let inner = e.operand;
 				while (inner.kind === 'unary') {
@@ -142,7 +181,8 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 						acc = undefined;
 						continue;
 					}
-					acc = binary(spine[i].op, acc, right);
+					const op = spine[i].op;
+					acc = op === '±' || op === '∓' ? plusMinus(acc, right, signOf(spine[i])) : binary(op, acc, right);
 					if (!acc) problem ??= fail('invalid', `\`${spine[i].written || '·'}\` has no finite value here (a division by zero or an out-of-range power).`);
 				}
 				return acc;
@@ -172,6 +212,11 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 					: { value: Math.min(acc.value, v.value), iv: I.min(acc.iv, v.iv) };
 			}, { value: e.fn === 'sum' ? 0 : vs[0].value, iv: e.fn === 'sum' ? I.point(0) : vs[0].iv });
 		}
+		if ((e.fn === 'logb' || e.fn === 'root') && vs.length === 2) {
+			const result = twoArguments(e.fn, vs[0], vs[1]);
+			if (!result) problem ??= fail('invalid', `\`${e.written}\` is not defined here.`);
+			return result;
+		}
 		if (vs.length !== 1) {
 			problem ??= fail('unsupported', `\`${e.written}\` takes one argument here, not ${vs.length}.`);
 			return undefined;
@@ -179,6 +224,13 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 		const result = functions[e.fn](vs[0]);
 		if (!result) problem ??= fail('invalid', `\`${e.written}\` is not defined at ${vs[0].value}.`);
 		return result;
+	}
+
+	/** The sign a `\pm` or `\mp` node takes: `\mp` takes the opposite of its choice; open when the context leaves it so. */
+	function signOf(e: Expr & { op: string }): 1 | -1 | undefined {
+		const s = ctx.signs?.get(e);
+		if (s === undefined) return undefined;
+		return e.op === '∓' ? (-s as 1 | -1) : s;
 	}
 
 	const v = go(expr, 0);
@@ -190,6 +242,39 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 /** True when the expression holds no names, derivatives or errors: plain arithmetic on numbers. */
 export function isNumeric(expr: Expr): boolean {
 	return !someNode(expr, (e) => e.kind === 'name' || e.kind === 'derivative' || e.kind === 'error' || e.kind === 'tuple');
+}
+
+/** The `\pm` and `\mp` nodes of an expression, in tree order. */
+export function plusMinusNodes(expr: Expr): Expr[] {
+	return [...nodesOf(expr)].filter((e) => (e.kind === 'binary' || e.kind === 'unary') && (e.op === '±' || e.op === '∓'));
+}
+
+/**
+ * Every choice of signs for the `\pm` nodes of `expr` (one map per choice), or `undefined` when
+ * there are more than `max` of them: `x \pm 1` gives two choices, an expression without `\pm` one.
+ */
+export function signChoices(expr: Expr, max = 4): ReadonlyMap<Expr, 1 | -1>[] | undefined {
+	const nodes = plusMinusNodes(expr);
+	if (nodes.length > max) return undefined;
+	const choices: Map<Expr, 1 | -1>[] = [];
+	for (let bits = 0; bits < 1 << nodes.length; bits++) choices.push(new Map(nodes.map((n, i) => [n, (bits >> i) & 1 ? -1 : 1])));
+	return choices;
+}
+
+/**
+ * Evaluates `expr` under each choice of signs for its `\pm` (DESIGN 2.2: a chain holds when the
+ * stated result matches either value) and returns the first outcome that meets `target`, else the
+ * first. Beyond four `\pm` it evaluates once, both signs open (the hull).
+ */
+export function evaluateSigned(expr: Expr, ctx: EvalContext, target: Interval): Outcome {
+	const choices = signChoices(expr) ?? [new Map<Expr, 1 | -1>()];
+	let first: Outcome | undefined;
+	for (const signs of choices) {
+		const o = evaluate(expr, choices.length > 1 ? { ...ctx, signs } : ctx);
+		if (o.ok && I.intersects(o.iv, target)) return o;
+		first ??= o;
+	}
+	return first!;
 }
 
 /** True when the expression uses `\log` (whose base an author may mean as e, 10 or 2). */

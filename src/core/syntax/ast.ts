@@ -69,7 +69,8 @@ export interface NameNode {
 	readonly name: NameRef;
 }
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '^';
+/** `±` and `∓` are `\pm` and `\mp`: an expression holding them has one value per choice of signs. */
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '±' | '∓';
 
 export interface BinaryNode {
 	readonly kind: 'binary';
@@ -89,7 +90,7 @@ export interface BinaryNode {
 export interface UnaryNode {
 	readonly kind: 'unary';
 	readonly span: Span;
-	readonly op: '-' | '+';
+	readonly op: '-' | '+' | '±' | '∓';
 	readonly operand: Expr;
 }
 
@@ -101,7 +102,8 @@ export interface GroupNode {
 	readonly inner: Expr;
 }
 
-export type FunctionName = 'sqrt' | 'ln' | 'log' | 'exp' | 'max' | 'min' | 'sigma' | 'tanh' | 'relu' | 'sum' | 'abs';
+/** `logb` is `\log_b x` with arguments `[b, x]`; `root` is `\sqrt[n]{x}` with arguments `[n, x]`, in the order written. */
+export type FunctionName = 'sqrt' | 'ln' | 'log' | 'exp' | 'max' | 'min' | 'sigma' | 'tanh' | 'relu' | 'sum' | 'abs' | 'logb' | 'root';
 
 /** `\ln x`, `\exp(x)`, `e^{x}` (as exp), `\max\{a, b\}`, `\sigma(x)`, `\sqrt{x}`, `\sum` over explicit terms. */
 export interface CallNode {
@@ -138,8 +140,8 @@ export interface ErrorNode {
 export type Expr = NumberNode | NameNode | BinaryNode | UnaryNode | GroupNode | CallNode | DerivativeNode | TupleNode | ErrorNode;
 
 export interface Relation {
-	/** `=`, or `\approx` (which counts as `=`). */
-	readonly kind: '=' | 'approx';
+	/** `=`, `\approx` (which counts as `=`), or an assignment `\leftarrow`, `\gets`, `:=`, `\coloneqq` (an update, DESIGN 2.2). */
+	readonly kind: '=' | 'approx' | 'assign';
 	readonly span: Span;
 }
 

@@ -11,7 +11,7 @@ export type ArgumentStyle = 'group-or-factor' | 'group-only' | 'braced';
 
 export type CommandSpec =
 	| { readonly kind: 'operator'; readonly op: BinaryOp }
-	| { readonly kind: 'relation'; readonly relation: '=' | 'approx' }
+	| { readonly kind: 'relation'; readonly relation: '=' | 'approx' | 'assign' }
 	/** `<`, `\le`, `\to` …: not an equality; ends a chain. */
 	| { readonly kind: 'inequality' }
 	| { readonly kind: 'function'; readonly fn: FunctionName; readonly args: ArgumentStyle }
@@ -43,10 +43,11 @@ defineCommands(['\\cdot', '\\times', '\\ast', '\\centerdot'], { kind: 'operator'
 defineCommands(['\\div'], { kind: 'operator', op: '/' });
 defineCommands(['\\approx', '\\thickapprox', '\\simeq', '\\doteq'], { kind: 'relation', relation: 'approx' });
 defineCommands(['\\eq'], { kind: 'relation', relation: '=' });
+defineCommands(['\\leftarrow', '\\gets', '\\longleftarrow', '\\coloneqq', '\\coloneq', '\\Coloneqq'], { kind: 'relation', relation: 'assign' });
 defineCommands(
-	['\\le', '\\leq', '\\ge', '\\geq', '\\ne', '\\neq', '\\lt', '\\gt', '\\to', '\\rightarrow', '\\Rightarrow', '\\leftarrow', '\\Leftarrow',
+	['\\le', '\\leq', '\\ge', '\\geq', '\\ne', '\\neq', '\\lt', '\\gt', '\\to', '\\rightarrow', '\\Rightarrow', '\\Leftarrow',
 		'\\implies', '\\iff', '\\mapsto', '\\longrightarrow', '\\Longrightarrow', '\\sim', '\\propto', '\\ll', '\\gg', '\\in', '\\notin',
-		'\\subset', '\\subseteq', '\\equiv', '\\leqslant', '\\geqslant', '\\gets'],
+		'\\subset', '\\subseteq', '\\equiv', '\\leqslant', '\\geqslant'],
 	{ kind: 'inequality' },
 );
 defineCommands(['\\ln'], { kind: 'function', fn: 'ln', args: 'group-or-factor' });
@@ -71,6 +72,9 @@ defineCommands(['\\big', '\\Big', '\\bigg', '\\Bigg', '\\bigl', '\\bigr', '\\Big
 	{ kind: 'ignored', numArgs: 0, delimiter: true });
 defineCommands(['\\displaystyle', '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\nonumber', '\\notag', '\\relax'], { kind: 'ignored', numArgs: 0, delimiter: false });
 defineCommands(['\\label', '\\tag', '\\phantom', '\\hphantom', '\\vphantom', '\\color'], { kind: 'ignored', numArgs: 1, delimiter: false });
+// Colour and boxes around a number are the number: `\textcolor{red}{0.2}` leaves `{0.2}`, `\boxed{0.2}` is 0.2.
+defineCommands(['\\textcolor', '\\colorbox'], { kind: 'ignored', numArgs: 1, delimiter: false });
+defineCommands(['\\boxed', '\\fbox', '\\cancel'], { kind: 'decoration', text: false });
 defineCommands(['\\lparen'], { kind: 'open', open: '(' });
 defineCommands(['\\lbrack'], { kind: 'open', open: '[' });
 defineCommands(['\\{', '\\lbrace'], { kind: 'open', open: '\\{' });
@@ -84,7 +88,9 @@ defineCommands(['\\partial'], { kind: 'partial' });
 defineCommands(['\\begin'], { kind: 'begin' });
 defineCommands(['\\end'], { kind: 'end' });
 defineCommands(['\\\\', '\\newline', '\\cr'], { kind: 'linebreak' });
-defineCommands(['\\cdots', '\\ldots', '\\dots', '\\vdots', '\\ddots', '\\pm', '\\mp', '\\infty', '\\prod', '\\int', '\\nabla', '\\circ', '\\%', '\\prime'],
+defineCommands(['\\pm'], { kind: 'operator', op: '±' });
+defineCommands(['\\mp'], { kind: 'operator', op: '∓' });
+defineCommands(['\\cdots', '\\ldots', '\\dots', '\\vdots', '\\ddots', '\\infty', '\\prod', '\\int', '\\nabla', '\\circ', '\\%', '\\prime'],
 	{ kind: 'unsupported' });
 
 export const GREEK_LETTERS: readonly string[] = [
@@ -119,6 +125,8 @@ export function identFunction(word: string): FunctionName | undefined {
 /** Unicode characters that stand for a command or symbol: `'×'` → `'\\times'`, `'−'` → `'-'`. */
 const UNICODE = new Map<string, string>([
 	['×', '\\times'], ['·', '\\cdot'], ['⋅', '\\cdot'], ['∙', '\\cdot'], ['∗', '*'], ['÷', '\\div'], ['−', '-'], ['–', '-'], ['＋', '+'],
+	['±', '\\pm'], ['∓', '\\mp'], ['←', '\\leftarrow'], ['≔', '\\coloneqq'], ['…', '\\ldots'], ['⋯', '\\cdots'], ['⊙', '\\odot'], ['∘', '\\circ'],
+	['⊤', '\\top'], ['√', '\\sqrt'], ['ρ', '\\rho'], ['π', '\\pi'], ['ξ', '\\xi'], ['ζ', '\\zeta'], ['κ', '\\kappa'], ['ν', '\\nu'], ['ψ', '\\psi'],
 	['≈', '\\approx'], ['＝', '='], ['≤', '\\le'], ['≥', '\\ge'], ['≠', '\\ne'], ['→', '\\to'], ['⇒', '\\Rightarrow'], ['∂', '\\partial'],
 	['（', '('], ['）', ')'], ['［', '['], ['］', ']'], ['，', ','], ['；', ';'], ['：', ':'], ['。', '.'], ['~', '\\,'],
 	['α', '\\alpha'], ['β', '\\beta'], ['γ', '\\gamma'], ['δ', '\\delta'], ['ε', '\\epsilon'], ['η', '\\eta'], ['θ', '\\theta'],

@@ -9,7 +9,7 @@
 import type { CallNode, Expr, GroupNode, NameNode } from './ast';
 import { identFunction } from './commands';
 import { Cursor } from './cursor';
-import { parseArguments, parseFrac, parsePartialSlash } from './functions';
+import { parseArguments, parseFrac, parsePartialSlash, parseSlashDerivative } from './functions';
 import { readName } from './names';
 import { binaryNode, numberNode } from './nodes';
 import type { Item } from './stream';
@@ -19,6 +19,13 @@ export const MAX_DEPTH = 200;
 const MUL_OPS = new Set(['*', '\\cdot', '\\times', '\\ast', '\\centerdot']);
 const DIV_OPS = new Set(['/', '\\div']);
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '\\{': '\\}', '|': '|' };
+/** `+`, `-` and the two-valued `\pm`, `\mp` (DESIGN 2.2), by the text of their item. */
+const ADD_OPS = new Map<string, '+' | '-' | '±' | '∓'>([['+', '+'], ['-', '-'], ['\\pm', '±'], ['\\mp', '∓']]);
+
+/** True for `0.2`, `-3`, `+0.5`: a literal with at most one sign. */
+function isSignedNumber(e: Expr): boolean {
+	return e.kind === 'number' || (e.kind === 'unary' && (e.op === '-' || e.op === '+') && e.operand.kind === 'number');
+}
 
 export class ExpressionParser extends Cursor {
 	/** At the top level, steps over a `\\` that a line continuing the member follows (`\\ &\quad + …`). */
@@ -33,7 +40,7 @@ export class ExpressionParser extends Cursor {
 		const next = this.peek(j);
 		if (!next) return;
 		const t = next.text;
-		if (t === '+' || MUL_OPS.has(t) || DIV_OPS.has(t) || (t === '-' && indent)) this.pos += j;
+		if (t === '+' || t === '\\pm' || t === '\\mp' || MUL_OPS.has(t) || DIV_OPS.has(t) || (t === '-' && indent)) this.pos += j;
 	}
 
 	/** Parses a sum: `a + b - c`; depth-limited, like every nested parse. */
@@ -50,10 +57,11 @@ export class ExpressionParser extends Cursor {
 		for (;;) {
 			this.continueLine();
 			const item = this.peek();
-			if (!item || (item.text !== '+' && item.text !== '-')) return left;
+			const op = item && ADD_OPS.get(item.text);
+			if (!item || !op) return left;
 			this.pos++;
 			const right = this.parseTerm();
-			left = binaryNode(item.text, this.stream.tokens[item.first].text, { start: this.startOf(item), end: this.endOf(item) }, left, right);
+			left = binaryNode(op, this.stream.tokens[item.first].text, { start: this.startOf(item), end: this.endOf(item) }, left, right);
 		}
 	}
 
@@ -76,16 +84,16 @@ export class ExpressionParser extends Cursor {
 		}
 	}
 
-	/** Parses signs and a power: `-0.349`, `-x^2` (the sign applies to the power). */
+	/** Parses signs and a power: `-0.349`, `-x^2` (the sign applies to the power), `\pm 0.5`. */
 	parseFactor(): Expr {
 		const signs: Item[] = [];
-		for (let item = this.peek(); item && (item.text === '-' || item.text === '+'); item = this.peek()) {
+		for (let item = this.peek(); item && ADD_OPS.has(item.text); item = this.peek()) {
 			signs.push(item);
 			this.pos++;
 		}
 		let operand = this.parsePower();
 		for (let i = signs.length - 1; i >= 0; i--) {
-			operand = { kind: 'unary', span: { start: this.startOf(signs[i]), end: operand.span.end }, op: signs[i].text as '-' | '+', operand };
+			operand = { kind: 'unary', span: { start: this.startOf(signs[i]), end: operand.span.end }, op: ADD_OPS.get(signs[i].text)!, operand };
 		}
 		return operand;
 	}
@@ -165,7 +173,8 @@ export class ExpressionParser extends Cursor {
 		}
 		if (item.kind === 'lbrace') {
 			const inner = this.parseBraced();
-			if (inner.kind === 'error') return inner;
+			// Braces are invisible in TeX: `{0.2}` (left by `{\color{red}0.2}`) and `{-3}` are the number.
+			if (inner.kind === 'error' || isSignedNumber(inner)) return inner;
 			const group: GroupNode = { kind: 'group', span: { start, end: this.prevEnd() }, open: '{', inner };
 			return group;
 		}
@@ -175,7 +184,7 @@ export class ExpressionParser extends Cursor {
 				this.pos++;
 				return parseArguments(this, fn, item.text, start, 'group-only');
 			}
-			return this.parseName(item);
+			return parseSlashDerivative(this, item) ?? this.parseName(item);
 		}
 		if (item.kind === 'badenv') {
 			this.pos++;
@@ -231,6 +240,8 @@ export class ExpressionParser extends Cursor {
 
 	/** `\text{coef}_{o1}` (a name), `\operatorname{ReLU}(x)` (a call), `\text{卷积核}` (prose: nothing here). */
 	parseDecorated(item: Item, text: boolean): Expr {
+		const derivative = parseSlashDerivative(this, item);
+		if (derivative) return derivative;
 		const scan = readName(this.stream.tokens, item.first, this.stream.match);
 		if (scan?.ref) {
 			const fn = scan.ref.sub === '' && !scan.ref.updated ? identFunction(scan.ref.base) : undefined;
@@ -243,6 +254,12 @@ export class ExpressionParser extends Cursor {
 		if (text) return this.missing('Text is not an expression.');
 		const start = this.startOf(item);
 		this.pos++;
+		if (this.peek()?.kind === 'lbrace') {
+			// Typography around what is not a name is that thing: `\mathbf{-3}` is -3, `\boxed{0.2}` is 0.2 (DESIGN 2.2).
+			const inner = this.parseBraced();
+			if (inner.kind !== 'error') return inner;
+			return this.error(start, this.prevEnd(), `\`${item.text}\` holds something that is not an expression.`);
+		}
 		this.skipArguments();
 		return this.error(start, this.prevEnd(), `\`${item.text}\` does not decorate a name here.`);
 	}

@@ -70,7 +70,9 @@ class StatementParser extends ExpressionParser {
 
 	private relation(item: Item): Relation {
 		this.pos++;
-		return { kind: item.text === '=' ? '=' : 'approx', span: { start: this.startOf(item), end: this.endOf(item) } };
+		const spec = this.spec(item);
+		const kind = item.text === '=' || spec?.kind !== 'relation' ? '=' : spec.relation;
+		return { kind, span: { start: this.startOf(item), end: this.endOf(item) } };
 	}
 
 	/** The index (relative to the current one) of the relation after a `\\` and indentation, or 0. */

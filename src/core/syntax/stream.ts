@@ -133,6 +133,12 @@ export function buildStream(tokens: readonly Token[]): Stream {
 				continue;
 			}
 		}
+		if (text === ':' && tokens[i + 1]?.text === '=') {
+			// `:=` is one relation, the assignment `\coloneqq`.
+			items.push({ kind: 'command', text: '\\coloneqq', first: i, end: i + 2, spec: commandSpec('\\coloneqq') });
+			i += 2;
+			continue;
+		}
 		const end = spec?.kind === 'linebreak' ? lineBreakEnd(tokens, i) : i + 1;
 		items.push({ kind, text, first: i, end, spec });
 		i = end;

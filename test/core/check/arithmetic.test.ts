@@ -137,3 +137,53 @@ suite('check: lists', () => {
 		assert.strictEqual(a.chains.length, 4);
 	});
 });
+
+suite('check: arithmetic in the notation of courses and plain text (DESIGN 2.2)', () => {
+	test('checks logarithms to a base and n-th roots', async () => {
+		await check('$$\\log_2 8 = 3$$ $$\\log_{10}(1000) = 3$$ $$\\log_2 0.5 = -1$$ $$\\log_2 8 = ⟦2|arithmetic⟧$$');
+		await check('$$\\sqrt[3]{27} = 3$$ $$\\sqrt[3]{-8} = -2$$ $$\\sqrt[4]{16} = 2$$ $$\\sqrt[3]{8} = ⟦3|arithmetic⟧$$');
+	});
+
+	test('holds a chain with \\pm when the stated result matches either value', async () => {
+		await check('$$x = 1 \\pm 0.5 = 1.5$$ $$x = 1 \\pm 0.5 = 0.5$$ $$y = 2 \\mp 1 = 1$$ $$\\pm 0.5 = -0.5$$');
+		await check('$$x = \\frac{-1 \\pm \\sqrt{1 + 8}}{2} = 1$$ $$x = \\frac{-1 \\pm \\sqrt{1 + 8}}{2} = -2$$');
+		await check('$$x = 1 \\pm 0.5 = ⟦1.2|arithmetic⟧$$');
+	});
+
+	test('reads plain-text functions and Unicode operators', async () => {
+		await check('$$exp(0) = 1$$ $$sigmoid(0) = 0.5$$ $$σ(0) = 0.5$$ $$tanh(0) = 0$$ $$relu(-1) = 0$$ $$ReLU(2) = 2$$ $$ln(1) = 0$$ $$log(100) = 2$$');
+		await check('$$2 × 3 · 0.5 − 1 ≈ 2$$ $$η = 0.5$$ $$0.5 × 0.2 = ⟦0.2|arithmetic⟧$$');
+		await check('$$sigmoid(0) = ⟦0.6|arithmetic⟧$$');
+	});
+
+	test('reads dL/dw as the derivative that \\frac{\\partial L}{\\partial w} names', async () => {
+		await check('$$\\frac{\\partial E}{\\partial w_1} = 0.1$$ $$g = 0.5 \\cdot dE/dw_1 = 0.5 \\cdot ⟦0.2|substitution⟧ = 0.1$$');
+		await check('$$dL/dw11 = 0.2 \\cdot 0.5 = 0.1$$ $$g = \\frac{\\partial L}{\\partial w_{11}} \\cdot 2 = 0.1 \\cdot 2 = 0.2$$');
+	});
+
+	test('reads an assignment as an update chain: wrong arithmetic fires, right arithmetic does not', async () => {
+		await check('$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = 0.11$$');
+		await check('$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = ⟦0.13|arithmetic⟧$$');
+		await check('$$w \\gets 0.3 - 0.1 \\cdot 2 = ⟦0.2|arithmetic⟧$$ $$w := 0.3 - 0.1 = 0.2$$ $$b \\coloneqq 0.5 - 0.1 = 0.4$$');
+	});
+
+	test('after an assignment, both the value before and the value after are the name\'s', async () => {
+		await check([
+			'$$w_1 = 0.15$$',
+			'$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = 0.11$$',
+			'$$y = 2 w_1 = 2 \\cdot 0.11 = 0.22$$',
+			'$$z = 2 w_1 = 2 \\cdot 0.15 = 0.3$$',
+			'$$u = 2 w_1 = 2 \\cdot ⟦0.13|substitution⟧ = 0.26$$',
+		].join('\n\n'));
+	});
+
+	test('reads typography around a number as the number, and puts the squiggle on the number', async () => {
+		await check('$$\\mathbf{-3} \\cdot 2 = -6$$ $$\\boldsymbol{0.5} + \\bm{0.5} = 1$$ $$0.1 + 0.2 = \\boxed{0.3}$$ $$0.1 + 0.2 = {\\color{red}0.3}$$');
+		await check('$$0.1 + 0.2 = \\boxed{⟦0.4|arithmetic⟧}$$ $$0.1 + 0.2 = {\\color{red}⟦0.4|arithmetic⟧}$$ $$0.1 + 0.2 = \\textcolor{red}{⟦0.4|arithmetic⟧}$$');
+		await check('$$\\mathbf{-3} + \\underline{0.2} = ⟦-2.7|arithmetic⟧$$ $$\\mathsf{2} \\cdot 3 = 6$$');
+	});
+
+	test('states only the elements before an ellipsis in a tuple', async () => {
+		await check('$$KK_1 = (0.1, \\ldots, 0.6)$$ $$y = KK_{11} + KK_{13} = 0.1 + 0.6 = 0.7$$ $$z = 2 KK_{11} = 2 \\cdot ⟦0.2|substitution⟧ = 0.4$$');
+	});
+});

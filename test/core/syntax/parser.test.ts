@@ -161,14 +161,99 @@ suite('syntax/parser: expressions', () => {
 		expr('a \\foo{x} b', '(* (* a (error)) b)');
 		expr('a + \\cdots + b', '(+ (+ a (error)) b)');
 		expr('\\sum_{i=1}^{3} x_i', '(* (error) xi)');
-		expr('\\sqrt[3]{x}', '(error)');
-		expr('\\log_2 x', '(* (error) x)');
 		expr('KK_{11} \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', '(* KK11 (error))');
 		expr('(0.1 \\quad 0.2)', '(error)');
 		expr('0.5 0.3', '(error)');
 		expr('(a', '(error)');
 		check('(a = 0 \\quad b = 1', ['(error) = 0', 'b = 1']);
 		expr('a)', '(error)');
+	});
+});
+
+suite('syntax/parser: the notation of courses and plain text (DESIGN 2.2)', () => {
+	test('reads logarithms to a base and n-th roots, arguments in the order written', () => {
+		expr('\\log_2 x', '(logb 2 x)');
+		expr('\\log_{10}(100)', '(logb 10 100)');
+		expr('\\log_{b} 8', '(logb b 8)');
+		expr('\\log_2 8 \\cdot 3', '(* (logb 2 8) 3)');
+		expr('\\sqrt[3]{27}', '(root 3 27)');
+		expr('\\sqrt[n]{x + 1}', '(root n (+ x 1))');
+		expr('\\log^2 x', '(* (error) x)');
+		expr('\\sqrt[3, 4]{x}', '(error)');
+	});
+	test('reads \\pm and \\mp as two-valued sums and signs', () => {
+		expr('1 \\pm 0.5', '(± 1 0.5)');
+		expr('\\pm 0.5', '(± 0.5)');
+		expr('a \\mp b \\cdot c', '(∓ a (* b c))');
+		expr('1 ± 2', '(± 1 2)');
+		expr('\\frac{-b \\pm \\sqrt{b^2 - 4 a c}}{2a}', '(/ (± (- b) (sqrt (- (^ b 2) (* (* 4 a) c)))) (* 2 a))');
+	});
+	test('reads dL/dw and \\frac{dL}{dw} as derivatives, and leaves other quotients of d-names alone', () => {
+		expr('dL/dw11', '(d L w11)');
+		expr('dE/dw_1', '(d E w1)');
+		expr('dE_{total} / dw_{11}', '(d Etotal w11)');
+		expr('d L / d w', '(d L w)');
+		expr('\\frac{dL}{dw}', '(d L w)');
+		expr('\\frac{d E}{d w_{11}}', '(d E w11)');
+		expr('\\frac{\\mathrm{d} E}{\\mathrm{d} w}', '(d E w)');
+		expr('\\mathrm{d}E/\\mathrm{d}w', '(d E w)');
+		expr('0.5 \\cdot dE/dw_1', '(* 0.5 (d E w1))');
+		expr('d_1/d_2', '(/ d1 d2)');
+		expr('d / dx', '(/ d dx)');
+		expr('\\frac{d}{dx}', '(/ d dx)');
+		expr('dL / 2', '(/ dL 2)');
+		expr('x / dy', '(/ x dy)');
+		const s = parse('g = dL/dw11').statements[0].members[1];
+		assert.ok(s.kind === 'derivative');
+		assert.deepStrictEqual([s.span, s.of.span, s.wrt.span], [{ start: 4, end: 11 }, { start: 5, end: 6 }, { start: 8, end: 11 }]);
+	});
+	test('reads plain-text functions and Unicode letters and operators', () => {
+		expr('exp(0.5)', '(exp 0.5)');
+		expr('log(x)', '(log x)');
+		expr('ln(x)', '(ln x)');
+		expr('sigmoid(x)', '(sigma x)');
+		expr('σ(x)', '(sigma x)');
+		expr('tanh(x)', '(tanh x)');
+		expr('ReLU(x) + relu(x)', '(+ (relu x) (relu x))');
+		expr('η δ α', '(* (* eta delta) alpha)');
+		expr('2 × 3 · 4 − 1', '(- (* (* 2 3) 4) 1)');
+		check('x ≈ 0.5', ['x ≈ 0.5']);
+		expr('√2', '(sqrt 2)');
+		expr('exp', 'exp');
+	});
+	test('reads assignments as relations that make update chains', () => {
+		check('w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.11', ['w1 ← (- w1 (* 0.5 0.08)) = 0.11']);
+		check('w \\gets w - \\eta g', ['w ← (- w (* eta g))']);
+		check('w := 0.5', ['w ← 0.5']);
+		check('w ：= 0.5', ['w ← 0.5']);
+		check('w \\coloneqq 0.5 \\quad b \\coloneq 1', ['w ← 0.5', 'b ← 1']);
+		check('w ← 0.5', ['w ← 0.5']);
+		check('a: b = 1', ['b = 1']);
+		const r = parse('w := 1');
+		assert.deepStrictEqual(r.statements[0].relations[0], { kind: 'assign', span: { start: 2, end: 4 } });
+		assert.strictEqual(r.tokens.map((t) => t.text).join(''), 'w := 1');
+	});
+	test('reads typography around a number as the number, spanning the number alone', () => {
+		expr('\\mathbf{-3}', '(- 3)');
+		expr('\\boldsymbol{0.5} + \\bm{0.5} + \\mathsf{2}', '(+ (+ 0.5 0.5) 2)');
+		expr('{\\color{red}0.2}', '0.2');
+		expr('\\textcolor{red}{0.2}', '0.2');
+		expr('\\underline{0.2} \\cdot \\boxed{0.3}', '(* 0.2 0.3)');
+		expr('\\mathbf{W x}', '(* W x)');
+		expr('\\mathbf{W}', 'W');
+		expr('{a + b}', '(group{ (+ a b))');
+		const input = 'x = \\boxed{0.25}';
+		const n = parse(input).statements[0].members[1];
+		assert.strictEqual(input.slice(n.span.start, n.span.end), '0.25');
+		const colored = '{\\color{red}-0.2} = x';
+		const c = parse(colored).statements[0].members[0];
+		assert.strictEqual(colored.slice(c.span.start, c.span.end), '-0.2');
+	});
+	test('drops lists with an ellipsis and keeps the ellipsis in a tuple as an error item', () => {
+		check('i_1, \\ldots, i_6 = 0.1, \\ldots, 0.6', []);
+		check('i_1, \\dots, i_6 = 0.1, \\dots, 0.6', []);
+		check('x_1, …, x_3 = 1, …, 3', []);
+		check('KK_1 = (0.1, \\cdots, 0.6)', ['KK1 = (tuple 0.1 (error) 0.6)']);
 	});
 });
 

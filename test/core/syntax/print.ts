@@ -26,9 +26,9 @@ export function printExpr(e: Expr, options: PrintOptions = {}): string {
 	}
 }
 
-/** Renders a statement: `a = (+ 1 2) ≈ 3`; a continuing one starts with its relation: `= 0.166`. */
+/** Renders a statement: `a = (+ 1 2) ≈ 3`, an assignment `w ← (- w 1)`; a continuing one starts with its relation: `= 0.166`. */
 export function printStatement(s: Statement, options: PrintOptions = {}): string {
-	const rel = (i: number) => (s.relations[i].kind === '=' ? '=' : '≈');
+	const rel = (i: number) => ({ '=': '=', approx: '≈', assign: '←' })[s.relations[i].kind];
 	const parts: string[] = [];
 	if (s.continues) {
 		s.members.forEach((m, i) => parts.push(rel(i), printExpr(m, options)));
