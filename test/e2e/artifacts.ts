@@ -1,6 +1,7 @@
 /**
  * What the e2e suite leaves behind in the ignored folder test-results/e2e/: screenshots of
- * failures, the README screenshots (copied to media/screenshots/ only when every check passed),
+ * failures, the README screenshots (copied to the tracked media/screenshots/ only by `npm run
+ * screenshots`, and only when every check passed),
  * copies of code-server's and the extension host's logs, and the results as JSON. Strategy: logs
  * are copied after code-server has stopped (so they are flushed) and before its temp dir goes;
  * facts such as the activation time are then read from the copies.

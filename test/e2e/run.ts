@@ -4,8 +4,10 @@
  * `npm run package`), install it into a fresh code-server on 127.0.0.1 (state in a temp dir),
  * open the window in Debian's chromium through playwright-core, run the checks of checks.ts,
  * then stop everything it started (also on failure and on SIGINT), keep logs and screenshots
- * under test-results/e2e/, publish the README screenshots when all passed, and exit non-zero on
- * any failure. E2E_VSIX=path skips the build and installs that package instead.
+ * under test-results/e2e/ (the README's shots in test-results/e2e/readme/), and exit non-zero on
+ * any failure. It writes nothing tracked, so a green run leaves the tree clean; with
+ * `--publish-screenshots` (`npm run screenshots`) a green run also copies the README's shots into
+ * media/screenshots/. E2E_VSIX=path skips the build and installs that package instead.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +19,8 @@ import { cleanupAll, installSignalHandlers, run } from './procs';
 import { CHROMIUM, openWorkbench } from './workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+const publish = process.argv.includes('--publish-screenshots');
 
 async function main(): Promise<number> {
 	installSignalHandlers();
@@ -58,8 +62,10 @@ async function main(): Promise<number> {
 	const failed = checks.filter((c) => !c.ok);
 	const summary = { passed: checks.length - failed.length, failed: failed.length, ms: Date.now() - t0, activation, checks };
 	fs.writeFileSync(path.join(results, 'results.json'), JSON.stringify(summary, null, 2));
-	if (failed.length === 0 && process.env.E2E_SCREENSHOTS !== '0') {
-		console.log(`[e2e] screenshots: ${publishScreenshots(ROOT, results).join(', ')}`);
+	if (failed.length === 0 && publish) {
+		console.log(`[e2e] README screenshots updated: ${publishScreenshots(ROOT, results).join(', ')}`);
+	} else if (publish) {
+		console.log('[e2e] README screenshots left as they were: a check failed');
 	}
 	if (failed.length > 0) {
 		const logs = findFiles(path.join(results, 'logs'), /^(code-server|remoteexthost|remoteagent|\d+-derivcheck)\.log$/);
