@@ -23,10 +23,21 @@ import { recordChain } from './record';
 import { checkSubstitution, updatedKey } from './substitution';
 import { networkForBlock } from '../engine/index';
 import { declaredValues } from './truth/bind';
+import { declaredKeys } from '../engine/resolve';
+import { settleMarks } from '../syntax/settle';
 import { TruthChecker } from './truth/checker';
+
+/** A network block's reach: the math from `start` on, up to the next block. */
+export interface NetworkSegment {
+	readonly start: number;
+	/** Absent when the block does not build: the math under it is checked as if it had no block. */
+	readonly truth?: TruthChecker;
+}
 
 export interface Analysis extends CheckContext {
 	readonly language: DocumentLanguage;
+	/** One per network block that builds, in document order. */
+	readonly segments: readonly NetworkSegment[];
 	readonly scan: ScanResult;
 	readonly chains: readonly Chain[];
 	readonly status: readonly ChainStatus[];
@@ -70,11 +81,10 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		}
 		statements.push(...parseMath(text, region.inner).statements);
 	}
-	const chains = joinChains(statements);
 	const ctx: CheckContext = {
 		text,
 		lines: new LineIndex(text),
-		policy: { tolerance: options.tolerance, exactValues: new Set() },
+		policy: { tolerance: options.tolerance, exactValues: new Set(), exactResults: new Set() },
 		facts: new Facts(),
 		diagnostics: [],
 		members: [],
@@ -82,26 +92,27 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		names: [],
 		uncheckedNames: new Set(),
 	};
-	const block = scan.networks[0];
-	if (block) {
-		try {
-			const { network, diagnostics } = networkForBlock(block);
-			ctx.diagnostics.push(...diagnostics);
-			if (network) {
-				ctx.truth = new TruthChecker(network, ctx);
-				ctx.policy = { ...ctx.policy, exactValues: declaredValues(network) };
-			}
-		} catch {
-			// A bug in the engine leaves the document checked as if it had no block.
-			ctx.truth = undefined;
-		}
-	}
+	const segments = networkSegments(scan, ctx);
+	const reserved = new Set<string>();
+	for (const seg of segments) if (seg.truth) for (const k of declaredKeys(seg.truth.net)) reserved.add(k);
+	const scope = settleMarks(statements, reserved);
+	ctx.nameScope = scope;
+	const chains = joinChains(statements);
 	const status: ChainStatus[] = [];
+	let segment = -1;
 	for (const chain of chains) {
 		if (Date.now() - sliceStart > SLICE_MS) {
 			await tick();
 			if (options.token?.isCancellationRequested) return undefined;
 			sliceStart = Date.now();
+		}
+		// Each network block governs the math after it, up to the next block (DESIGN 2.4).
+		while (segment + 1 < segments.length && segments[segment + 1].start <= chain.span.start) {
+			segment++;
+			const { truth } = segments[segment];
+			if (segment > 0) ctx.facts.startSegment(chain.index);
+			ctx.truth = truth;
+			ctx.policy = { ...ctx.policy, exactValues: truth ? declaredValues(truth.net) : new Set() };
 		}
 		if (isGiven(chain, text)) {
 			// A given is checked when a network block can judge it (`out_{h1} = 0.600`).
@@ -115,7 +126,35 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	}
 	if (options.token?.isCancellationRequested) return undefined;
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, summary: summarize(chains, status, ctx.diagnostics, ctx.uncheckedNames) };
+	return { ...ctx, language, scan, chains, status, segments, summary: summarize(chains, status, ctx.diagnostics, ctx.uncheckedNames) };
+}
+
+/** The truth checker of the network block that governs `offset`, if any: the last block before it. */
+export function truthAt(a: Pick<Analysis, 'segments'>, offset: number): TruthChecker | undefined {
+	let found: TruthChecker | undefined;
+	for (const seg of a.segments) if (seg.start <= offset) found = seg.truth;
+	return found;
+}
+
+/**
+ * One truth checker per network block that builds, in document order, each governing the math
+ * from its block on. A block's problems are diagnostics whether or not it builds; a bug in the
+ * engine costs only that block's truth check.
+ */
+function networkSegments(scan: ScanResult, ctx: CheckContext): NetworkSegment[] {
+	const out: NetworkSegment[] = [];
+	for (const block of scan.networks) {
+		let truth: TruthChecker | undefined;
+		try {
+			const { network, diagnostics } = networkForBlock(block);
+			ctx.diagnostics.push(...diagnostics);
+			if (network) truth = new TruthChecker(network, ctx);
+		} catch {
+			// A bug in the engine leaves the math under this block checked as if it had no block.
+		}
+		out.push({ start: block.outer.start, truth });
+	}
+	return out;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Expr, NameRef } from '../syntax/ast';
 import type { Span } from '../text/span';
 import type { LineIndex } from '../text/lineIndex';
 import type { TruthChecker } from './truth/checker';
+import type { NameScope } from '../engine/resolve';
 
 /** What a chain member evaluated to, for hovers. */
 export interface MemberFact {
@@ -58,8 +59,10 @@ export interface CheckContext {
 	readonly substitutions: SubstitutionFact[];
 	readonly names: NameFact[];
 	readonly uncheckedNames: Set<string>;
-	/** The truth check, when the document declares a network. */
+	/** The truth check of the network block that governs the chain being checked, if any. */
 	truth?: TruthChecker;
+	/** What the whole document says about its names (whether it marks a prediction `\hat{y}`), for binding. */
+	nameScope?: NameScope;
 }
 
 /** The 1-based line of an offset, for messages such as "stated on line 12". */

@@ -39,6 +39,13 @@ export function namedMember(e: Expr): { key: string; written: Span; name?: NameR
 
 export class Facts {
 	private readonly byKey = new Map<string, StatedValue[]>();
+	/** The first chain of the current network block's reach: values stated before it mean another network's quantities. */
+	private floor = 0;
+
+	/** Starts the reach of a new network block at `chain` (DESIGN 2.4): earlier values are no longer acceptable. */
+	startSegment(chain: number): void {
+		this.floor = chain;
+	}
 
 	add(v: StatedValue): void {
 		const list = this.byKey.get(v.key);
@@ -51,7 +58,7 @@ export class Facts {
 	 * an earlier chain and, when that was an update, the value before it.
 	 */
 	acceptable(key: string, chain: number): StatedValue[] {
-		const earlier = (this.byKey.get(key) ?? []).filter((v) => v.chain < chain);
+		const earlier = (this.byKey.get(key) ?? []).filter((v) => v.chain < chain && v.chain >= this.floor);
 		if (earlier.length === 0) return [];
 		const latest = earlier[earlier.length - 1];
 		const result = [latest];

@@ -8,7 +8,7 @@ import type { NameRef } from '../syntax/ast';
 import { localFormula, type FormulaOptions } from './formulas';
 import { chainPaths, pathFactors, type ChainPaths } from './paths';
 import { ids, parseId, type Quantity } from './quantity';
-import { resolveDerivative, resolveName, type DerivativeResolution, type LocalPartial, type Resolution } from './resolve';
+import { resolveDerivative, resolveName, type DerivativeResolution, type LocalPartial, type NameScope, type Resolution } from './resolve';
 import { runNetwork, type LayerState, type ParamState, type RunResult } from './run';
 import type { NetworkSpec } from './spec';
 import { layerTable, type LayerTable } from './table';
@@ -105,13 +105,13 @@ export class Network {
 	}
 
 	/** What a name in the document means (DESIGN 2.5); see `resolve.ts`. */
-	resolve(name: NameRef): Resolution {
-		return resolveName(this, name);
+	resolve(name: NameRef, scope?: NameScope): Resolution {
+		return resolveName(this, name, scope);
 	}
 
 	/** What `\frac{\partial A}{\partial B}` means; see `resolve.ts`. */
-	resolveDerivative(of: NameRef, wrt: NameRef): DerivativeResolution {
-		return resolveDerivative(this, of, wrt);
+	resolveDerivative(of: NameRef, wrt: NameRef, scope?: NameScope): DerivativeResolution {
+		return resolveDerivative(this, of, wrt, scope);
 	}
 
 	/** Every quantity id of the network, in forward order then parameters (for tests and tables). */

@@ -8,6 +8,12 @@
  * candidate is `ambiguous` (the seeds' b_1 is both the second conv's and the dense layer's
  * bias), never a guess. Derivatives of the loss are gradients; other derivatives are local
  * partials, differentiated from the local formula (`diff.ts`).
+ *
+ * Beside the block's own names, the spellings every course uses need no `notation:` override:
+ * layer superscripts (`textbook.ts`), the prediction `\hat{y}_j`, `y_{pred}`, `o_j` (the last
+ * layer's output), targets `t_j`, `target_j`, and `y_j` when the document writes `\hat{y}` beside
+ * it, inputs `x_j`, and the losses `E`, `L`, `J`, `C`, `\mathcal{L}`, `loss`, `cost`. A marked name
+ * (`\bar{in}_{cc1}`) that has no reading of its own is read as its unmarked base.
  */
 import type { NameRef } from '../syntax/ast';
 import { diffTerm } from './diff';
@@ -15,6 +21,8 @@ import { inputId, localFormula } from './formulas';
 import { nameKey } from './nameKey';
 import type { Network } from './network';
 import { ids, parseId } from './quantity';
+import { textbookCandidates } from './textbook';
+import { nameKeyOf } from '../syntax/names';
 import { call, evaluateTerm, neg, num, prod, ref, sub, termParents, type QuantityId, type Term } from './term';
 
 export type Resolution =
@@ -39,7 +47,15 @@ export type DerivativeResolution =
 	| { readonly kind: 'ambiguous'; readonly readings: readonly DerivativeReading[] }
 	| { readonly kind: 'unknown' };
 
-const LOSS_NAMES = ['E', 'Etotal', 'Etot', 'L', 'loss', 'J'];
+const LOSS_NAMES = ['E', 'Etotal', 'Etot', 'L', 'loss', 'Loss', 'J', 'C', 'cost', 'Cost', 'ell'];
+
+/** What the document around a name tells the resolver: whether it writes a prediction `\hat{y}` (so `y_j` is the target). */
+export interface NameScope {
+	readonly marksPrediction: boolean;
+}
+
+/** The parts of a name the resolver reads. */
+export type ResolvableName = Pick<NameRef, 'baseKey' | 'updated'> & Partial<Pick<NameRef, 'marks' | 'layer' | 'base' | 'sub'>>;
 const LR_NAMES = ['alpha', 'eta', 'lr'];
 
 /** Declared names and fixed names → ids, built once per network. */
@@ -115,23 +131,82 @@ function layerCandidates(net: Network, key: string, ignoreCase: boolean): Quanti
 	return out;
 }
 
+/** The element a default spelling's index names: `'2'` → 1 of `n`; `''` → 0 when n is 1. */
+function defaultIndex(sub: string, n: number): number | undefined {
+	if (sub === '') return n === 1 ? 0 : undefined;
+	if (!/^\d+$/.test(sub)) return undefined;
+	const j = Number(sub) - 1;
+	return j >= 0 && j < n ? j : undefined;
+}
+
+/**
+ * The prediction, targets and inputs by the spellings courses use, read off the unmarked key:
+ * `\hat{y}_1`, `y_{pred}`, `o_1` (the last layer's output), `t_1`, `target_1`, `y_1` beside a
+ * `\hat{y}` (the target), `x_1` (the input). `\hat{y}` alone is the output of a one-unit layer.
+ */
+function defaultCandidates(net: Network, key: string, marks: readonly string[], scope: NameScope | undefined): QuantityId[] {
+	const last = net.layers.length - 1;
+	const out: QuantityId[] = [];
+	const add = (sub: string, n: number, id: (j: number) => QuantityId) => {
+		const j = defaultIndex(sub, n);
+		if (j !== undefined) out.push(id(j));
+	};
+	const output = (sub: string) => add(sub, net.layers[last].out.length, (j) => ids.layer(last, 'out', j));
+	const m = /^([A-Za-z]+?)(\d*)$/.exec(key);
+	if (!m) return out;
+	const [, stem, sub] = m;
+	if (marks.length > 0) {
+		if (marks[0] === 'hat' && (stem === 'y' || stem === 'o')) output(sub);
+		return out;
+	}
+	// `o_j` is the output only where no layer is called `o`: the seeds, whose output layer is `o`
+	// (`out_{o1}`), write `o_1` for the target.
+	if (stem === 'ypred' || stem === 'yhat' || (stem === 'o' && sub !== '' && !net.layers.some((L) => L.spec.name?.toLowerCase() === 'o'))) output(sub);
+	if (stem === 't' || stem === 'target' || (stem === 'y' && scope?.marksPrediction)) add(sub, net.spec.target.length, ids.target);
+	if (stem === 'x' && sub !== '') add(sub, net.spec.input.length, ids.input);
+	return out;
+}
+
 function settle(candidates: QuantityId[]): Resolution {
 	const unique = [...new Set(candidates)];
 	if (unique.length === 0) return { kind: 'unknown' };
 	return unique.length === 1 ? { kind: 'quantity', id: unique[0] } : { kind: 'ambiguous', candidates: unique };
 }
 
-/**
- * What a name means. In the seed network `outpp_1` and `\text{out}_{PP1}` are `L1:out:0`,
- * `coef_{C_1}` is `L3:delta:0`, `w_5^+` is `L5:w:4:new`, and `b_1` is ambiguous between the conv C
- * and the dense layer.
- */
-export function resolveName(net: Network, name: Pick<NameRef, 'baseKey' | 'updated'>): Resolution {
-	const key = name.baseKey;
+/** Every key the block declares (inputs, targets, parameters, the loss and the learning rate). */
+export function declaredKeys(net: Network): ReadonlySet<string> {
+	return new Set(declared(net).keys());
+}
+
+/** The readings of a name's unmarked key, before update marks are applied. */
+function readingsOf(net: Network, key: string, scope: NameScope | undefined): QuantityId[] {
 	const found = [...(declared(net).get(key) ?? [])];
 	let layer = layerCandidates(net, key, false);
 	if (layer.length === 0) layer = layerCandidates(net, key, true);
-	const all = [...found, ...layer];
+	const defaults = found.length > 0 ? [] : defaultCandidates(net, key, [], scope);
+	return [...found, ...layer, ...defaults];
+}
+
+/**
+ * What a name means. In the seed network `outpp_1` and `\text{out}_{PP1}` are `L1:out:0`,
+ * `coef_{C_1}` is `L3:delta:0`, `w_5^+` is `L5:w:4:new`, and `b_1` is ambiguous between the conv C
+ * and the dense layer. In a dense network, `z^{(1)}_2` is `L0:pre:1` and `\hat{y}_1` the last
+ * layer's first output.
+ */
+export function resolveName(net: Network, name: ResolvableName, scope?: NameScope): Resolution {
+	const marks = name.marks ?? [];
+	if (name.layer !== undefined && name.base !== undefined) {
+		return settle(textbookCandidates(net, { base: name.base, layer: name.layer, sub: name.sub ?? '', updated: name.updated }));
+	}
+	let all: QuantityId[];
+	if (marks.length > 0 && name.base !== undefined) {
+		const sub = name.sub ?? '';
+		const plain = nameKeyOf([], name.base, undefined, sub);
+		const own = [...(declared(net).get(nameKeyOf(marks, name.base, undefined, sub)) ?? []), ...defaultCandidates(net, plain, marks, scope)];
+		all = own.length > 0 ? own : readingsOf(net, plain, scope);
+	} else {
+		all = readingsOf(net, name.baseKey, scope);
+	}
 	if (!name.updated) return settle(all);
 	// An update mark names the parameter's value after the step; it means nothing on other quantities.
 	return settle(all.filter((id) => parseId(id)?.role === 'param').map((id) => `${id}:new`));
@@ -211,8 +286,8 @@ function derivative(net: Network, of: QuantityId, wrt: QuantityId): DerivativeRe
  * out_{C1} (1 − out_{C1}). Pairs with no direct link are `unknown`; an ambiguous A or B whose
  * readings disagree is `ambiguous` with the derivative of each reading.
  */
-export function resolveDerivative(net: Network, of: Pick<NameRef, 'baseKey' | 'updated'>, wrt: Pick<NameRef, 'baseKey' | 'updated'>): DerivativeResolution {
-	const A = resolveName(net, of), B = resolveName(net, wrt);
+export function resolveDerivative(net: Network, of: ResolvableName, wrt: ResolvableName, scope?: NameScope): DerivativeResolution {
+	const A = resolveName(net, of, scope), B = resolveName(net, wrt, scope);
 	if (A.kind === 'unknown' || B.kind === 'unknown') return { kind: 'unknown' };
 	const as = A.kind === 'quantity' ? [A.id] : A.candidates, bs = B.kind === 'quantity' ? [B.id] : B.candidates;
 	const readings: DerivativeReading[] = [];

@@ -5,7 +5,7 @@
  * checks again. The innermost thing under the cursor wins: a number inside a member is explained
  * as a number.
  */
-import type { Analysis } from '../check/analyze';
+import { truthAt, type Analysis } from '../check/analyze';
 import type { MemberFact, NameFact, SubstitutionFact } from '../check/context';
 import { inputInterval } from '../check/literal';
 import { formatInterval, formatValue } from '../eval/format';
@@ -14,7 +14,7 @@ import { nodesOf } from '../syntax/walk';
 import type { HoverResult } from '../service';
 import { truthHover } from './truthHover';
 import { bind } from '../check/truth/bind';
-import type { TruthFact } from '../check/truth/checker';
+import type { TruthChecker, TruthFact } from '../check/truth/checker';
 import { containsOffset, type Span } from '../text/span';
 
 function code(s: string): string {
@@ -91,20 +91,21 @@ function nameHover(n: NameFact, a: Analysis): string {
 
 /** The hover at `offset` in an analysed document, or `undefined` when there is nothing to say. */
 export function hoverAt(a: Analysis, offset: number): HoverResult | undefined {
-	const truth = a.truth && (innermost(a.truth.facts, offset) ?? boundName(a, offset));
-	if (a.truth && truth) {
+	const checker = truthAt(a, offset);
+	const truth = checker && (innermost(checker.facts, offset) ?? boundName(a, checker, offset));
+	if (checker && truth) {
 		const basic = hoverWithoutNetwork(a, offset);
-		const markdown = truthHover(a.truth, truth);
+		const markdown = truthHover(checker, truth);
 		return { span: truth.span, markdown: basic && basic.span.start === truth.span.start && basic.span.end === truth.span.end ? `${markdown}\n\n---\n\n${basic.markdown}` : markdown };
 	}
 	return hoverWithoutNetwork(a, offset);
 }
 
 /** A name inside a formula that the network knows, though no chain states a value for it. */
-function boundName(a: Analysis, offset: number): TruthFact | undefined {
+function boundName(a: Analysis, checker: TruthChecker, offset: number): TruthFact | undefined {
 	const n = innermost(a.names, offset);
 	const node = n && a.chains.filter((c) => containsOffset(c.span, offset)).flatMap((c) => c.members).flatMap((m) => [...nodesOf(m)]).find((x) => (x.kind === 'name' || x.kind === 'derivative') && x.span.start === n.span.start && x.span.end === n.span.end);
-	const b = node && a.truth && bind(a.truth.net, node);
+	const b = node && bind(checker.net, node, false, a.nameScope);
 	return b?.kind === 'bound' ? { span: n!.span, id: b.id, label: b.label, trueValue: b.value, status: 'unstated' } : undefined;
 }
 

@@ -26,11 +26,16 @@ export interface Token {
 }
 
 /**
- * A name (DESIGN 2.3): `w_1`, `out_{C1}`, `\text{coef}_{o1}`, `\bar{in}_{cc_1}`, `\delta_{h1}`, `w_5^+`.
- * `key` is the normalised form used for comparison: decorations (`\text \mathrm \operatorname
- * \bar \hat \tilde \overline`), braces and `_` dropped, Greek commands spelled without the
- * backslash, case kept, and the update mark, if any, appended as `'`:
- * `\bar{in}_{cc_1}` → `incc1`, `w_5^+` → `w5'`, `\delta_{h1}` → `deltah1`, `E_{\text{total}}` → `Etotal`.
+ * A name (DESIGN 2.3): `w_1`, `out_{C1}`, `\text{coef}_{o1}`, `\bar{in}_{cc_1}`, `\delta_{h1}`, `w_5^+`,
+ * `z^{(1)}_2`, `\hat{y}_1`, `W^{[2]}_{12}`. It keeps its structure, as KaTeX keeps base, sub- and
+ * superscript apart: the base, its marks (`\hat`, `\bar` …), the layer superscript, the subscript
+ * and the update mark. `key` is the normalised form used for comparison: typography (`\text
+ * \mathrm \operatorname \mathbf \boldsymbol \vec …`), braces and `_` dropped, Greek commands
+ * spelled without the backslash, case kept, marks written before the base (`hat.y1`), the layer
+ * index in parentheses after it (`z(1)2`), and the update mark, if any, appended as `'`:
+ * `\bar{in}_{cc_1}` → `bar.incc1`, `w_5^+` → `w5'`, `\delta^{(2)}_1` → `delta(2)1`, `E_{\text{total}}` → `Etotal`.
+ * A document whose base means nothing else drops the mark (`settleMarks`): `\bar{in}_{cc_1}` alone
+ * is `incc1`.
  */
 export interface NameRef {
 	readonly span: Span;
@@ -44,8 +49,12 @@ export interface NameRef {
 	readonly base: string;
 	/** The normalised subscript alone (`cc1`); empty when there is none. */
 	readonly sub: string;
-	/** True for `w'`, `w^+`, `w^{new}`, `w^{(1)}`: the value after the update step. */
+	/** True for `w'`, `w^+`, `w^{new}`, `w^{(t+1)}`: the value after the update step. */
 	readonly updated: boolean;
+	/** Marks as written, outermost first: `['hat']` for `\hat{y}_1`; empty for most names. */
+	readonly marks: readonly string[];
+	/** The layer superscript: `'1'` for `z^{(1)}_2` and `b^{[1]}`, `'L'` for `a^{(L)}`; absent when none. */
+	readonly layer?: string;
 }
 
 export interface NumberNode {

@@ -17,8 +17,12 @@ export type CommandSpec =
 	| { readonly kind: 'function'; readonly fn: FunctionName; readonly args: ArgumentStyle }
 	/** `\,` `\;` (narrow, always spacing) or `\quad` (wide: separates statements at the top level). */
 	| { readonly kind: 'spacing'; readonly wide: boolean; readonly numArgs: number }
-	/** `\bar`, `\text` …: dropped from names; `text` marks text-mode commands that may hold prose. */
-	| { readonly kind: 'decoration'; readonly text: boolean }
+	/**
+	 * `\mathbf`, `\text`, `\hat` …: around a name. Typography is dropped from names; `text` marks
+	 * text-mode commands that may hold prose. A `mark` (`\hat`, `\bar` …) is kept where it
+	 * distinguishes (DESIGN 2.3): `\hat{y}_1` beside `y_1` is the prediction beside the target.
+	 */
+	| { readonly kind: 'decoration'; readonly text: boolean; readonly mark?: string }
 	/** `\big`, `\left`, `\right`, `\displaystyle`, `\label{…}`: no meaning for the checker. */
 	| { readonly kind: 'ignored'; readonly numArgs: number; readonly delimiter: boolean }
 	| { readonly kind: 'open'; readonly open: '(' | '[' | '\\{' | '|' }
@@ -64,10 +68,15 @@ defineCommands(['\\quad', '\\qquad'], { kind: 'spacing', wide: true, numArgs: 0 
 defineCommands(['\\hspace', '\\hskip', '\\kern', '\\mkern', '\\mskip'], { kind: 'spacing', wide: true, numArgs: 1 });
 defineCommands(['\\text', '\\textrm', '\\textit', '\\textbf', '\\textsf', '\\texttt', '\\textnormal', '\\mbox'], { kind: 'decoration', text: true });
 defineCommands(
-	['\\mathrm', '\\operatorname', '\\bar', '\\hat', '\\tilde', '\\overline', '\\mathbf', '\\boldsymbol', '\\bm', '\\mathit', '\\mathsf',
-		'\\mathcal', '\\mathnormal', '\\vec', '\\dot', '\\ddot', '\\widehat', '\\widetilde', '\\underline', '\\mathbb'],
+	['\\mathrm', '\\operatorname', '\\mathbf', '\\boldsymbol', '\\bm', '\\mathit', '\\mathsf', '\\mathcal', '\\mathnormal', '\\vec',
+		'\\underline', '\\mathbb', '\\mathscr', '\\mathfrak', '\\mathtt', '\\pmb'],
 	{ kind: 'decoration', text: false },
 );
+// Marks: `\widehat{y}` is `\hat{y}`, `\overline{x}` is `\bar{x}`, `\widetilde` is `\tilde`.
+for (const [names, mark] of [[['\\hat', '\\widehat'], 'hat'], [['\\bar', '\\overline'], 'bar'], [['\\tilde', '\\widetilde'], 'tilde'],
+	[['\\dot'], 'dot'], [['\\ddot'], 'ddot'], [['\\check'], 'check']] as const) {
+	defineCommands(names, { kind: 'decoration', text: false, mark });
+}
 defineCommands(['\\big', '\\Big', '\\bigg', '\\Bigg', '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\biggl', '\\biggr', '\\Biggl', '\\Biggr', '\\bigm', '\\Bigm', '\\left', '\\right', '\\middle'],
 	{ kind: 'ignored', numArgs: 0, delimiter: true });
 defineCommands(['\\displaystyle', '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\nonumber', '\\notag', '\\relax'], { kind: 'ignored', numArgs: 0, delimiter: false });

@@ -1,10 +1,15 @@
 /**
  * Names (DESIGN 2.3). The strategy is to read a name straight off the token list: a base (an
- * identifier, a Greek letter, or a decoration such as `\bar{in}` or `\text{coef}` around one),
- * then subscripts and update marks in any order. Subscripts are normalised flat, without
- * recursion: braces, `_`, decorations and spacing are dropped, identifiers, digits, Greek names and
- * commas kept. A `^` that is not an update mark (`^+`, `^{new}`, `^{(1)}`, `^\prime`) is left for
- * the parser, which reads it as a power.
+ * identifier, a Greek letter, or a decoration such as `\hat{y}` or `\text{coef}` around one),
+ * then subscripts, a layer superscript and update marks in any order. Subscripts are normalised
+ * flat, without recursion: braces, `_`, typography and spacing are dropped, identifiers, digits,
+ * Greek names and commas kept. Typography (`\mathbf`, `\text` …) vanishes from the key; a mark
+ * (`\hat`, `\bar` …) is kept in front of it, so `\hat{y}_1` and `y_1` are two names until
+ * `settleMarks` finds that the base means nothing else. A superscript is a layer index when it is
+ * a whole number in parentheses or brackets (`z^{(1)}`, `b^{[2]}`, also `^{(L)}`, the last layer),
+ * an update mark when it is `^+`, `'`, `^\prime`, `^{new}`, `^{(new)}` or `^{(t+1)}`, and dropped
+ * when it is `^{(t)}` (the step before the update); any other `^` is left for the parser, which
+ * reads it as a power.
  */
 import type { NameRef, Token } from './ast';
 import { canonical, commandSpec, type CommandSpec } from './commands';
@@ -49,6 +54,8 @@ interface Parts {
 	base: string;
 	sub: string;
 	updated: boolean;
+	marks: string[];
+	layer?: string;
 	next: number;
 }
 
@@ -76,10 +83,11 @@ function flatSubscript(tokens: readonly Token[], a: number, b: number): string |
 function readBase(tokens: readonly Token[], i: number, match: Int32Array, depth: number): Parts | undefined {
 	const t = tokens[i];
 	if (!t || depth > MAX_NESTING) return undefined;
-	if (t.kind === 'ident') return { base: t.text, sub: '', updated: false, next: i + 1 };
+	if (t.kind === 'ident') return { base: t.text, sub: '', updated: false, marks: [], next: i + 1 };
 	const spec = tokenSpec(t);
-	if (spec?.kind === 'greek') return { base: spec.name, sub: '', updated: false, next: i + 1 };
+	if (spec?.kind === 'greek') return { base: spec.name, sub: '', updated: false, marks: [], next: i + 1 };
 	if (spec?.kind !== 'decoration') return undefined;
+	const marked = (p: Parts): Parts => (spec.mark ? { ...p, marks: [spec.mark, ...p.marks] } : p);
 	const j = skipSpace(tokens, i + 1);
 	if (tokens[j]?.kind === 'lbrace') {
 		const close = match[j];
@@ -87,32 +95,39 @@ function readBase(tokens: readonly Token[], i: number, match: Int32Array, depth:
 		if (spec.text && (tokens[j + 1]?.kind === 'whitespace' || tokens[close - 1]?.kind === 'whitespace')) return undefined;
 		const a = skipSpace(tokens, j + 1, close);
 		const inner = readParts(tokens, a, match, depth + 1);
-		if (!inner || skipSpace(tokens, inner.next, close) !== close) return undefined;
-		return { ...inner, next: close + 1 };
+		if (!inner || inner.error || skipSpace(tokens, inner.next, close) !== close) return undefined;
+		return marked({ ...inner, next: close + 1 });
 	}
 	const inner = readBase(tokens, j, match, depth + 1);
-	return inner && inner.next === j + 1 ? inner : undefined;
+	return inner && inner.next === j + 1 ? marked(inner) : undefined;
 }
 
-/** The end of an update mark after the `^` at `caret` (`^+`, `^{new}`, `^{(1)}`, `^\prime`), or -1. */
-function updateMarkEnd(tokens: readonly Token[], caret: number, match: Int32Array): number {
+/** What a superscript after a name is: an update mark, a layer index, the step before the update (dropped), or neither (a power). */
+type Superscript = { readonly kind: 'update' | 'time'; readonly end: number } | { readonly kind: 'layer'; readonly layer: string; readonly end: number };
+
+/** Reads the superscript after the `^` at `caret` (`^+`, `^{new}`, `^{(t+1)}`, `^{(1)}`, `^{[2]}`, `^{(t)}`), or `undefined` for a power. */
+function superscriptAt(tokens: readonly Token[], caret: number, match: Int32Array): Superscript | undefined {
 	const p = skipSpace(tokens, caret + 1);
 	const t = tokens[p];
-	if (!t) return -1;
-	if (t.text === '+' || t.text === "'" || t.text === '\\prime') return p + 1;
-	if (t.kind !== 'lbrace' || match[p] < 0) return -1;
+	if (!t) return undefined;
+	if (t.text === '+' || t.text === "'" || t.text === '\\prime') return { kind: 'update', end: p + 1 };
+	if (t.kind !== 'lbrace' || match[p] < 0) return undefined;
 	let content = '';
 	for (let i = p + 1; i < match[p]; i++) {
 		const k = tokens[i].kind;
 		if (k === 'whitespace' || k === 'lbrace' || k === 'rbrace' || tokenSpec(tokens[i])?.kind === 'decoration') continue;
 		content += tokens[i].text;
 	}
-	return /^(\+|'|\\prime|new|\([A-Za-z0-9]+(\+1)?\))$/i.test(content) ? match[p] + 1 : -1;
+	const end = match[p] + 1;
+	if (/^(\+|'|\\prime|new|\(new\)|\((t|k|n)\+1\)|(t|k|n)\+1)$/i.test(content)) return { kind: 'update', end };
+	const layer = /^(?:\((\d{1,3}|L)\)|\[(\d{1,3}|L)\])$/.exec(content);
+	if (layer) return { kind: 'layer', layer: layer[1] ?? layer[2], end };
+	return /^\((t|k|n)\)$/.test(content) ? { kind: 'time', end } : undefined;
 }
 
 /** Reads base and scripts at `i`; `undefined` when no name starts there. */
 function readParts(tokens: readonly Token[], i: number, match: Int32Array, depth: number): (Parts & { error?: string }) | undefined {
-	const parts: Parts & { error?: string } = { ...(readBase(tokens, i, match, depth) ?? { base: '', sub: '', updated: false, next: -1 }) };
+	const parts: Parts & { error?: string } = { ...(readBase(tokens, i, match, depth) ?? { base: '', sub: '', updated: false, marks: [], next: -1 }) };
 	if (parts.next < 0) return undefined;
 	for (;;) {
 		const k = skipSpace(tokens, parts.next);
@@ -140,10 +155,11 @@ function readParts(tokens: readonly Token[], i: number, match: Int32Array, depth
 			parts.updated = true;
 			parts.next = k + 1;
 		} else if (t.text === '^' && t.kind === 'symbol') {
-			const end = updateMarkEnd(tokens, k, match);
-			if (end < 0) break;
-			parts.updated = true;
-			parts.next = end;
+			const sup = superscriptAt(tokens, k, match);
+			if (!sup || (sup.kind === 'layer' && parts.layer !== undefined)) break;
+			if (sup.kind === 'update') parts.updated = true;
+			else if (sup.kind === 'layer') parts.layer = sup.layer;
+			parts.next = sup.end;
 		} else break;
 	}
 	return parts;
@@ -160,7 +176,7 @@ export function readName(tokens: readonly Token[], i: number, match: Int32Array)
 	if (parts.error) return { error: parts.error, next: Math.max(parts.next, i + 1) };
 	let text = '';
 	for (let k = i; k < parts.next; k++) text += tokens[k].text;
-	const baseKey = parts.base + parts.sub;
+	const baseKey = nameKeyOf(parts.marks, parts.base, parts.layer, parts.sub);
 	const ref: NameRef = {
 		span: { start: tokens[i].start, end: tokens[parts.next - 1].end },
 		text,
@@ -169,8 +185,17 @@ export function readName(tokens: readonly Token[], i: number, match: Int32Array)
 		base: parts.base,
 		sub: parts.sub,
 		updated: parts.updated,
+		marks: parts.marks,
+		...(parts.layer !== undefined ? { layer: parts.layer } : {}),
 	};
 	return { ref, next: parts.next };
+}
+
+/** The key of a name's parts (without the update mark): `nameKeyOf(['hat'], 'y', undefined, '1')` is `hat.y1`, `nameKeyOf([], 'z', '1', '2')` is `z(1)2`. */
+export function nameKeyOf(marks: readonly string[], base: string, layer: string | undefined, sub: string): string {
+	let key = '';
+	for (const m of marks) key += `${m}.`;
+	return `${key}${base}${layer !== undefined ? `(${layer})` : ''}${sub}`;
 }
 
 /**

@@ -7,17 +7,16 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { networkForBlock } from '../../../src/core/engine/index';
-import { nameKey } from '../../../src/core/engine/nameKey';
 import type { Network } from '../../../src/core/engine/network';
 import { renderTerm } from '../../../src/core/engine/render';
 import type { NameRef } from '../../../src/core/syntax/ast';
+import { normalizeNameText } from '../../../src/core/syntax/names';
 
 /** A NameRef as the parser would make it: `name('w_5^+')` has baseKey `w5` and is updated. */
 function name(text: string): NameRef {
-	const key = nameKey(text);
-	const updated = key.endsWith("'");
-	const baseKey = updated ? key.slice(0, -1) : key;
-	return { span: { start: 0, end: text.length }, text, key, baseKey, base: baseKey, sub: '', updated };
+	const ref = normalizeNameText(text);
+	assert.ok(ref, `${text} is one name`);
+	return ref;
 }
 
 function load(yaml: string): Network {
@@ -71,7 +70,7 @@ suite('engine: name resolution', () => {
 	}));
 
 	test('reads update marks as the parameter after the step', () => check({
-		"w_1'": ['w_{1}^{+}', 0.169], 'w_5^+': ['w_{5}^{+}', -0.255], 'w_4^{new}': ['w_{4}^{+}', -0.169], 'k_{11}^{(1)}': ['k_{11}^{+}', -0.9974], "out_{C1}'": 'unknown',
+		"w_1'": ['w_{1}^{+}', 0.169], 'w_5^+': ['w_{5}^{+}', -0.255], 'w_4^{new}': ['w_{4}^{+}', -0.169], 'k_{11}^{(t+1)}': ['k_{11}^{+}', -0.9974], 'w_4^{(new)}': ['w_{4}^{+}', -0.169], "out_{C1}'": 'unknown',
 	}));
 
 	test('reports a name two layers use as ambiguous, never guessing', () => check({

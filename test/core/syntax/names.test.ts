@@ -16,20 +16,39 @@ function check(input: string, expected: string | undefined): void {
 }
 
 suite('syntax/names', () => {
-	test('drops decorations, braces and underscores', () => {
-		check('\\bar{in}_{cc_1}', 'incc1 in cc1 false');
+	test('drops typography, braces and underscores, and keeps marks in front of the key', () => {
+		check('\\bar{in}_{cc_1}', 'bar.incc1 in cc1 false');
 		check('in_{cc1}', 'incc1 in cc1 false');
 		check('incc1', 'incc1 incc1 - false');
 		check('\\text{coef}_{o1}', 'coefo1 coef o1 false');
 		check('\\text{outpp}_1', 'outpp1 outpp 1 false');
 		check('outpp_1', 'outpp1 outpp 1 false');
 		check('\\text{outc}_1', 'outc1 outc 1 false');
-		check('\\bar{I}_{\\text{in}p_1}', 'Iinp1 I inp1 false');
+		check('\\bar{I}_{\\text{in}p_1}', 'bar.Iinp1 I inp1 false');
 		check('\\mathbf{w}_{1}', 'w1 w 1 false');
-		check('\\hat{y}', 'y y - false');
-		check('\\overline{h}_{CC1}', 'hCC1 h CC1 false');
-		check('\\bar{\\text{m}}_{c1}', 'mc1 m c1 false');
-		check('\\bar{in_{cc1}}', 'incc1 in cc1 false');
+		check('\\boldsymbol{W}', 'W W - false');
+		check('\\bm{x}_2', 'x2 x 2 false');
+		check('\\vec{a}', 'a a - false');
+		check('\\mathsf{W}_{12}', 'W12 W 12 false');
+		check('\\mathcal{L}', 'L L - false');
+		check('\\hat{y}', 'hat.y y - false');
+		check('\\widehat{y}_1', 'hat.y1 y 1 false');
+		check('\\hat{y_1}', 'hat.y1 y 1 false');
+		check('\\overline{h}_{CC1}', 'bar.hCC1 h CC1 false');
+		check('\\bar{\\text{m}}_{c1}', 'bar.mc1 m c1 false');
+		check('\\bar{in_{cc1}}', 'bar.incc1 in cc1 false');
+		check('\\tilde{\\hat{y}}', 'tilde.hat.y y - false');
+	});
+	test('reads a whole number in parentheses or brackets as the layer index', () => {
+		check('z^{(1)}_2', 'z(1)2 z 2 false');
+		check('z_2^{(1)}', 'z(1)2 z 2 false');
+		check('a^{[2]}', 'a(2) a - false');
+		check('W^{(1)}_{12}', 'W(1)12 W 12 false');
+		check('b^{[2]}_1', 'b(2)1 b 1 false');
+		check('\\delta^{(2)}_1', 'delta(2)1 delta 1 false');
+		check('\\mathbf{W}^{[L]}', 'W(L) W - false');
+		check("W^{(1)}_{11}'", "W(1)11' W 11 true");
+		check('z^{(1)}_2^{(3)}', undefined);
 	});
 	test('spells Greek letters without the backslash', () => {
 		check('\\delta_{h1}', 'deltah1 delta h1 false');
@@ -50,8 +69,10 @@ suite('syntax/names', () => {
 		check("w_1'", "w1' w 1 true");
 		check("w'_1", "w1' w 1 true");
 		check('w_1^{new}', "w1' w 1 true");
-		check('w_1^{(1)}', "w1' w 1 true");
-		check('w_1^{(k)}', "w1' w 1 true");
+		check('w_1^{(new)}', "w1' w 1 true");
+		check('w_1^{(t+1)}', "w1' w 1 true");
+		check('w^{(k+1)}_1', "w1' w 1 true");
+		check('w_1^{(t)}', 'w1 w 1 false');
 		check('w_1^\\prime', "w1' w 1 true");
 		check('w^+_1', "w1' w 1 true");
 	});

@@ -46,7 +46,7 @@ suite('syntax/parser: expressions', () => {
 		assert.ok(e.kind === 'number' && !e.isInteger && Math.abs(e.halfUlp - 0.00005) < 1e-15);
 	});
 	test('reads names of every spelling in the notes', () => {
-		expr('\\bar{in}_{cc_1}', 'incc1');
+		expr('\\bar{in}_{cc_1}', 'bar.incc1');
 		expr('\\text{coef}_{o1}', 'coefo1');
 		expr('outpp_1', 'outpp1');
 		expr('\\text{outc}_1', 'outc1');
@@ -93,12 +93,15 @@ suite('syntax/parser: expressions', () => {
 		expr('\\frac a b', '(/ a b)');
 		expr('-0.77 \\frac{0.460}{0.260}', '(* (- 0.77) (/ 0.460 0.260))');
 	});
-	test('tells powers from update marks', () => {
+	test('tells powers from update marks and layer superscripts', () => {
 		expr('x^2', '(^ x 2)');
 		expr('x^{-1}', '(^ x (- 1))');
 		expr('(1 - x)^2', '(^ (group (- 1 x)) 2)');
 		expr('w_1^{new}', "w1'");
-		expr('w_1^{(1)}', "w1'");
+		expr('w_1^{(t+1)}', "w1'");
+		expr('w_1^{(1)}', 'w(1)1');
+		expr('z^{(1)}_2^2', '(^ z(1)2 2)');
+		expr('a^{[2]}_1 (1 - a^{[2]}_1)', '(* a(2)1 (group (- 1 a(2)1)))');
 	});
 	test('reads square roots, logarithms and exponentials', () => {
 		expr('\\sqrt{2}', '(sqrt 2)');
@@ -151,7 +154,7 @@ suite('syntax/parser: expressions', () => {
 		expr('\\frac{\\partial E_{total}}{\\partial w_1}', '(d Etotal w1)');
 		expr('\\frac{\\partial A}{\\partial B}', '(d A B)');
 		expr('\\partial A / \\partial B', '(d A B)');
-		expr('\\frac{\\partial E_{\\text{total}}}{\\partial \\bar{I}_{\\text{in}p_1}}', '(d Etotal Iinp1)');
+		expr('\\frac{\\partial E_{\\text{total}}}{\\partial \\bar{I}_{\\text{in}p_1}}', '(d Etotal bar.Iinp1)');
 		expr('\\frac{\\partial E}{\\partial out_{C1}} \\frac{\\partial out_{C1}}{\\partial b_1}', '(* (d E outC1) (d outC1 b1))');
 		expr('\\left(\\frac{\\partial a}{\\partial b} \\cdot c \\right) \\frac{\\partial d}{\\partial e}', '(* (group (* (d a b) c)) (d d e))');
 	});
@@ -327,7 +330,7 @@ suite('syntax/parser: statements', () => {
 	});
 	test('reads aligned environments line by line', () => {
 		const input = '\\begin{aligned}\n \\bar{in}_{pp_1} &= \\frac{1}{2} (\\bar{in}_{cc_1} + \\bar{in}_{cc_2}) \\\\\n \\bar{in}_{pp_2} &= \\frac{1}{2} (\\bar{in}_{cc_3} + \\bar{in}_{cc_4})\n \\end{aligned}';
-		check(input, ['inpp1 = (* (/ 1 2) (group (+ incc1 incc2)))', 'inpp2 = (* (/ 1 2) (group (+ incc3 incc4)))']);
+		check(input, ['bar.inpp1 = (* (/ 1 2) (group (+ bar.incc1 bar.incc2)))', 'bar.inpp2 = (* (/ 1 2) (group (+ bar.incc3 bar.incc4)))']);
 		check('\\begin{align*} a &= 1 \\\\ b &= 2 \\end{align*}', ['a = 1', 'b = 2']);
 		check('\\begin{gather} a = 1 \\\\ b = 2 \\end{gather}', ['a = 1', 'b = 2']);
 		check('\\begin{split} a &= 1 \\\\ &= 1 \\end{split}', ['a = 1 = 1']);
@@ -350,7 +353,7 @@ suite('syntax/parser: statements', () => {
 	test('reads an update chain of the notes', () => {
 		check(
 			'w_1 = w_1 - \\alpha \\cdot \\frac{\\partial E_{\\text{total}}}{\\partial \\bar{in}_{o1}} \\cdot \\frac{\\partial \\bar{in}_{o1}}{\\partial w_1} = w_1 - \\alpha \\cdot \\text{coef}_{o1} \\cdot \\text{out}_{p1} = 0.1 - 0.7 \\cdot (-0.17) \\cdot 0.558 = 0.189',
-			['w1 = (- w1 (* (* alpha (d Etotal ino1)) (d ino1 w1))) = (- w1 (* (* alpha coefo1) outp1)) = (- 0.1 (* (* 0.7 (group (- 0.17))) 0.558)) = 0.189'],
+			['w1 = (- w1 (* (* alpha (d Etotal bar.ino1)) (d bar.ino1 w1))) = (- w1 (* (* alpha coefo1) outp1)) = (- 0.1 (* (* 0.7 (group (- 0.17))) 0.558)) = 0.189'],
 		);
 	});
 	test('gives spans that cover what was written', () => {

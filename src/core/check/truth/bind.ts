@@ -7,6 +7,7 @@
  */
 import type { Network, QuantityId, Term } from '../../engine/index';
 import type { Expr } from '../../syntax/ast';
+import type { NameScope } from '../../engine/resolve';
 
 export type Binding =
 	| { readonly kind: 'bound'; readonly id: QuantityId; readonly value: number; readonly label: string; readonly term?: Term }
@@ -14,11 +15,11 @@ export type Binding =
 	| { readonly kind: 'unknown' };
 
 /** Binds a name or derivative node; `updated` turns a parameter into its updated value (update chains). */
-export function bind(net: Network, e: Expr, updated = false): Binding {
+export function bind(net: Network, e: Expr, updated = false, scope?: NameScope): Binding {
 	let x = e;
 	while (x.kind === 'group') x = x.inner;
 	if (x.kind === 'name') {
-		const r = net.resolve(x.name);
+		const r = net.resolve(x.name, scope);
 		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: r.candidates.map((id) => net.label(id)) };
 		if (r.kind === 'unknown') return { kind: 'unknown' };
 		const id = updated && !x.name.updated && /^L\d+:[wb]:\d+$/.test(r.id) ? `${r.id}:new` : r.id;
@@ -26,7 +27,7 @@ export function bind(net: Network, e: Expr, updated = false): Binding {
 		return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id, value, label: net.label(id) };
 	}
 	if (x.kind === 'derivative') {
-		const r = net.resolveDerivative(x.of, x.wrt);
+		const r = net.resolveDerivative(x.of, x.wrt, scope);
 		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: [`\\frac{\\partial ${x.of.text}}{\\partial ${x.wrt.text}}`] };
 		if (r.kind === 'unknown') return { kind: 'unknown' };
 		if (r.kind === 'local') return { kind: 'bound', id: `d:${r.of}/${r.wrt}`, value: r.value, label: `\\frac{\\partial ${net.label(r.of)}}{\\partial ${net.label(r.wrt)}}`, term: r.term };

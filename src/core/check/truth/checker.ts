@@ -75,7 +75,7 @@ export class TruthChecker {
 	 * so the document-only substitution check may judge it instead.
 	 */
 	substitution(symbol: Expr, number: SignedLiteral, numberIv: Interval, starting: boolean): boolean {
-		const b = bind(this.net, symbol);
+		const b = bind(this.net, symbol, false, this.ctx.nameScope);
 		if (b.kind === 'unknown') return false;
 		if (b.kind === 'ambiguous') {
 			this.unchecked(symbol, b);
@@ -117,7 +117,10 @@ export class TruthChecker {
 		chain.members.forEach((m, i) => {
 			const named = namedMember(m);
 			if (!named) return;
-			const b = bind(this.net, m, i === 0 && named.key === selfKey);
+			// A chain's head is the value after the update when the chain updates it, or when an earlier
+			// chain did and this one states it again (`w_{11} = 0.5136` after `w_{11} \leftarrow …`).
+			const after = i === 0 && (named.key === selfKey || this.ctx.facts.history(named.key).some((v) => v.update && v.chain < chain.index));
+			const b = bind(this.net, m, after, this.ctx.nameScope);
 			let next = chain.members[i + 1];
 			while (next?.kind === 'group') next = next.inner;
 			// `KK_1 = (0.1, 0.2, 0.3)` names a whole kernel; its elements are checked where they are used.
@@ -231,8 +234,8 @@ export class TruthChecker {
 			if (lits[i] || namedMember(m) || isNumeric(m) || m.kind === 'tuple') continue;
 			const outcome = evaluate(m, {
 				literal: (n) => point(n.value),
-				name: (node) => valueOf(bind(this.net, node)),
-				derivative: (node) => valueOf(bind(this.net, node)),
+				name: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
+				derivative: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
 			});
 			if (!outcome.ok) {
 				for (const n of outcome.names) if (this.net.resolve(n).kind !== 'quantity') this.ctx.uncheckedNames.add(n.text);
