@@ -11,7 +11,7 @@
  */
 import { analyzeDocument, type Analysis } from './check/analyze';
 import type { Diagnostic } from './check/diagnostic';
-import { codeActionsFor, collectFixes } from './features/codeActions';
+import { codeActionsFor, fixAll } from './features/codeActions';
 import { hoverAt } from './features/hover';
 import { languageOf } from './scan/index';
 import type { DocumentInput, LanguageService, Settings, Summary } from './service';
@@ -83,12 +83,14 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 		async codeActions(doc, range, token) {
 			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return [];
-			return codeActionsFor(visible(a.diagnostics), range);
+			const actions = await codeActionsFor(a, visible(a.diagnostics), range);
+			return token?.isCancellationRequested ? [] : actions;
 		},
 		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
 			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return [];
-			return collectFixes(visible(a.diagnostics), codes).edits;
+			const fixed = await fixAll(a, visible(a.diagnostics), codes);
+			return token?.isCancellationRequested ? [] : (fixed?.edits ?? []);
 		},
 		updateSettings(next) {
 			settings = next;

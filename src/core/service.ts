@@ -90,7 +90,7 @@ export interface LanguageService {
 	hover(doc: DocumentInput, offset: number, token?: CancellationLike): Promise<HoverResult | undefined>;
 	/** Code actions for a span (the editor's selection or the cursor). */
 	codeActions(doc: DocumentInput, range: Span, token?: CancellationLike): Promise<readonly CodeAction[]>;
-	/** All fixes of one code family in the document, as one list of edits (none overlapping). */
+	/** All fixes of the given codes in the document, each carried forward to what follows it, as one list of edits (none overlapping). */
 	fixAll(doc: DocumentInput, codes?: readonly DiagnosticCode[], token?: CancellationLike): Promise<readonly TextEdit[]>;
 	updateSettings(settings: Settings): void;
 }

@@ -39,3 +39,31 @@ export function formatValue(value: number): string {
 export function formatInterval(lo: number, hi: number): string {
 	return lo === hi ? formatValue(lo) : `[${formatValue(lo)}, ${formatValue(hi)}]`;
 }
+
+/**
+ * How far a fix may move a number: a corrected value more than a million times the number written
+ * (or than 1, for small numbers) means the expression was read in a way the author did not mean
+ * (`e^{710}` for a misplaced brace), so no fix is offered and the diagnostic stands alone.
+ */
+export const FIX_RANGE = 1e6;
+
+/**
+ * The text a quick fix writes in place of `stated`, from the `proposed` correct value the checker
+ * wrote at the author's precision; `undefined` when no fix is sensible. A value that is not a
+ * finite decimal, or lies beyond `FIX_RANGE`, is not offered; nor is one that writes the same
+ * number again. A proposed value that is exactly a number the document declares (`exact`, given
+ * its absolute value) is written as short as it is declared, as the author writes it: replacing
+ * `-0.1295` for a weight declared `-0.3` writes `-0.3`, not `-0.3000`.
+ * `fixText('0.5', '9.868025738458568e+306')` is `undefined`; `fixText('0.191', '0.169')` is `0.169`.
+ */
+export function fixText(stated: string, proposed: string, exact: (abs: number) => boolean = () => false): string | undefined {
+	const value = Number(proposed);
+	const was = Number(stated);
+	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(proposed) || !Number.isFinite(value)) return undefined;
+	if (Number.isFinite(was) && Math.abs(value) > FIX_RANGE * Math.max(1, Math.abs(was))) return undefined;
+	if (/[eE]/.test(proposed) && !/[eE]/.test(stated)) return undefined;
+	let text = proposed;
+	const short = /^([+-]?\d+)\.(\d*?)0+$/.exec(proposed);
+	if (short && value !== 0 && exact(Math.abs(value))) text = short[2] ? `${short[1]}.${short[2]}` : short[1];
+	return Number(text) === was ? undefined : text;
+}

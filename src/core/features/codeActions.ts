@@ -1,42 +1,85 @@
 /**
- * Code actions: a quick fix for each diagnostic that carries one (it replaces exactly the wrong
- * number), and "fix all" for a code family. Fixes never overlap: when two would touch the same
- * text, the first in the document wins and the other waits for the re-check.
+ * Code actions, read from a finished analysis. Every fix leaves its chain consistent, so no fix
+ * ever makes a new finding of its own:
+ * - "Replace 0.453 with 0.443" replaces the wrong number and recomputes the rest of its chain;
+ * - "Fix this and recompute what follows", on an origin that later values inherited from, also
+ *   rewrites every downstream number that carried the old value, in the author's rounding;
+ * - "Fix all" fixes every arithmetic and value error and carries each fix forward.
+ * All three are one repair (`repair.ts`) with a different scope; a fix whose chain cannot be made
+ * consistent (a value fix the chain's own arithmetic would undo) is not offered. Repairs are
+ * remembered per analysis, so a code action request after the first costs nothing.
  */
+import type { Analysis } from '../check/analyze';
 import type { Diagnostic, DiagnosticCode, TextEdit } from '../check/diagnostic';
 import type { CodeAction } from '../service';
 import { overlaps, type Span } from '../text/span';
+import { offeredFix, repair, type Repair, type RepairScope } from './repair';
 
-/** All fixes of the given codes, in document order, none overlapping another. */
-export function collectFixes(diagnostics: readonly Diagnostic[], codes: readonly DiagnosticCode[]): { edits: TextEdit[]; fixed: Diagnostic[] } {
+/** The codes a diagnostic may have to be an origin that later values inherit from. */
+const ORIGINS: readonly DiagnosticCode[] = ['value', 'arithmetic', 'substitution'];
+
+/** All fixes of the given codes, in document order, none overlapping another, each at the author's precision. */
+export function collectFixes(a: Analysis, diagnostics: readonly Diagnostic[], codes: readonly DiagnosticCode[]): { edits: TextEdit[]; fixed: Diagnostic[] } {
 	const edits: TextEdit[] = [];
 	const fixed: Diagnostic[] = [];
-	for (const d of [...diagnostics].sort((a, b) => a.span.start - b.span.start)) {
-		if (!d.fix || !codes.includes(d.code)) continue;
-		if (edits.some((e) => overlaps(e.span, d.fix!.span))) continue;
-		edits.push(d.fix);
+	for (const d of [...diagnostics].sort((x, y) => x.span.start - y.span.start)) {
+		const fix = codes.includes(d.code) ? offeredFix(d, a) : undefined;
+		if (!fix || edits.some((e) => overlaps(e.span, fix.span))) continue;
+		edits.push(fix);
 		fixed.push(d);
 	}
 	return { edits, fixed };
 }
 
+const remembered = new WeakMap<Analysis, Map<string, Promise<Repair | undefined>>>();
+
+/** The repair of `seeds` in `scope`, computed once per analysis. */
+function repairOf(a: Analysis, seeds: readonly Diagnostic[], scope: RepairScope): Promise<Repair | undefined> {
+	const byKey = remembered.get(a) ?? new Map<string, Promise<Repair | undefined>>();
+	remembered.set(a, byKey);
+	const key = `${scope} ${seeds.map((d) => `${d.code}@${d.span.start}`).join(' ')}`;
+	let r = byKey.get(key);
+	if (!r) {
+		r = repair(a, seeds, scope).catch(() => undefined);
+		byKey.set(key, r);
+	}
+	return r;
+}
+
+/** Fix all of the given codes, each fix carried forward: one list of edits, none overlapping. */
+export async function fixAll(a: Analysis, diagnostics: readonly Diagnostic[], codes: readonly DiagnosticCode[]): Promise<Repair | undefined> {
+	const seeds = collectFixes(a, diagnostics, codes).fixed;
+	return seeds.length === 0 ? undefined : repairOf(a, seeds, 'document');
+}
+
 /** The code actions for the diagnostics under `range`. */
-export function codeActionsFor(diagnostics: readonly Diagnostic[], range: Span): CodeAction[] {
+export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnostic[], range: Span): Promise<CodeAction[]> {
 	const actions: CodeAction[] = [];
 	for (const d of diagnostics) {
-		if (!d.fix || !overlaps(d.span, range)) continue;
-		actions.push({ title: `Replace ${d.stated ?? 'the number'} with ${d.fix.newText}`, kind: 'quickfix', edits: [d.fix], diagnostics: [d], isPreferred: true });
+		const fix = overlaps(d.span, range) ? offeredFix(d, a) : undefined;
+		if (!fix) continue;
+		const here = await repairOf(a, [d], 'chain');
+		if (here) {
+			const rest = here.edits.length > 1 ? ' and recompute the rest of its chain' : '';
+			actions.push({ title: `Replace ${d.stated ?? 'the number'} with ${fix.newText}${rest}`, kind: 'quickfix', edits: here.edits, diagnostics: [d], isPreferred: true });
+		}
+		const inherits = ORIGINS.includes(d.code) && a.diagnostics.some((h) => h.code === 'inherited' && h.origin?.start === d.span.start && h.origin.end === d.span.end);
+		const onward = inherits ? await repairOf(a, [d], 'document') : undefined;
+		if (onward && onward.edits.length > (here?.edits.length ?? 0)) {
+			const n = onward.edits.length;
+			actions.push({ title: `Fix this and recompute what follows (${n} ${n === 1 ? 'number' : 'numbers'})`, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });
+		}
 	}
 	const families: [DiagnosticCode, string][] = [['arithmetic', 'Fix all arithmetic in this file'], ['value', "Fix all values in this file to the network's"]];
 	for (const [code, title] of families) {
-		const here = diagnostics.some((d) => d.code === code && overlaps(d.span, range));
-		const all = collectFixes(diagnostics, [code]);
-		if (here && all.edits.length > 1) actions.push({ title: `${title} (${all.edits.length})`, kind: 'quickfix', edits: all.edits, diagnostics: all.fixed });
+		if (!diagnostics.some((d) => d.code === code && overlaps(d.span, range))) continue;
+		const all = await fixAll(a, diagnostics, [code]);
+		if (all && all.seeds.length > 1) actions.push({ title: `${title} (${all.seeds.length})`, kind: 'quickfix', edits: all.edits, diagnostics: all.seeds });
 	}
-	const everything = collectFixes(diagnostics, ['arithmetic', 'value']);
-	if (everything.edits.length > 0) {
-		const onlyArithmetic = everything.fixed.every((d) => d.code === 'arithmetic');
-		actions.push({ title: onlyArithmetic ? 'Fix all arithmetic in this file' : 'Fix all arithmetic and values in this file', kind: 'source.fixAll', edits: everything.edits, diagnostics: everything.fixed });
+	const everything = await fixAll(a, diagnostics, ['arithmetic', 'value']);
+	if (everything && everything.edits.length > 0) {
+		const onlyArithmetic = everything.seeds.every((d) => d.code === 'arithmetic');
+		actions.push({ title: onlyArithmetic ? 'Fix all arithmetic in this file' : 'Fix all arithmetic and values in this file', kind: 'source.fixAll', edits: everything.edits, diagnostics: everything.seeds });
 	}
 	return actions;
 }
