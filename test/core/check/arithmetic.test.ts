@@ -1,6 +1,7 @@
 /**
  * The `arithmetic` check, fixture by fixture: each input marks the diagnostics it must produce
- * (`⟦0.8|arithmetic⟧`), and everything unmarked must stay silent.
+ * (`⟦0.8|arithmetic⟧`), and everything unmarked must stay silent; the numbers that must be checked
+ * and hold are marked `⟦0.006|ok⟧`, so a chain the parser stops reading fails its test.
  */
 import * as assert from 'assert';
 import { analyze, check, unmark } from './harness';
@@ -18,18 +19,18 @@ suite('check: arithmetic', () => {
 	});
 
 	test('stays silent on 0.5 × 0.349 × 0.034 = 0.006 (rounding carried forward)', async () => {
-		await check('$$0.5 \\times 0.349 \\times 0.034 = 0.006$$');
+		await check('$$0.5 \\times 0.349 \\times 0.034 = ⟦0.006|ok⟧$$');
 	});
 
 	test('stays silent when rounded intermediate values are carried through many steps', async () => {
 		await check([
-			'$$coef_{c1} = (-0.349) \\times 0.166 + 0.349 \\times (-0.106) = -0.095$$',
-			'$$x = 0.651 - 1 = -0.349$$',
-			'$$y = -0.06 \\times 1 \\times 0.558 (1 - 0.558) = -0.015$$',
-			'$$z = \\frac{2.160}{2.625} = 0.823$$',
-			'$$s = \\frac{1}{1 + e^{-0.6}} = 0.646$$',
-			'$$\\sigma(0.6) = 0.646$$',
-			'$$0.1 - 0.5 (-0.021 \\times 0.1 + (-0.060) \\times 0) = 0.101$$',
+			'$$coef_{c1} = (-0.349) \\times 0.166 + 0.349 \\times (-0.106) = ⟦-0.095|ok⟧$$',
+			'$$x = 0.651 - 1 = ⟦-0.349|ok⟧$$',
+			'$$y = -0.06 \\times 1 \\times 0.558 (1 - 0.558) = ⟦-0.015|ok⟧$$',
+			'$$z = \\frac{2.160}{2.625} = ⟦0.823|ok⟧$$',
+			'$$s = \\frac{1}{1 + e^{-0.6}} = ⟦0.646|ok⟧$$',
+			'$$\\sigma(0.6) = ⟦0.646|ok⟧$$',
+			'$$0.1 - 0.5 (-0.021 \\times 0.1 + (-0.060) \\times 0) = ⟦0.101|ok⟧$$',
 		].join('\n\n'));
 	});
 
@@ -38,7 +39,7 @@ suite('check: arithmetic', () => {
 	});
 
 	test('checks every computed member against the next stated number', async () => {
-		await check('$$a = 0.2 + 0.3 = 0.5 = 0.25 \\times 2 = 0.5 + 0.1 = ⟦0.7|arithmetic⟧$$');
+		await check('$$a = 0.2 + 0.3 = ⟦0.5|ok⟧ = 0.25 \\times 2 = 0.5 + 0.1 = ⟦0.7|arithmetic⟧$$');
 	});
 
 	test('marks the one step that disagrees with the steps around it', async () => {
@@ -46,11 +47,11 @@ suite('check: arithmetic', () => {
 	});
 
 	test('reports two plain numbers written equal that differ', async () => {
-		await check('$$\\frac{2.160}{2.625} = 0.823 = ⟦0.813|arithmetic⟧$$');
+		await check('$$\\frac{2.160}{2.625} = ⟦0.823|ok⟧ = ⟦0.813|arithmetic⟧$$');
 	});
 
 	test('treats integers as exact', async () => {
-		await check('$$3 \\times 0.5 = 1.5$$ and $$0.3 \\times 3 = ⟦1|arithmetic⟧$$');
+		await check('$$3 \\times 0.5 = ⟦1.5|ok⟧$$ and $$0.3 \\times 3 = ⟦1|arithmetic⟧$$');
 	});
 
 	test('continues a chain over \\\\ line breaks and over a following display that opens with =', async () => {
@@ -58,15 +59,20 @@ suite('check: arithmetic', () => {
 	});
 
 	test('reads aligned environments line by line', async () => {
-		await check('$$\\begin{aligned} a &= 0.1 + 0.2 = 0.3 \\\\ b &= 0.2 \\times 0.2 = ⟦0.4|arithmetic⟧ \\end{aligned}$$');
+		await check('$$\\begin{aligned} a &= 0.1 + 0.2 = ⟦0.3|ok⟧ \\\\ b &= 0.2 \\times 0.2 = ⟦0.4|arithmetic⟧ \\end{aligned}$$');
 	});
 
 	test('accepts \\log in base e, 10 or 2 but not a wrong value', async () => {
-		await check('$$\\log 100 = 2$$ $$\\log 8 = 3$$ $$\\ln 0.5 = -0.693$$ $$\\log 0.5 = ⟦-0.5|arithmetic⟧$$');
+		await check('$$\\log 100 = ⟦2|ok⟧$$ $$\\log 8 = ⟦3|ok⟧$$ $$\\ln 0.5 = ⟦-0.693|ok⟧$$ $$\\log 0.5 = ⟦-0.5|arithmetic⟧$$');
 	});
 
 	test('works on max, min, sqrt, exp, tanh and relu', async () => {
-		await check('$$\\max\\{0.646, 0.659\\} = 0.659$$ $$\\min(0.1, 0.2) = 0.1$$ $$\\sqrt{0.25} = 0.5$$ $$\\exp(1) = 2.718$$ $$\\tanh(0.5) = 0.462$$ $$\\operatorname{ReLU}(-0.3) = ⟦0.3|arithmetic⟧$$');
+		await check('$$\\max\\{0.646, 0.659\\} = ⟦0.659|ok⟧$$ $$\\min(0.1, 0.2) = ⟦0.1|ok⟧$$ $$\\sqrt{0.25} = ⟦0.5|ok⟧$$ $$\\exp(1) = ⟦2.718|ok⟧$$ $$\\tanh(0.5) = ⟦0.462|ok⟧$$ $$\\operatorname{ReLU}(-0.3) = ⟦0.3|arithmetic⟧$$');
+	});
+
+	test('fails a number marked ok that was never checked, so silence alone does not pass', async () => {
+		await assert.rejects(check('$$in_{o1} = w_1 \\cdot out_{p1} + ⟦0.5|ok⟧$$'), /numbers marked ok must be checked and hold/);
+		await assert.rejects(check('It costs $⟦5|ok⟧ and $10.'), /never checked/);
 	});
 
 	test('stays silent on prose between dollar signs, such as prices', async () => {
@@ -81,15 +87,15 @@ suite('check: arithmetic', () => {
 
 	test('honours the strict and loose tolerance policies', async () => {
 		// 0.35 stands for [0.345, 0.355], so 0.35 × 2 may be 0.69; taken at face value it is 0.70.
-		await check('$$0.35 \\times 2 = 0.69$$', 'markdown', 'digits');
+		await check('$$0.35 \\times 2 = ⟦0.69|ok⟧$$', 'markdown', 'digits');
 		await check('$$0.35 \\times 2 = ⟦0.69|arithmetic⟧$$', 'markdown', 'strict');
 		// One significant digit is a given under digits, a rounding under loose: 0.3 may be 0.349.
 		await check('$$0.3 + 0.4 = ⟦0.8|arithmetic⟧$$', 'markdown', 'digits');
-		await check('$$0.3 + 0.4 = 0.8$$', 'markdown', 'loose');
+		await check('$$0.3 + 0.4 = ⟦0.8|ok⟧$$', 'markdown', 'loose');
 	});
 
 	test('takes two-significant-digit inputs as rounded, even with a trailing zero', async () => {
-		await check('$$-0.060 \\times 0.25 = -0.015$$ $$-0.060 \\times 0.25 = ⟦-0.016|arithmetic⟧$$');
+		await check('$$-0.060 \\times 0.25 = ⟦-0.015|ok⟧$$ $$-0.060 \\times 0.25 = ⟦-0.016|arithmetic⟧$$');
 	});
 
 	test('checks LaTeX environments', async () => {
@@ -116,13 +122,13 @@ suite('check: arithmetic', () => {
 
 suite('check: arithmetic on integer results', () => {
 	test('reads an integer result at the places of the computation it ends', async () => {
-		await check('$$0.5 \\times 0.001 = 0$$');
+		await check('$$0.5 \\times 0.001 = ⟦0|ok⟧$$');
 		const a = await check('$$-0.005 \\times 0.5 \\times 0.673 \\times (1 - 0.673) = ⟦0|arithmetic⟧$$');
 		assert.strictEqual(a.diagnostics[0].expected, '-0.001');
 	});
 
 	test('keeps an integer result exact when the computation is on integers', async () => {
-		await check('$$2 \\times 3 = 6$$ $$2 \\times 3 = ⟦5|arithmetic⟧$$');
+		await check('$$2 \\times 3 = ⟦6|ok⟧$$ $$2 \\times 3 = ⟦5|arithmetic⟧$$');
 	});
 });
 
@@ -133,57 +139,57 @@ suite('check: lists', () => {
 	});
 
 	test('still reads chains separated by commas', async () => {
-		const a = await check('$x = 0.1 + 0.2 = 0.3$, $y = 0.2 + 0.2 = ⟦0.5|arithmetic⟧$, and $z = 1, w = 2$');
+		const a = await check('$x = 0.1 + 0.2 = ⟦0.3|ok⟧$, $y = 0.2 + 0.2 = ⟦0.5|arithmetic⟧$, and $z = 1, w = 2$');
 		assert.strictEqual(a.chains.length, 4);
 	});
 });
 
 suite('check: arithmetic in the notation of courses and plain text (DESIGN 2.2)', () => {
 	test('checks logarithms to a base and n-th roots', async () => {
-		await check('$$\\log_2 8 = 3$$ $$\\log_{10}(1000) = 3$$ $$\\log_2 0.5 = -1$$ $$\\log_2 8 = ⟦2|arithmetic⟧$$');
-		await check('$$\\sqrt[3]{27} = 3$$ $$\\sqrt[3]{-8} = -2$$ $$\\sqrt[4]{16} = 2$$ $$\\sqrt[3]{8} = ⟦3|arithmetic⟧$$');
+		await check('$$\\log_2 8 = ⟦3|ok⟧$$ $$\\log_{10}(1000) = ⟦3|ok⟧$$ $$\\log_2 0.5 = ⟦-1|ok⟧$$ $$\\log_2 8 = ⟦2|arithmetic⟧$$');
+		await check('$$\\sqrt[3]{27} = ⟦3|ok⟧$$ $$\\sqrt[3]{-8} = ⟦-2|ok⟧$$ $$\\sqrt[4]{16} = ⟦2|ok⟧$$ $$\\sqrt[3]{8} = ⟦3|arithmetic⟧$$');
 	});
 
 	test('holds a chain with \\pm when the stated result matches either value', async () => {
-		await check('$$x = 1 \\pm 0.5 = 1.5$$ $$x = 1 \\pm 0.5 = 0.5$$ $$y = 2 \\mp 1 = 1$$ $$\\pm 0.5 = -0.5$$');
+		await check('$$x = 1 \\pm 0.5 = ⟦1.5|ok⟧$$ $$x = 1 \\pm 0.5 = ⟦0.5|ok⟧$$ $$y = 2 \\mp 1 = 1$$ $$\\pm 0.5 = -0.5$$');
 		await check('$$x = \\frac{-1 \\pm \\sqrt{1 + 8}}{2} = 1$$ $$x = \\frac{-1 \\pm \\sqrt{1 + 8}}{2} = -2$$');
 		await check('$$x = 1 \\pm 0.5 = ⟦1.2|arithmetic⟧$$');
 	});
 
 	test('reads plain-text functions and Unicode operators', async () => {
-		await check('$$exp(0) = 1$$ $$sigmoid(0) = 0.5$$ $$σ(0) = 0.5$$ $$tanh(0) = 0$$ $$relu(-1) = 0$$ $$ReLU(2) = 2$$ $$ln(1) = 0$$ $$log(100) = 2$$');
-		await check('$$2 × 3 · 0.5 − 1 ≈ 2$$ $$η = 0.5$$ $$0.5 × 0.2 = ⟦0.2|arithmetic⟧$$');
+		await check('$$exp(0) = ⟦1|ok⟧$$ $$sigmoid(0) = ⟦0.5|ok⟧$$ $$σ(0) = ⟦0.5|ok⟧$$ $$tanh(0) = 0$$ $$relu(-1) = 0$$ $$ReLU(2) = 2$$ $$ln(1) = 0$$ $$log(100) = 2$$');
+		await check('$$2 × 3 · 0.5 − 1 ≈ ⟦2|ok⟧$$ $$η = 0.5$$ $$0.5 × 0.2 = ⟦0.2|arithmetic⟧$$');
 		await check('$$sigmoid(0) = ⟦0.6|arithmetic⟧$$');
 	});
 
 	test('reads dL/dw as the derivative that \\frac{\\partial L}{\\partial w} names', async () => {
 		await check('$$\\frac{\\partial E}{\\partial w_1} = 0.1$$ $$g = 0.5 \\cdot dE/dw_1 = 0.5 \\cdot ⟦0.2|substitution⟧ = 0.1$$');
-		await check('$$dL/dw11 = 0.2 \\cdot 0.5 = 0.1$$ $$g = \\frac{\\partial L}{\\partial w_{11}} \\cdot 2 = 0.1 \\cdot 2 = 0.2$$');
+		await check('$$dL/dw11 = 0.2 \\cdot 0.5 = ⟦0.1|ok⟧$$ $$g = \\frac{\\partial L}{\\partial w_{11}} \\cdot 2 = ⟦0.1|ok⟧ \\cdot 2 = ⟦0.2|ok⟧$$');
 	});
 
 	test('reads an assignment as an update chain: wrong arithmetic fires, right arithmetic does not', async () => {
-		await check('$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = 0.11$$');
+		await check('$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = ⟦0.11|ok⟧$$');
 		await check('$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = ⟦0.13|arithmetic⟧$$');
-		await check('$$w \\gets 0.3 - 0.1 \\cdot 2 = ⟦0.2|arithmetic⟧$$ $$w := 0.3 - 0.1 = 0.2$$ $$b \\coloneqq 0.5 - 0.1 = 0.4$$');
+		await check('$$w \\gets 0.3 - 0.1 \\cdot 2 = ⟦0.2|arithmetic⟧$$ $$w := 0.3 - 0.1 = ⟦0.2|ok⟧$$ $$b \\coloneqq 0.5 - 0.1 = ⟦0.4|ok⟧$$');
 	});
 
 	test('after an assignment, both the value before and the value after are the name\'s', async () => {
 		await check([
 			'$$w_1 = 0.15$$',
 			'$$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.08 = 0.15 - 0.04 = 0.11$$',
-			'$$y = 2 w_1 = 2 \\cdot 0.11 = 0.22$$',
-			'$$z = 2 w_1 = 2 \\cdot 0.15 = 0.3$$',
+			'$$y = 2 w_1 = 2 \\cdot ⟦0.11|ok⟧ = ⟦0.22|ok⟧$$',
+			'$$z = 2 w_1 = 2 \\cdot ⟦0.15|ok⟧ = ⟦0.3|ok⟧$$',
 			'$$u = 2 w_1 = 2 \\cdot ⟦0.13|substitution⟧ = 0.26$$',
 		].join('\n\n'));
 	});
 
 	test('reads typography around a number as the number, and puts the squiggle on the number', async () => {
-		await check('$$\\mathbf{-3} \\cdot 2 = -6$$ $$\\boldsymbol{0.5} + \\bm{0.5} = 1$$ $$0.1 + 0.2 = \\boxed{0.3}$$ $$0.1 + 0.2 = {\\color{red}0.3}$$');
+		await check('$$\\mathbf{-3} \\cdot 2 = ⟦-6|ok⟧$$ $$\\boldsymbol{0.5} + \\bm{0.5} = ⟦1|ok⟧$$ $$0.1 + 0.2 = \\boxed{⟦0.3|ok⟧}$$ $$0.1 + 0.2 = {\\color{red}⟦0.3|ok⟧}$$');
 		await check('$$0.1 + 0.2 = \\boxed{⟦0.4|arithmetic⟧}$$ $$0.1 + 0.2 = {\\color{red}⟦0.4|arithmetic⟧}$$ $$0.1 + 0.2 = \\textcolor{red}{⟦0.4|arithmetic⟧}$$');
 		await check('$$\\mathbf{-3} + \\underline{0.2} = ⟦-2.7|arithmetic⟧$$ $$\\mathsf{2} \\cdot 3 = 6$$');
 	});
 
 	test('states only the elements before an ellipsis in a tuple', async () => {
-		await check('$$KK_1 = (0.1, \\ldots, 0.6)$$ $$y = KK_{11} + KK_{13} = 0.1 + 0.6 = 0.7$$ $$z = 2 KK_{11} = 2 \\cdot ⟦0.2|substitution⟧ = 0.4$$');
+		await check('$$KK_1 = (0.1, \\ldots, 0.6)$$ $$y = KK_{11} + KK_{13} = 0.1 + 0.6 = ⟦0.7|ok⟧$$ $$z = 2 KK_{11} = 2 \\cdot ⟦0.2|substitution⟧ = 0.4$$');
 	});
 });

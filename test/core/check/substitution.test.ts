@@ -1,18 +1,19 @@
 /**
  * The `substitution` check without a network: numbers written for names are compared with the
- * values the document stated earlier for those names.
+ * values the document stated earlier for those names. A number marked `⟦0.558|ok⟧` must be
+ * checked and hold: a given's result, or a substituted number that is its name's value.
  */
 import * as assert from 'assert';
 import { check } from './harness';
 
 const givens = [
-	'$$out_{C1} = \\sigma(0.233) = 0.558$$',
-	'$$coef_{o1} = 0.823 - 1 = -0.177$$',
+	'$$out_{C1} = \\sigma(0.233) = ⟦0.558|ok⟧$$',
+	'$$coef_{o1} = 0.823 - 1 = ⟦-0.177|ok⟧$$',
 ].join('\n\n');
 
 suite('check: substitution', () => {
 	test('marks the one number that is not the value stated for its name', async () => {
-		await check(`${givens}\n\n$$\\frac{\\partial E}{\\partial w_1} = coef_{o1} \\cdot out_{C1} = (-0.177) \\cdot ⟦0.588|substitution⟧ = -0.104$$`);
+		await check(`${givens}\n\n$$\\frac{\\partial E}{\\partial w_1} = coef_{o1} \\cdot out_{C1} = (⟦-0.177|ok⟧) \\cdot ⟦0.588|substitution⟧ = -0.104$$`);
 	});
 
 	test('says which value was stated, and where', async () => {
@@ -26,15 +27,15 @@ suite('check: substitution', () => {
 	});
 
 	test('stays silent on rounding carried forward', async () => {
-		await check('$$a_1 = 0.1 \\times 1.771 = 0.1771$$\n\n$$g = a_1 \\cdot 2 = 0.177 \\cdot 2 = 0.354$$');
+		await check('$$a_1 = 0.1 \\times 1.771 = ⟦0.1771|ok⟧$$\n\n$$g = a_1 \\cdot 2 = ⟦0.177|ok⟧ \\cdot 2 = ⟦0.354|ok⟧$$');
 	});
 
 	test('accepts the value before and after an update', async () => {
 		await check([
 			'$$w_1 = 0.1$$',
 			'$$w_1 = w_1 - \\alpha \\cdot d = 0.1 - 0.7 \\cdot 0.05 = 0.065$$',
-			'$$x = w_1 \\cdot 2 = 0.065 \\cdot 2 = 0.13$$',
-			'$$y = w_1 \\cdot 2 = 0.1 \\cdot 2 = 0.2$$',
+			'$$x = w_1 \\cdot 2 = ⟦0.065|ok⟧ \\cdot 2 = ⟦0.13|ok⟧$$',
+			'$$y = w_1 \\cdot 2 = ⟦0.1|ok⟧ \\cdot 2 = ⟦0.2|ok⟧$$',
 			'$$z = w_1 \\cdot 2 = ⟦0.5|substitution⟧ \\cdot 2 = 1$$',
 		].join('\n\n'));
 	});
@@ -54,12 +55,12 @@ suite('check: substitution', () => {
 
 	test('reads a stated derivative as a value too', async () => {
 		await check([
-			'$$\\frac{\\partial E}{\\partial w_1} = 0.05 \\times 2.5 = 0.125$$',
+			'$$\\frac{\\partial E}{\\partial w_1} = 0.05 \\times 2.5 = ⟦0.125|ok⟧$$',
 			'$$w_1^+ = w_1 - \\eta \\frac{\\partial E}{\\partial w_1} = 0.4 - 0.5 \\times ⟦0.152|substitution⟧ = 0.324$$',
 		].join('\n\n'));
 	});
 
 	test('states each element of a tuple', async () => {
-		await check('$$KK_1 = (0.1, 0.2, 0.3)$$\n\n$$in = KK_{11} \\cdot 0.5 + KK_{12} \\cdot 0.5 = 0.1 \\cdot 0.5 + ⟦0.3|substitution⟧ \\cdot 0.5 = 0.2$$');
+		await check('$$KK_1 = (0.1, 0.2, 0.3)$$\n\n$$in = KK_{11} \\cdot 0.5 + KK_{12} \\cdot 0.5 = ⟦0.1|ok⟧ \\cdot 0.5 + ⟦0.3|substitution⟧ \\cdot 0.5 = 0.2$$');
 	});
 });
