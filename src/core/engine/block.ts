@@ -9,6 +9,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../check/diagnostic';
 import { yamlOffsetToDocument, type NetworkBlockRegion } from '../scan/region';
+import { quoteLatexNames } from './latexNames';
 import { LAYER_TYPES, layerHead, parseLayer, typeDims } from './blockLayers';
 import { LruCache } from './cache';
 import { indexedNames } from './labels';
@@ -57,8 +58,19 @@ function readNotation(node: YNode, p: Problems): Notation | undefined {
 	return n as unknown as Notation;
 }
 
-/** Parses a block's YAML; `parseNetworkYaml('input: [1]\n…')`. Never throws on user input. */
-export function parseNetworkYaml(yaml: string): ParsedYaml {
+/**
+ * Parses a block's YAML; `parseNetworkYaml('input: [1]\n…')`. Never throws on user input. LaTeX
+ * names in `…_names` flow lists are quoted first (`latexNames.ts`), and problems are mapped back
+ * to the text as written.
+ */
+export function parseNetworkYaml(written: string): ParsedYaml {
+	const quoted = quoteLatexNames(written);
+	const parsed = parseQuotedYaml(quoted.text);
+	if (quoted.text === written) return parsed;
+	return { ...parsed, problems: parsed.problems.map((q) => ({ ...q, start: quoted.toOriginal(q.start), end: quoted.toOriginal(q.end) })) };
+}
+
+function parseQuotedYaml(yaml: string): ParsedYaml {
 	const p = new Problems(yaml.length);
 	const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
 	const e = doc.errors[0];
