@@ -112,6 +112,8 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			const { truth } = segments[segment];
 			if (segment > 0) ctx.facts.startSegment(chain.index);
 			ctx.truth = truth;
+			// Names bound by their formula belong to one network: each block starts without them.
+			ctx.nameScope = { ...scope, invented: new Map() };
 			ctx.policy = { ...ctx.policy, exactValues: truth ? declaredValues(truth.net) : new Set() };
 		}
 		if (isGiven(chain, text)) {

@@ -52,6 +52,8 @@ const LOSS_NAMES = ['E', 'Etotal', 'Etot', 'L', 'loss', 'Loss', 'J', 'C', 'cost'
 /** What the document around a name tells the resolver: whether it writes a prediction `\hat{y}` (so `y_j` is the target). */
 export interface NameScope {
 	readonly marksPrediction: boolean;
+	/** Names of the author's own, bound by their formula (`check/truth/byFormula.ts`), by key. */
+	readonly invented?: ReadonlyMap<string, QuantityId>;
 }
 
 /** The parts of a name the resolver reads. */
@@ -207,6 +209,8 @@ export function resolveName(net: Network, name: ResolvableName, scope?: NameScop
 	} else {
 		all = readingsOf(net, name.baseKey, scope);
 	}
+	const invented = all.length === 0 ? scope?.invented?.get(name.baseKey) : undefined;
+	if (invented) all = [invented];
 	if (!name.updated) return settle(all);
 	// An update mark names the parameter's value after the step; it means nothing on other quantities.
 	return settle(all.filter((id) => parseId(id)?.role === 'param').map((id) => `${id}:new`));
