@@ -63,8 +63,19 @@ suite('cli formats', () => {
 		assert.deepStrictEqual(first.locations, [{
 			physicalLocation: { artifactLocation: { uri: 'dir%20with%20space/notes.md' }, region: { startLine: 3, startColumn: 19, endLine: 3, endColumn: 22 } },
 		}]);
-		assert.ok(Array.isArray(second.relatedLocations));
-		assert.ok(Array.isArray(first.fixes));
+		const uri = { uri: 'dir%20with%20space/notes.md' };
+		const origin = { startLine: 3, startColumn: 19, endLine: 3, endColumn: 22 };
+		assert.deepStrictEqual(second.relatedLocations, [{
+			id: 0,
+			message: { text: 'The error this value carries starts here.' },
+			physicalLocation: { artifactLocation: uri, region: origin },
+		}]);
+		assert.strictEqual(first.relatedLocations, undefined);
+		assert.deepStrictEqual(first.fixes, [{
+			description: { text: 'Replace 0.4 with 0.3.' },
+			artifactChanges: [{ artifactLocation: uri, replacements: [{ deletedRegion: origin, insertedContent: { text: '0.3' } }] }],
+		}]);
+		assert.strictEqual(second.fixes, undefined);
 	});
 
 	test('exits 1 on an error or warning and 0 on hints alone', () => {
