@@ -45,6 +45,8 @@ export interface Repair {
  */
 export function offeredFix(d: Diagnostic, a: Analysis): TextEdit | undefined {
 	if (!d.fix) return undefined;
+	// A formula's fix replaces a name (`w_3` by `w_2`), not a number.
+	if (d.code === 'formula') return d.fix;
 	const stated = a.text.slice(d.fix.span.start, d.fix.span.end);
 	// Only a number written for a name is that name's declared value; a result that happens to equal one is not.
 	const newText = fixText(stated, d.fix.newText, (v) => d.code === 'substitution' && a.policy.exactValues.has(v));
@@ -84,14 +86,16 @@ interface Attempt {
 
 async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: RepairScope): Promise<Attempt> {
 	const set = new EditSet(base.text);
-	const written = new Map<string, Set<number>>();
-	/** Writes `text` at `at` (original offsets); false when the place held that number before (a cycle). */
+	const written = new Map<string, Set<number | string>>();
+	/** A number is the same however many places it is written with (`0` and `0.0000`); a name is its text. */
+	const valueOf = (text: string) => (Number.isNaN(Number(text)) ? text : Number(text));
+	/** Writes `text` at `at` (original offsets); false when the place held that value before (a cycle). */
 	const write = (at: Span, text: string): boolean => {
 		const k = spanKey(at);
-		const values = written.get(k) ?? new Set([Number(base.text.slice(at.start, at.end))]);
+		const values = written.get(k) ?? new Set([valueOf(base.text.slice(at.start, at.end))]);
 		written.set(k, values);
-		if (values.has(Number(text))) return false;
-		values.add(Number(text));
+		if (values.has(valueOf(text))) return false;
+		values.add(valueOf(text));
 		return set.set(at, text);
 	};
 	for (const s of seeds) write(s.fix!.span, offeredFix(s, base)!.newText);

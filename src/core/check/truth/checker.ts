@@ -29,6 +29,7 @@ import { namedMember } from '../facts';
 import { resultInterval, signedLiteral, type SignedLiteral } from '../literal';
 import { bind, type Binding } from './bind';
 import { explain } from './mistakes';
+import { wrongName } from './wrongName';
 
 export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
 
@@ -246,6 +247,27 @@ export class TruthChecker {
 			const f = head.id.startsWith('d:') ? undefined : this.net.formula(head.id);
 			const network = f ? ` The network computes ${head.label} = ${renderTerm(f.rhs, (id) => this.net.label(id))}.` : '';
 			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 }, () => undefined);
+			// One mistyped name (`w_3` for `w_2`) is said as such, on that name, with the name as the fix;
+			// the numbers written for it are then right for the name meant, so they are not flagged.
+			const typo = mistake ? undefined : wrongName(this.net, m, head, this.ctx.text, this.ctx.nameScope);
+			if (typo) {
+				const meant = point(this.net.value(typo.should)!);
+				for (const x of this.facts) {
+					if (x.id !== typo.id || !x.statedIv || !intersects(x.statedIv, meant) || x.span.start < chain.span.start || x.span.end > chain.span.end) continue;
+					const k = this.ctx.diagnostics.findIndex((d) => d.code === 'substitution' && d.span.start === x.span.start && d.span.end === x.span.end);
+					if (k >= 0) this.ctx.diagnostics.splice(k, 1);
+				}
+				this.ctx.diagnostics.push({
+					code: 'formula',
+					severity: 'warning',
+					span: typo.span,
+					message: `${typo.written} should be ${typo.text} here: with it this formula gives ${formatValue(head.value)}, the network's value of ${head.label}.${network}`,
+					stated: typo.written,
+					expected: typo.text,
+					fix: { span: typo.span, newText: typo.text },
+				});
+				break;
+			}
 			this.ctx.diagnostics.push({
 				code: 'formula',
 				severity: 'warning',
