@@ -32,8 +32,11 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 	}
 }
 
-/** Checks every Markdown and LaTeX file of the workspace and reports the totals. */
-export async function checkWorkspace(client: LanguageClient, known: ReadonlyMap<string, SummaryParams>): Promise<void> {
+/**
+ * Checks every Markdown and LaTeX file of the workspace and reports the totals; with `announce`
+ * false (the re-check after a restart) it only shows its progress, not the totals again.
+ */
+export async function checkWorkspace(client: LanguageClient, known: ReadonlyMap<string, SummaryParams>, announce = true): Promise<void> {
 	const files = await vscode.workspace.findFiles(pattern, exclude, MAX_FILES);
 	const summaries: SummaryParams[] = [];
 	await vscode.window.withProgress(
@@ -52,6 +55,7 @@ export async function checkWorkspace(client: LanguageClient, known: ReadonlyMap<
 			}
 		},
 	);
+	if (!announce) return;
 	const checkedUris = new Set(summaries.map((s) => s.uri));
 	for (const [uri, s] of known) if (!checkedUris.has(uri)) summaries.push(s);
 	const wrong = summaries.reduce((n, s) => n + s.wrong, 0);

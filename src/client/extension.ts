@@ -1,13 +1,16 @@
 /**
  * The VS Code extension's entry point, bundled into `dist/client.js`. It activates on Markdown
  * and LaTeX, starts the language server, shows the status bar item and registers the commands.
- * All checking happens in the server; this side only shows what the server finds.
+ * All checking happens in the server; this side only shows what the server finds. A restart
+ * stops the old server before it starts the new one (see `restartClient`), and re-runs a workspace
+ * check that was run before it, since the diagnostics of files the editor has not opened go with
+ * the old server.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { summaryNotification, type SummaryParams } from '../server/protocol';
 import { checkWorkspace, fixAll } from './commands';
-import { createClient } from './languageClient';
+import { createClient, restartClient, stopClient } from './languageClient';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -22,15 +25,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	const status = new StatusBar();
 	const lsp = createClient(context, output);
 	client = lsp;
+	let workspaceChecked = false;
 	context.subscriptions.push(
 		status,
 		lsp.onNotification(summaryNotification, (s: SummaryParams) => status.set(s)),
 		vscode.commands.registerCommand('derivcheck.showOutput', () => output.show(true)),
-		vscode.commands.registerCommand('derivcheck.checkWorkspace', () => checkWorkspace(lsp, status.all())),
+		vscode.commands.registerCommand('derivcheck.checkWorkspace', async () => {
+			workspaceChecked = true;
+			await checkWorkspace(lsp, status.all());
+		}),
 		vscode.commands.registerCommand('derivcheck.fixAll', () => fixAll(lsp)),
 		vscode.commands.registerCommand('derivcheck.restartServer', async () => {
-			await lsp.restart();
+			await restartClient(lsp);
 			output.appendLine(vscode.l10n.t('derivcheck: the language server was restarted.'));
+			if (workspaceChecked) await checkWorkspace(lsp, status.all(), false);
 		}),
 	);
 	await lsp.start();
@@ -39,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 /** Stops the language server, then closes its output channel. */
 export async function deactivate(): Promise<void> {
 	try {
-		await client?.stop();
+		if (client) await stopClient(client);
 	} finally {
 		client = undefined;
 		channel?.dispose();

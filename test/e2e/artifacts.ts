@@ -80,17 +80,27 @@ export function activationTimes(results: string, extensionId: string): Activatio
 	return out;
 }
 
-/** Error lines of the extension host logs that name the extension (activation failures, provider errors). */
+/**
+ * Error lines of the extension host logs that name the extension (activation failures, provider
+ * errors), including those while the host shuts down for a window reload: a request cut off by
+ * the client stopping must be answered empty, not fail.
+ */
 export function extensionErrors(results: string, extensionId: string): string[] {
 	const out: string[] = [];
 	for (const log of findFiles(path.join(results, 'logs'), /exthost.*\.log$/i)) {
 		for (const l of fs.readFileSync(log, 'utf8').split('\n')) {
-			// requests cut off by the host's own shutdown (a window reload) are not the extension's failures
-			if (l.includes('Extension host terminating')) break;
 			if (/\[error\]/i.test(l) && l.toLowerCase().includes(extensionId)) out.push(l);
 		}
 	}
 	return out;
+}
+
+/** The lines of the extension's output channel (`N-derivcheck.log`), one list per extension host. */
+export function outputChannelLogs(results: string): { log: string; lines: string[] }[] {
+	return findFiles(path.join(results, 'logs'), /^\d+-derivcheck\.log$/).map((log) => ({
+		log: path.relative(results, log),
+		lines: fs.readFileSync(log, 'utf8').split('\n'),
+	}));
 }
 
 /** Copies the README screenshots into media/screenshots/. */

@@ -2,8 +2,10 @@
  * The checks of the code-server suite, in the order a user meets them: open a Markdown file and
  * see the status bar, the squiggle, the Problems entry, the hover, apply the quick fix and see the
  * document re-checked; then the same in LaTeX; then a document checked against its network block;
- * then no error notifications; then a reload with only a LaTeX file shown, to see the extension
- * activate on LaTeX alone. Strategy: each check
+ * then no error notifications; then a restart of the language server, after which the squiggle
+ * comes back; then a reload with only a LaTeX file shown, to see the extension activate on LaTeX
+ * alone. The status bar of each file is awaited with that file's own counts, which differ from
+ * the file before it, so text left over from the previous editor cannot pass. Strategy: each check
  * is independent as far as the UI allows (a failure is recorded with a screenshot and the next
  * check still runs), waits only on rendered state with bounded polling, and states its
  * expectation in the failure message.
@@ -12,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findFiles } from './artifacts';
-import { EXTENSION_ID, equationTex, networkMd, problemsPosition, statusBarPattern, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
+import { EXTENSION_ID, equationTex, networkMd, problemsPosition, statusBarPattern, statusFor, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
 import { chooseAction, problemRow, squiggleOn, statusText } from './observe';
 import { activeEditor, covers, errorNotifications, openFile, runCommand, squiggles, statusItems, textBox, until } from './workbench';
 
@@ -45,14 +47,16 @@ export const checks: Check[] = [
 		run: async ({ page }) => { await squiggleOn(page, mdWrong.stated, TIMEOUT.firstDiagnostics); },
 	},
 	{
-		name: 'no squiggle on the numbers that hold',
+		name: 'no squiggle of any severity on the numbers that hold',
 		run: async ({ page }) => {
 			const editor = activeEditor(page);
 			for (const n of md.clean) {
 				const target = await textBox(editor, n);
 				if (!target) throw new Error(`"${n}" is not rendered`);
-				const bad = (await squiggles(editor)).find((s) => covers(s, target));
-				if (bad) throw new Error(`a squiggle covers "${n}"`);
+				for (const kind of ['error', 'warning', 'info', 'hint']) {
+					const bad = (await squiggles(editor, kind)).find((s) => covers(s, target));
+					if (bad) throw new Error(`a ${kind} squiggle covers "${n}"`);
+				}
 			}
 		},
 	},
@@ -108,7 +112,7 @@ export const checks: Check[] = [
 			await until('the fixed text saved', async () => (fs.readFileSync(file, 'utf8') === md.fixedText ? true : undefined), TIMEOUT.ui);
 		},
 	},
-	...latexChecks(wrongArithmeticLatex.name, opening(wrongArithmeticLatex.text), wrongArithmeticLatex.diagnostics[0]!),
+	...latexChecks(wrongArithmeticLatex.name, opening(wrongArithmeticLatex.text), { ...wrongArithmeticLatex.diagnostics[0]!, status: wrongArithmeticStatus }, { checked: wrongArithmeticStatus.checked, wrong: 0, unchecked: 0 }),
 	{ name: `${networkMd.name} opens`, run: async ({ page }) => { await openFile(page, networkMd.name, networkMd.firstText); } },
 	{ name: `${networkMd.name}: squiggle on ${networkMd.stated}, against the network block`, run: async ({ page }) => { await squiggleOn(page, networkMd.stated, TIMEOUT.recheck); } },
 	{
@@ -128,7 +132,7 @@ export const checks: Check[] = [
 			await page.keyboard.press('Escape');
 		},
 	},
-	...latexChecks(equationTex.name, equationTex.firstText, { ...equationTex, messageIncludes: [equationTex.expected] }),
+	...latexChecks(equationTex.name, equationTex.firstText, { ...equationTex, messageIncludes: [equationTex.expected] }, undefined),
 	{
 		name: 'no error notifications',
 		run: async ({ page }) => {
@@ -137,6 +141,17 @@ export const checks: Check[] = [
 			const errors = await errorNotifications(page);
 			if (errors.length > 0) throw new Error(`error notifications: ${JSON.stringify(errors)}`);
 			await page.keyboard.press('Escape');
+		},
+	},
+	{
+		name: `Restart Language Server: the old server stops, a new one starts and ${equationTex.stated} is marked again`,
+		run: async ({ page }) => {
+			const editor = activeEditor(page);
+			await runCommand(page, 'derivcheck: Restart Language Server');
+			// The old client's diagnostics go with it; the new server publishes them again.
+			await until('the squiggles cleared by the stop', async () => ((await squiggles(editor)).length === 0 ? true : undefined), 5_000).catch(() => undefined);
+			await squiggleOn(page, equationTex.stated, TIMEOUT.firstDiagnostics);
+			await until(`status bar "${statusFor(equationTex.status)}"`, async () => (await statusItems(page)).find((t) => t.includes(statusFor(equationTex.status))), TIMEOUT.recheck);
 		},
 	},
 	{
@@ -154,12 +169,33 @@ export const checks: Check[] = [
 	},
 ];
 
-type Wrong = { stated: string; code: string; messageIncludes: readonly string[]; line: number; character: number };
+type Counts = { checked: number; wrong: number; unchecked: number };
+type Wrong = { stated: string; code: string; messageIncludes: readonly string[]; line: number; character: number; status: Counts };
 
-function latexChecks(name: string, firstText: string, wrong: Wrong): Check[] {
+/**
+ * The checks of one LaTeX file. `before` is what the status bar shows for the file open before it
+ * when that is known in advance (undefined: read from the status bar as the file opens); the file's
+ * own counts must differ from it, or the status check could pass on the old editor's text.
+ */
+function latexChecks(name: string, firstText: string, wrong: Wrong, before: Counts | undefined): Check[] {
+	const want = statusFor(wrong.status);
+	let previous = before ? statusFor(before) : undefined;
 	return [
-		{ name: `${name} opens`, run: async ({ page }) => { await openFile(page, name, firstText); } },
-		{ name: `${name}: status bar item`, run: async ({ page }) => { await statusText(page); } },
+		{
+			name: `${name} opens`,
+			run: async ({ page }) => {
+				previous ??= (await statusItems(page)).find((t) => statusBarPattern.test(t));
+				await openFile(page, name, firstText);
+			},
+		},
+		{
+			name: `${name}: status bar item "${want}", its own counts`,
+			run: async ({ page }) => {
+				if (previous?.includes(want)) throw new Error(`the file before it also shows "${want}": the check could not tell them apart`);
+				await until(`status bar "${want}"`, async () => (await statusItems(page)).find((t) => t.includes(want)), TIMEOUT.recheck)
+					.catch(async (e: Error) => { throw new Error(`${e.message}; it shows ${JSON.stringify(await statusItems(page))}`); });
+			},
+		},
 		{ name: `${name}: squiggle on ${wrong.stated}`, run: async ({ page }) => { await squiggleOn(page, wrong.stated, TIMEOUT.recheck); } },
 		{ name: `${name}: Problems entry ${wrong.code} at ${problemsPosition(wrong)}`, run: async ({ page }) => { await problemRow(page, name, wrong.code, [...wrong.messageIncludes, problemsPosition(wrong)]); } },
 	];

@@ -29,6 +29,8 @@ export const equationTex = {
 	firstText: 'begin{equation}',
 	expected: '0.7',
 	code: 'arithmetic',
+	/** Its status bar counts, which differ from those of network.md, opened just before it. */
+	status: { checked: 1, wrong: 1, unchecked: 0 },
 } as const;
 
 /** test/fixtures/e2e-workspace/network.md: a network block and `out_{h1} = 0.600`, which the network says is 0.593. */
@@ -39,6 +41,11 @@ export const networkMd = {
 	code: 'value',
 	hoverIncludes: ["the network's value is", '0.593'],
 } as const;
+
+/** The status bar text for counts: `derivcheck: 2 checked · 1 wrong · 0 unchecked`. */
+export function statusFor(s: { checked: number; wrong: number; unchecked: number }): string {
+	return `derivcheck: ${s.checked} checked · ${s.wrong} wrong · ${s.unchecked} unchecked`;
+}
 
 /** How the Problems panel shows a 0-based position: `[Ln 5, Col 44]`. */
 export function problemsPosition(p: { line: number; character: number }): string {

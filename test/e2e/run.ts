@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { activationTimes, extensionErrors, findFiles, publishScreenshots, resetResults } from './artifacts';
+import { activationTimes, extensionErrors, findFiles, outputChannelLogs, publishScreenshots, resetResults } from './artifacts';
 import { runChecks, type CheckResult } from './checks';
 import { startCodeServer } from './codeServer';
 import { EXTENSION_ID, workspaceFiles } from './expect';
@@ -53,6 +53,14 @@ async function main(): Promise<number> {
 	const errors = extensionErrors(results, EXTENSION_ID);
 	checks.push({ name: 'no errors of the extension in the extension host log', ok: errors.length === 0, ms: 0, error: errors.slice(0, 5).join('\n') || undefined });
 	if (errors.length) console.log(`  ✗ extension host log errors:\n${errors.slice(0, 5).join('\n')}`);
+	// The output channel through a restart and a window reload: the restart is logged, and nothing
+	// at all is logged as an error ("Server process exited with code 0", "Starting server failed").
+	const channel = outputChannelLogs(results);
+	const channelErrors = channel.flatMap((c) => c.lines.filter((l) => /^\[Error\b/.test(l)).map((l) => `${c.log}: ${l}`));
+	checks.push({ name: 'no [Error] line in the extension\'s output channel', ok: channel.length > 0 && channelErrors.length === 0, ms: 0, error: channel.length === 0 ? 'no output channel log found' : channelErrors.slice(0, 5).join('\n') || undefined });
+	if (channelErrors.length) console.log(`  ✗ output channel errors:\n${channelErrors.slice(0, 5).join('\n')}`);
+	const restarted = channel.some((c) => c.lines.some((l) => l.includes('the language server was restarted')));
+	checks.push({ name: 'the restart is logged in the output channel', ok: restarted, ms: 0, error: restarted ? undefined : 'no "the language server was restarted" line' });
 	const activation = activationTimes(results, EXTENSION_ID);
 	for (const a of activation) {
 		console.log(`[e2e] activation (${a.event}): bundle loaded and activate() called after ${a.loadMs} ms` +

@@ -84,12 +84,16 @@ export async function textBox(editor: Locator, needle: string, occurrence = 0): 
 	}, { needle, occurrence });
 }
 
-/** Boxes of the error squiggles currently drawn in the editor. */
+/**
+ * Boxes of the squiggles of one severity (`error`, `warning`, `info`, `hint`) currently drawn in the
+ * editor. A squiggle removed while it is measured (the document was just re-checked) is skipped at
+ * once, rather than waited for until playwright's timeout.
+ */
 export async function squiggles(editor: Locator, kind = 'error'): Promise<Box[]> {
 	const all = editor.locator(`.view-overlays .squiggly-${kind}, .view-overlays .cdr.squiggly-${kind}`);
 	const boxes: Box[] = [];
 	for (const s of await all.all()) {
-		const b = await s.boundingBox();
+		const b = await s.boundingBox({ timeout: 500 }).catch(() => null);
 		if (b && b.width > 0) boxes.push(b);
 	}
 	return boxes;
