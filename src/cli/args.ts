@@ -10,6 +10,7 @@ export type Format = 'text' | 'json' | 'sarif';
 export interface Options {
 	readonly format: Format;
 	readonly tolerance: TolerancePolicy;
+	/** The FILE|FOLDER|GLOB arguments as given, `#GLOB` exclusions among them (see expand.ts). */
 	readonly files: readonly string[];
 }
 
