@@ -81,15 +81,20 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			return hoverAt(a, offset);
 		},
 		async codeActions(doc, range, token) {
-			const a = await analysisOf(doc);
+			const analysis = analysisOf(doc);
+			// Fixes are computed once per text and shared, so only a newer text stops them.
+			const stop = cache.get(doc.uri)?.superseded;
+			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const actions = await codeActionsFor(a, visible(a.diagnostics), range);
+			const actions = await codeActionsFor(a, visible(a.diagnostics), range, stop);
 			return token?.isCancellationRequested ? [] : actions;
 		},
 		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
-			const a = await analysisOf(doc);
+			const analysis = analysisOf(doc);
+			const stop = cache.get(doc.uri)?.superseded;
+			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const fixed = await fixAll(a, visible(a.diagnostics), codes);
+			const fixed = await fixAll(a, visible(a.diagnostics), codes, stop);
 			return token?.isCancellationRequested ? [] : (fixed?.edits ?? []);
 		},
 		updateSettings(next) {

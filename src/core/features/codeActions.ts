@@ -7,11 +7,13 @@
  * - "Fix all" fixes every arithmetic and value error and carries each fix forward.
  * All three are one repair (`repair.ts`) with a different scope; a fix whose chain cannot be made
  * consistent (a value fix the chain's own arithmetic would undo) is not offered. Repairs are
- * remembered per analysis, so a code action request after the first costs nothing.
+ * remembered per analysis, so a code action request after the first costs nothing; they are shared
+ * by every request for that analysis, so they stop only on `stop`, when a newer text replaces it,
+ * never on one request's cancellation.
  */
 import type { Analysis } from '../check/analyze';
 import type { Diagnostic, DiagnosticCode, TextEdit } from '../check/diagnostic';
-import type { CodeAction } from '../service';
+import type { CancellationLike, CodeAction } from '../service';
 import { overlaps, type Span } from '../text/span';
 import { offeredFix, repair, type Repair, type RepairScope } from './repair';
 
@@ -34,37 +36,37 @@ export function collectFixes(a: Analysis, diagnostics: readonly Diagnostic[], co
 const remembered = new WeakMap<Analysis, Map<string, Promise<Repair | undefined>>>();
 
 /** The repair of `seeds` in `scope`, computed once per analysis. */
-function repairOf(a: Analysis, seeds: readonly Diagnostic[], scope: RepairScope): Promise<Repair | undefined> {
+function repairOf(a: Analysis, seeds: readonly Diagnostic[], scope: RepairScope, stop?: CancellationLike): Promise<Repair | undefined> {
 	const byKey = remembered.get(a) ?? new Map<string, Promise<Repair | undefined>>();
 	remembered.set(a, byKey);
 	const key = `${scope} ${seeds.map((d) => `${d.code}@${d.span.start}`).join(' ')}`;
 	let r = byKey.get(key);
 	if (!r) {
-		r = repair(a, seeds, scope).catch(() => undefined);
+		r = repair(a, seeds, scope, stop).catch(() => undefined);
 		byKey.set(key, r);
 	}
 	return r;
 }
 
 /** Fix all of the given codes, each fix carried forward: one list of edits, none overlapping. */
-export async function fixAll(a: Analysis, diagnostics: readonly Diagnostic[], codes: readonly DiagnosticCode[]): Promise<Repair | undefined> {
+export async function fixAll(a: Analysis, diagnostics: readonly Diagnostic[], codes: readonly DiagnosticCode[], stop?: CancellationLike): Promise<Repair | undefined> {
 	const seeds = collectFixes(a, diagnostics, codes).fixed;
-	return seeds.length === 0 ? undefined : repairOf(a, seeds, 'document');
+	return seeds.length === 0 ? undefined : repairOf(a, seeds, 'document', stop);
 }
 
 /** The code actions for the diagnostics under `range`. */
-export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnostic[], range: Span): Promise<CodeAction[]> {
+export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnostic[], range: Span, stop?: CancellationLike): Promise<CodeAction[]> {
 	const actions: CodeAction[] = [];
 	for (const d of diagnostics) {
 		const fix = overlaps(d.span, range) ? offeredFix(d, a) : undefined;
 		if (!fix) continue;
-		const here = await repairOf(a, [d], 'chain');
+		const here = await repairOf(a, [d], 'chain', stop);
 		if (here) {
 			const rest = here.edits.length > 1 ? ' and recompute the rest of its chain' : '';
 			actions.push({ title: `Replace ${d.stated ?? 'the number'} with ${fix.newText}${rest}`, kind: 'quickfix', edits: here.edits, diagnostics: [d], isPreferred: true });
 		}
 		const inherits = ORIGINS.includes(d.code) && a.diagnostics.some((h) => h.code === 'inherited' && h.origin?.start === d.span.start && h.origin.end === d.span.end);
-		const onward = inherits ? await repairOf(a, [d], 'document') : undefined;
+		const onward = inherits ? await repairOf(a, [d], 'document', stop) : undefined;
 		if (onward && onward.edits.length > (here?.edits.length ?? 0)) {
 			const n = onward.edits.length;
 			actions.push({ title: `Fix this and recompute what follows (${n} ${n === 1 ? 'number' : 'numbers'})`, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });
@@ -73,10 +75,10 @@ export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnost
 	const families: [DiagnosticCode, string][] = [['arithmetic', 'Fix all arithmetic in this file'], ['value', "Fix all values in this file to the network's"]];
 	for (const [code, title] of families) {
 		if (!diagnostics.some((d) => d.code === code && overlaps(d.span, range))) continue;
-		const all = await fixAll(a, diagnostics, [code]);
+		const all = await fixAll(a, diagnostics, [code], stop);
 		if (all && all.seeds.length > 1) actions.push({ title: `${title} (${all.seeds.length})`, kind: 'quickfix', edits: all.edits, diagnostics: all.seeds });
 	}
-	const everything = await fixAll(a, diagnostics, ['arithmetic', 'value']);
+	const everything = await fixAll(a, diagnostics, ['arithmetic', 'value'], stop);
 	if (everything && everything.edits.length > 0) {
 		const onlyArithmetic = everything.seeds.every((d) => d.code === 'arithmetic');
 		actions.push({ title: onlyArithmetic ? 'Fix all arithmetic in this file' : 'Fix all arithmetic and values in this file', kind: 'source.fixAll', edits: everything.edits, diagnostics: everything.seeds });

@@ -12,9 +12,12 @@
  * out and the repair starts again without it; outside a seed's chain the number is left as it is.
  * The scope says how far a repair follows: `chain`, only the seed's own chains (a quick fix), or
  * `document`, everything downstream (carry forward, fix all). Rounds are bounded; a repair that
- * stops at the bound says what it left.
+ * stops at the bound says what it left. `stop` cancels it between rounds (the document changed).
  */
-import { analyzeDocument, type Analysis } from '../check/analyze';
+import { analyzeDocument, truthAt, type Analysis } from '../check/analyze';
+import { declaredValues } from '../check/truth/bind';
+import type { Network } from '../engine/index';
+import type { CancellationLike } from '../service';
 import type { Diagnostic, DiagnosticCode, TextEdit } from '../check/diagnostic';
 import { fixText } from '../eval/format';
 import type { Span } from '../text/span';
@@ -49,8 +52,21 @@ export function offeredFix(d: Diagnostic, a: Analysis): TextEdit | undefined {
 	if (d.code === 'formula') return d.fix;
 	const stated = a.text.slice(d.fix.span.start, d.fix.span.end);
 	// Only a number written for a name is that name's declared value; a result that happens to equal one is not.
-	const newText = fixText(stated, d.fix.newText, (v) => d.code === 'substitution' && a.policy.exactValues.has(v));
+	const net = d.code === 'substitution' ? truthAt(a, d.span.start)?.net : undefined;
+	const newText = fixText(stated, d.fix.newText, (v) => net !== undefined && declaredOf(net).has(v));
 	return newText === undefined ? undefined : { span: d.fix.span, newText };
+}
+
+const declared = new WeakMap<Network, Set<number>>();
+
+/** The absolute values a network block declares, once per network. */
+function declaredOf(net: Network): Set<number> {
+	let values = declared.get(net);
+	if (!values) {
+		values = declaredValues(net);
+		declared.set(net, values);
+	}
+	return values;
 }
 
 /** The index of the chain of `base` that holds `span`, or -1. */
@@ -63,12 +79,13 @@ export function chainOf(base: Analysis, span: Span): number {
  * Fixes `seeds` (diagnostics of `base` with a fix, none overlapping) and what their edits make
  * wrong, within `scope`. `undefined` when nothing could be fixed consistently.
  */
-export async function repair(base: Analysis, seeds: readonly Diagnostic[], scope: RepairScope): Promise<Repair | undefined> {
+export async function repair(base: Analysis, seeds: readonly Diagnostic[], scope: RepairScope, stop?: CancellationLike): Promise<Repair | undefined> {
 	// A value fix on a result the chain's own arithmetic computes would be undone by that arithmetic.
 	const computed = (d: Diagnostic) => d.code === 'value' && base.members.some((m) => m.stated?.span.start === d.span.start && m.stated.span.end === d.span.end);
 	let kept = seeds.filter((d) => offeredFix(d, base) && !computed(d));
 	while (kept.length > 0) {
-		const r = await attempt(base, kept, scope);
+		const r = await attempt(base, kept, scope, stop);
+		if (!r) return undefined;
 		const next = kept.filter((d) => !r.conflicts.has(chainOf(base, d.span)));
 		if (next.length === kept.length) return { edits: r.edits, seeds: kept, left: r.left, after: r.after };
 		kept = next;
@@ -84,7 +101,7 @@ interface Attempt {
 	readonly conflicts: Set<number>;
 }
 
-async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: RepairScope): Promise<Attempt> {
+async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: RepairScope, stop?: CancellationLike): Promise<Attempt | undefined> {
 	const set = new EditSet(base.text);
 	const written = new Map<string, Set<number | string>>();
 	/** A number is the same however many places it is written with (`0` and `0.0000`); a name is its text. */
@@ -107,7 +124,9 @@ async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: Repa
 	let after = base;
 	let fresh: Diagnostic[] = [];
 	for (let round = 0; round < ROUNDS; round++) {
-		after = (await analyzeDocument(set.text(), base.language, { tolerance: base.policy.tolerance }))!;
+		const next = await analyzeDocument(set.text(), base.language, { tolerance: base.policy.tolerance, token: stop });
+		if (!next || stop?.isCancellationRequested) return undefined;
+		after = next;
 		fresh = [];
 		const byChain = new Map<number, Rewrite[]>();
 		for (const d of after.diagnostics) {
@@ -206,6 +225,7 @@ interface Rewrite {
  */
 function usesOf(after: Analysis, set: EditSet): Map<string, Span[]> {
 	const out = new Map<string, Span[]>();
+	const byId = new Map<string, Span[]>();
 	const add = (place: Span, use: Span) => {
 		const p = set.toOriginal(place);
 		const u = set.toOriginal(use);
@@ -213,10 +233,11 @@ function usesOf(after: Analysis, set: EditSet): Map<string, Span[]> {
 		if (set.original.slice(u.start, u.end) !== set.original.slice(p.start, p.end)) return;
 		out.set(spanKey(p), [...(out.get(spanKey(p)) ?? []), u]);
 	};
-	const facts = after.truth?.facts ?? [];
-	const byId = new Map<string, typeof facts>();
-	for (const f of facts) if (f.stated !== undefined) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
-	for (const group of byId.values()) for (const f of group) for (const g of group) if (g.span.start > f.span.start) add(f.span, g.span);
+	// Each network block has its own quantities; an id means the same only under one block.
+	after.segments.forEach((seg, k) => {
+		for (const f of seg.truth?.facts ?? []) if (f.stated !== undefined) byId.set(`${k} ${f.id}`, [...(byId.get(`${k} ${f.id}`) ?? []), f.span]);
+	});
+	for (const group of byId.values()) for (const f of group) for (const g of group) if (g.start > f.start) add(f, g);
 	for (const s of after.substitutions) if (s.acceptable[0]) add(s.acceptable[0].span, s.number.span);
 	return out;
 }

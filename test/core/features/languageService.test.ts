@@ -3,6 +3,8 @@
  * code actions, fix-all, settings and cancellation.
  */
 import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { createLanguageService, defaultSettings, type DocumentInput } from '../../../src/core/index';
 
 function doc(text: string, uri = 'file:///notes.md', version = 1): DocumentInput {
@@ -133,5 +135,31 @@ suite('language service', () => {
 		const second = await ls.check(doc(fixedText, 'file:///notes.md', 3));
 		assert.strictEqual(first?.diagnostics.length, 2);
 		assert.deepStrictEqual(second?.diagnostics.map((x) => x.stated), ['0.813']);
+	});
+	test('fix-all carries each fix forward, and a second fix-all changes nothing', async () => {
+		const text = readFileSync(join(__dirname, '../../../examples/cnn-1d-mistakes.md'), 'utf8');
+		const ls = createLanguageService();
+		const before = await ls.check(doc(text));
+		const fixed = apply(text, await ls.fixAll(doc(text)));
+		const after = await ls.check(doc(fixed, 'file:///notes.md', 2));
+		assert.deepStrictEqual([before?.summary.wrong, after?.summary.wrong], [6, 4]);
+		assert.deepStrictEqual(await ls.fixAll(doc(fixed, 'file:///notes.md', 2)), []);
+	});
+
+	test('offers "Fix this and recompute what follows" on an origin that later values inherit from', async () => {
+		const text = readFileSync(join(__dirname, '../../../examples/cnn-1d-mistakes.md'), 'utf8');
+		const ls = createLanguageService();
+		const at = text.indexOf('0.813$$');
+		const actions = await ls.codeActions(doc(text), { start: at, end: at });
+		assert.deepStrictEqual(actions.map((a) => a.title.replace(/\d+ numbers/, 'N numbers')), [
+			'Replace 0.813 with 0.823',
+			'Fix this and recompute what follows (N numbers)',
+			'Fix all arithmetic in this file (2)',
+			'Fix all arithmetic in this file',
+		]);
+		const onward = apply(text, actions[1].edits);
+		const report = await ls.check(doc(onward, 'file:///notes.md', 2));
+		// Every edit is at or after the origin, so its offset is unchanged.
+		assert.deepStrictEqual(report?.diagnostics.filter((d) => d.code === 'inherited' && d.origin?.start === at), [], 'nothing inherits from the fixed 0.813');
 	});
 });
