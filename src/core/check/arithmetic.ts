@@ -12,6 +12,7 @@ import { formatInterval, formatLike, formatValue } from '../eval/format';
 import type { Expr } from '../syntax/ast';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
+import { checkMatrices } from './matrices';
 import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
 
 /** Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`. */
@@ -74,7 +75,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 			}
 		}
 	}
-	compared += checkAdjacentNumbers(lits, ctx);
+	compared += checkAdjacentNumbers(lits, ctx) + checkMatrices(chain, ctx);
 	return compared;
 }
 

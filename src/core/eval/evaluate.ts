@@ -61,6 +61,12 @@ function lift(f: (x: number) => number, g: (iv: Interval) => Interval | undefine
 
 const tables = new Map<number, Record<string, Unary>>();
 
+/** A function of one number applied to a value (`applyFunction('sigma', v)`), as `evaluate` applies it; `undefined` when it has none. */
+export function applyFunction(fn: string, v: Value, logBase = Math.E): Value | undefined {
+	const f = unaryFunctions(logBase)[fn] as Unary | undefined;
+	return f?.(v);
+}
+
 /** Functions of one argument, each with its point and interval form side by side; one table per log base. */
 function unaryFunctions(logBase: number): Record<string, Unary> {
 	let table = tables.get(logBase);
@@ -110,11 +116,13 @@ function twoArguments(fn: 'logb' | 'root', a: Value, x: Value): Value | undefine
 	return inverse ? binary('^', x, { value: 1 / a.value, iv: inverse }) : undefined;
 }
 
-function binary(op: BinaryNode['op'], a: Value, b: Value): Value | undefined {
+/** One binary operation on values, point and interval side by side: `binary('+', a, b)`; `undefined` when not finite. */
+export function binary(op: BinaryNode['op'], a: Value, b: Value): Value | undefined {
 	let iv: Interval | undefined;
 	let value: number;
 	switch (op) {
 		case '±': case '∓': return plusMinus(a, b, undefined);
+		case '⊙': return binary('*', a, b);
 		case '+': iv = I.add(a.iv, b.iv); value = a.value + b.value; break;
 		case '-': iv = I.sub(a.iv, b.iv); value = a.value - b.value; break;
 		case '*': iv = I.mul(a.iv, b.iv); value = a.value * b.value; break;
@@ -192,6 +200,9 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 			case 'tuple':
 				problem ??= fail('unsupported', 'A tuple is a vector, not a number.');
 				return undefined;
+			case 'matrix':
+				problem ??= fail('unsupported', 'A matrix is not a number.');
+				return undefined;
 			case 'error':
 				problem ??= fail('unsupported', e.message);
 				return undefined;
@@ -221,7 +232,12 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 			problem ??= fail('unsupported', `\`${e.written}\` takes one argument here, not ${vs.length}.`);
 			return undefined;
 		}
-		const result = functions[e.fn](vs[0]);
+		const f = functions[e.fn] as Unary | undefined;
+		if (!f) {
+			problem ??= fail('unsupported', `\`${e.written}\` is not a function of a number.`);
+			return undefined;
+		}
+		const result = f(vs[0]);
 		if (!result) problem ??= fail('invalid', `\`${e.written}\` is not defined at ${vs[0].value}.`);
 		return result;
 	}
@@ -241,7 +257,7 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 
 /** True when the expression holds no names, derivatives or errors: plain arithmetic on numbers. */
 export function isNumeric(expr: Expr): boolean {
-	return !someNode(expr, (e) => e.kind === 'name' || e.kind === 'derivative' || e.kind === 'error' || e.kind === 'tuple');
+	return !someNode(expr, (e) => e.kind === 'name' || e.kind === 'derivative' || e.kind === 'error' || e.kind === 'tuple' || e.kind === 'matrix');
 }
 
 /** The `\pm` and `\mp` nodes of an expression, in tree order. */

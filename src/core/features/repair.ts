@@ -19,7 +19,7 @@ import { declaredValues } from '../check/truth/bind';
 import type { Network } from '../engine/index';
 import type { CancellationLike } from '../service';
 import type { Diagnostic, DiagnosticCode, TextEdit } from '../check/diagnostic';
-import { fixText } from '../eval/format';
+import { decimalsOf, fixText } from '../eval/format';
 import type { Span } from '../text/span';
 import { EditSet } from './editSet';
 
@@ -69,6 +69,19 @@ function declaredOf(net: Network): Set<number> {
 	return values;
 }
 
+/**
+ * True for a value fix on a result the chain's own arithmetic computes, when the written steps
+ * cannot give the new number: `-0.144 \times 0 \times 0.750 (1 - 0.750) = 0` stays 0 whatever the
+ * truth is, so writing `-0.0199` there would only trade a value error for an arithmetic one.
+ */
+function undoneByArithmetic(d: Diagnostic, a: Analysis): boolean {
+	const fix = d.code === 'value' ? offeredFix(d, a) : undefined;
+	if (!fix) return false;
+	const half = 0.5 * 10 ** -decimalsOf(fix.newText);
+	const v = Number(fix.newText);
+	return a.members.some((m) => m.stated?.span.start === d.span.start && m.stated.span.end === d.span.end && m.iv !== undefined && (m.iv.hi < v - half || m.iv.lo > v + half));
+}
+
 /** The index of the chain of `base` that holds `span`, or -1. */
 export function chainOf(base: Analysis, span: Span): number {
 	const c = base.chains.find((x) => x.span.start <= span.start && span.end <= x.span.end);
@@ -81,8 +94,7 @@ export function chainOf(base: Analysis, span: Span): number {
  */
 export async function repair(base: Analysis, seeds: readonly Diagnostic[], scope: RepairScope, stop?: CancellationLike): Promise<Repair | undefined> {
 	// A value fix on a result the chain's own arithmetic computes would be undone by that arithmetic.
-	const computed = (d: Diagnostic) => d.code === 'value' && base.members.some((m) => m.stated?.span.start === d.span.start && m.stated.span.end === d.span.end);
-	let kept = seeds.filter((d) => offeredFix(d, base) && !computed(d));
+	let kept = seeds.filter((d) => offeredFix(d, base) && !undoneByArithmetic(d, base));
 	while (kept.length > 0) {
 		const r = await attempt(base, kept, scope, stop);
 		if (!r) return undefined;
@@ -137,8 +149,7 @@ async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: Repa
 			if (!inScope(chain)) continue;
 			fresh.push(d);
 			// A result the chain's own arithmetic computes keeps what its written numbers give.
-			const computed = d.code === 'value' && after.members.some((m) => m.stated?.span.start === d.span.start && m.stated.span.end === d.span.end);
-			const fix = FOLLOWED.includes(d.code) && !computed ? offeredFix(d, after) : undefined;
+			const fix = FOLLOWED.includes(d.code) && !undoneByArithmetic(d, after) ? offeredFix(d, after) : undefined;
 			const at = fix && set.toOriginal(fix.span);
 			if (!fix || !at || frozen.has(spanKey(at))) continue;
 			byChain.set(chain, [...(byChain.get(chain) ?? []), { d, at, newText: fix.newText }]);

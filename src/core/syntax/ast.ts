@@ -78,8 +78,11 @@ export interface NameNode {
 	readonly name: NameRef;
 }
 
-/** `±` and `∓` are `\pm` and `\mp`: an expression holding them has one value per choice of signs. */
-export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '±' | '∓';
+/**
+ * `±` and `∓` are `\pm` and `\mp`: an expression holding them has one value per choice of signs.
+ * `⊙` is the element-wise product `\odot` (also `\circ`); on numbers it is the product.
+ */
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '±' | '∓' | '⊙';
 
 export interface BinaryNode {
 	readonly kind: 'binary';
@@ -111,8 +114,11 @@ export interface GroupNode {
 	readonly inner: Expr;
 }
 
-/** `logb` is `\log_b x` with arguments `[b, x]`; `root` is `\sqrt[n]{x}` with arguments `[n, x]`, in the order written. */
-export type FunctionName = 'sqrt' | 'ln' | 'log' | 'exp' | 'max' | 'min' | 'sigma' | 'tanh' | 'relu' | 'sum' | 'abs' | 'logb' | 'root';
+/**
+ * `logb` is `\log_b x` with arguments `[b, x]`; `root` is `\sqrt[n]{x}` with arguments `[n, x]`, in the order written.
+ * `transpose` is `x^T`, `x^\top`, `x^{\mathsf{T}}`, with written `^T` as the author wrote it.
+ */
+export type FunctionName = 'sqrt' | 'ln' | 'log' | 'exp' | 'max' | 'min' | 'sigma' | 'tanh' | 'relu' | 'sum' | 'abs' | 'logb' | 'root' | 'transpose';
 
 /** `\ln x`, `\exp(x)`, `e^{x}` (as exp), `\max\{a, b\}`, `\sigma(x)`, `\sqrt{x}`, `\sum` over explicit terms. */
 export interface CallNode {
@@ -139,6 +145,17 @@ export interface TupleNode {
 	readonly items: readonly Expr[];
 }
 
+/**
+ * A matrix environment (`bmatrix`, `pmatrix`, `Bmatrix`, `matrix`, `smallmatrix`): rows split by
+ * `\\`, cells by `&`, every row as long as the first. `\begin{bmatrix}1\\2\end{bmatrix}` is a column.
+ */
+export interface MatrixNode {
+	readonly kind: 'matrix';
+	readonly span: Span;
+	readonly env: string;
+	readonly rows: readonly (readonly Expr[])[];
+}
+
 /** What the parser could not understand. A statement with an error node is not checked. */
 export interface ErrorNode {
 	readonly kind: 'error';
@@ -146,7 +163,7 @@ export interface ErrorNode {
 	readonly message: string;
 }
 
-export type Expr = NumberNode | NameNode | BinaryNode | UnaryNode | GroupNode | CallNode | DerivativeNode | TupleNode | ErrorNode;
+export type Expr = NumberNode | NameNode | BinaryNode | UnaryNode | GroupNode | CallNode | DerivativeNode | TupleNode | MatrixNode | ErrorNode;
 
 export interface Relation {
 	/** `=`, `\approx` (which counts as `=`), or an assignment `\leftarrow`, `\gets`, `:=`, `\coloneqq` (an update, DESIGN 2.2). */

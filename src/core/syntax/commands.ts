@@ -79,7 +79,7 @@ for (const [names, mark] of [[['\\hat', '\\widehat'], 'hat'], [['\\bar', '\\over
 }
 defineCommands(['\\big', '\\Big', '\\bigg', '\\Bigg', '\\bigl', '\\bigr', '\\Bigl', '\\Bigr', '\\biggl', '\\biggr', '\\Biggl', '\\Biggr', '\\bigm', '\\Bigm', '\\left', '\\right', '\\middle'],
 	{ kind: 'ignored', numArgs: 0, delimiter: true });
-defineCommands(['\\displaystyle', '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\nonumber', '\\notag', '\\relax'], { kind: 'ignored', numArgs: 0, delimiter: false });
+defineCommands(['\\displaystyle', '\\textstyle', '\\scriptstyle', '\\limits', '\\nolimits', '\\nonumber', '\\notag', '\\relax', '\\hline'], { kind: 'ignored', numArgs: 0, delimiter: false });
 defineCommands(['\\label', '\\tag', '\\phantom', '\\hphantom', '\\vphantom', '\\color'], { kind: 'ignored', numArgs: 1, delimiter: false });
 // Colour and boxes around a number are the number: `\textcolor{red}{0.2}` leaves `{0.2}`, `\boxed{0.2}` is 0.2.
 defineCommands(['\\textcolor', '\\colorbox'], { kind: 'ignored', numArgs: 1, delimiter: false });
@@ -99,7 +99,8 @@ defineCommands(['\\end'], { kind: 'end' });
 defineCommands(['\\\\', '\\newline', '\\cr'], { kind: 'linebreak' });
 defineCommands(['\\pm'], { kind: 'operator', op: '±' });
 defineCommands(['\\mp'], { kind: 'operator', op: '∓' });
-defineCommands(['\\cdots', '\\ldots', '\\dots', '\\vdots', '\\ddots', '\\infty', '\\prod', '\\int', '\\nabla', '\\circ', '\\%', '\\prime'],
+defineCommands(['\\odot', '\\circ'], { kind: 'operator', op: '⊙' });
+defineCommands(['\\cdots', '\\ldots', '\\dots', '\\vdots', '\\ddots', '\\infty', '\\prod', '\\int', '\\nabla', '\\%', '\\prime'],
 	{ kind: 'unsupported' });
 
 export const GREEK_LETTERS: readonly string[] = [
@@ -119,6 +120,9 @@ export const ALIGN_ENVIRONMENTS: ReadonlySet<string> = new Set([
 	'aligned', 'align', 'align*', 'gather', 'gather*', 'gathered', 'split', 'equation', 'equation*', 'eqnarray', 'eqnarray*',
 	'multline', 'multline*', 'alignat', 'alignat*', 'alignedat', 'flalign', 'flalign*',
 ]);
+
+/** Environments that are matrices (DESIGN 2.2): rows by `\\\\`, cells by `&`, kept whole by the statement parser. */
+export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set(['matrix', 'bmatrix', 'pmatrix', 'Bmatrix', 'smallmatrix', 'bmatrix*', 'pmatrix*']);
 
 /** Identifiers that are functions when a parenthesis follows: `relu(x)`, `\operatorname{ReLU}(x)`. */
 const IDENT_FUNCTIONS = new Map<string, FunctionName>([

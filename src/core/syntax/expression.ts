@@ -6,21 +6,49 @@
  * an `error` node that covers the text it skipped, and skipping always moves forward, so the
  * parser runs in linear time. Recursion is bounded by `MAX_DEPTH`; deeper input becomes an error.
  */
-import type { CallNode, Expr, GroupNode, NameNode } from './ast';
+import type { CallNode, Expr, GroupNode, NameNode, Token } from './ast';
 import { identFunction } from './commands';
 import { Cursor } from './cursor';
 import { parseArguments, parseFrac, parsePartialSlash, parseSlashDerivative } from './functions';
-import { readName } from './names';
+import { parseMatrix } from './matrix';
+import { readName, skipSpace } from './names';
 import { binaryNode, numberNode } from './nodes';
-import type { Item } from './stream';
+import { buildStream, type Item } from './stream';
+import type { Span } from '../text/span';
 
 export const MAX_DEPTH = 200;
 
 const MUL_OPS = new Set(['*', '\\cdot', '\\times', '\\ast', '\\centerdot']);
 const DIV_OPS = new Set(['/', '\\div']);
+/** The element-wise product (DESIGN 2.2): `a \odot b`, `a \circ b`; on numbers, the product. */
+const ELEMENTWISE_OPS = new Set(['\\odot', '\\circ']);
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '\\{': '\\}', '|': '|' };
 /** `+`, `-` and the two-valued `\pm`, `\mp` (DESIGN 2.2), by the text of their item. */
 const ADD_OPS = new Map<string, '+' | '-' | '±' | '∓'>([['+', '+'], ['-', '-'], ['\\pm', '±'], ['\\mp', '∓']]);
+
+const TRANSPOSE = new Set(['T', '\\top', '\\intercal', '⊤']);
+
+/**
+ * The token index after a transpose mark whose `^` is at `caret` (`^T`, `^\top`, `^{T}`,
+ * `^{\mathsf{T}}`, `^\intercal`), or -1 when the script is anything else.
+ */
+function transposeEnd(tokens: readonly Token[], match: Int32Array, caret: number): number {
+	const mark = (k: number): number => {
+		const t = tokens[k];
+		if (!t) return -1;
+		if (TRANSPOSE.has(t.text)) return k + 1;
+		if (/^\\(mathsf|mathrm|text|mathbf|rm|mathit)$/.test(t.text)) {
+			const j = skipSpace(tokens, k + 1);
+			if (tokens[j]?.kind === 'lbrace' && TRANSPOSE.has(tokens[skipSpace(tokens, j + 1)]?.text) && skipSpace(tokens, skipSpace(tokens, j + 1) + 1) === match[j]) return match[j] + 1;
+			return TRANSPOSE.has(tokens[j]?.text) && tokens[j].text !== 'T' ? j + 1 : -1;
+		}
+		return -1;
+	};
+	const k = skipSpace(tokens, caret + 1);
+	if (tokens[k]?.kind !== 'lbrace') return mark(k);
+	const inner = mark(skipSpace(tokens, k + 1));
+	return inner >= 0 && match[k] >= 0 && skipSpace(tokens, inner) === match[k] ? match[k] + 1 : -1;
+}
 
 /** True for `0.2`, `-3`, `+0.5`: a literal with at most one sign. */
 function isSignedNumber(e: Expr): boolean {
@@ -72,10 +100,10 @@ export class ExpressionParser extends Cursor {
 			this.continueLine();
 			const item = this.peek();
 			if (!item) return left;
-			if (MUL_OPS.has(item.text) || DIV_OPS.has(item.text)) {
+			if (MUL_OPS.has(item.text) || DIV_OPS.has(item.text) || ELEMENTWISE_OPS.has(item.text)) {
 				this.pos++;
 				const right = this.parseFactor();
-				const op = MUL_OPS.has(item.text) ? '*' : '/';
+				const op = MUL_OPS.has(item.text) ? '*' : ELEMENTWISE_OPS.has(item.text) ? '⊙' : '/';
 				left = binaryNode(op, this.stream.tokens[item.first].text, { start: this.startOf(item), end: this.endOf(item) }, left, right);
 			} else if (this.startsImplicitOperand(item)) {
 				const right = this.parseFactor();
@@ -98,11 +126,17 @@ export class ExpressionParser extends Cursor {
 		return operand;
 	}
 
-	/** Parses a primary with an optional power: `10^{-3}`, `(1 - x)^2`, `e^{x}` (as exp). */
+	/** Parses a primary with an optional power: `10^{-3}`, `(1 - x)^2`, `e^{x}` (as exp), `W^T` (a transpose). */
 	parsePower(): Expr {
 		const base = this.parsePrimary();
 		const caret = this.peek();
 		if (caret?.text !== '^' || caret.kind !== 'symbol' || base.kind === 'error') return base;
+		const transposed = base.kind === 'number' ? -1 : transposeEnd(this.stream.tokens, this.stream.match, caret.first);
+		if (transposed >= 0 && !(base.kind === 'name' && base.name.base === 'e' && base.name.sub === '')) {
+			this.seekToken(transposed);
+			const call: CallNode = { kind: 'call', span: { start: base.span.start, end: this.prevEnd() }, fn: 'transpose', written: '^T', args: [base] };
+			return call;
+		}
 		this.pos++;
 		const exponent = this.parseScript();
 		if (base.kind === 'name' && base.name.base === 'e' && base.name.sub === '' && !base.name.updated) {
@@ -126,7 +160,7 @@ export class ExpressionParser extends Cursor {
 
 	/** True when `item` can begin a factor of an implicit product (`2x`, `0.5 (…)`, `i_1 KK_{11}`). */
 	startsImplicitOperand(item: Item): boolean {
-		if (item.kind === 'ident' || item.kind === 'lbrace' || item.kind === 'badenv') return true;
+		if (item.kind === 'ident' || item.kind === 'lbrace' || item.kind === 'badenv' || item.kind === 'matrix') return true;
 		if (item.text === '(' || item.text === '[') return true;
 		if (item.kind !== 'command') return false;
 		const spec = this.spec(item);
@@ -186,6 +220,7 @@ export class ExpressionParser extends Cursor {
 			}
 			return parseSlashDerivative(this, item) ?? this.parseName(item);
 		}
+		if (item.kind === 'matrix') return parseMatrix(this, item, (tokens, span) => this.parseCell(tokens, span));
 		if (item.kind === 'badenv') {
 			this.pos++;
 			return this.error(start, this.endOf(item), `The \`${item.env}\` environment is not understood.`);
@@ -224,6 +259,16 @@ export class ExpressionParser extends Cursor {
 			default:
 				return this.missing(`An expression is missing before \`${item.text}\`.`);
 		}
+	}
+
+	/** Parses the tokens of one matrix cell with a parser of its own, which shares this one's depth and errors. */
+	parseCell(tokens: readonly Token[], span: Span): Expr | undefined {
+		const sub = new ExpressionParser(buildStream(tokens), span);
+		sub.depth = this.depth;
+		sub.nest = 1;
+		const expr = sub.parseExpr();
+		this.errors.push(...sub.errors);
+		return sub.peek() === undefined && expr.kind !== 'error' ? expr : undefined;
 	}
 
 	parseName(item: Item): Expr {

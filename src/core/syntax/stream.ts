@@ -1,16 +1,18 @@
 /**
  * The significant-token stream the parser reads. The strategy is one linear pass over the lossless
  * token list that drops what never matters (whitespace, comments, `\,`, `\left`, `\big`, `&`,
- * `\label{…}`) and folds multi-token constructs into one item (`\begin{aligned}`, a whole
- * unsupported `\begin{pmatrix}…\end{pmatrix}`, `\hspace{1em}`). What matters only in context —
+ * `\label{…}`) and folds multi-token constructs into one item (`\begin{aligned}`, a whole matrix
+ * `\begin{bmatrix}…\end{bmatrix}` whose `&` and `\\` the matrix parser splits, a whole unsupported
+ * `\begin{cases}…\end{cases}`, `\hspace{1em}`). What matters only in context —
  * `\quad` and `\\`, which separate statements at the top level and are spacing inside groups —
  * stays in the stream for the parser to judge.
  */
 import type { Token } from './ast';
-import { ALIGN_ENVIRONMENTS, canonical, commandSpec, type CommandSpec } from './commands';
+import { ALIGN_ENVIRONMENTS, canonical, commandSpec, MATRIX_ENVIRONMENTS, type CommandSpec } from './commands';
 import { matchBraces, skipSpace } from './names';
 
-export type ItemKind = Token['kind'] | 'env' | 'badenv';
+/** `env`: an align-like environment's `\begin`/`\end`; `matrix`: a whole matrix environment; `badenv`: any other whole environment. */
+export type ItemKind = Token['kind'] | 'env' | 'badenv' | 'matrix';
 
 export interface Item {
 	readonly kind: ItemKind;
@@ -19,7 +21,7 @@ export interface Item {
 	/** Token range `[first, end)` the item covers. */
 	readonly first: number;
 	readonly end: number;
-	/** For `env` and `badenv`: the environment's name. */
+	/** For `env`, `matrix` and `badenv`: the environment's name. */
 	readonly env?: string;
 	/** For commands: what the command table says the command is. */
 	readonly spec?: CommandSpec;
@@ -128,7 +130,7 @@ export function buildStream(tokens: readonly Token[]): Stream {
 			}
 			if (env) {
 				const end = environmentEnd(tokens, match, env.next, env.name);
-				items.push({ kind: 'badenv', text, first: i, end, env: env.name, spec });
+				items.push({ kind: MATRIX_ENVIRONMENTS.has(env.name) ? 'matrix' : 'badenv', text, first: i, end, env: env.name, spec });
 				i = end;
 				continue;
 			}

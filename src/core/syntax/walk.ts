@@ -13,6 +13,7 @@ export function childrenOf(e: Expr): readonly Expr[] {
 		case 'binary': return [e.left, e.right];
 		case 'call': return e.args;
 		case 'tuple': return e.items;
+		case 'matrix': return e.rows.flat();
 		default: return [];
 	}
 }

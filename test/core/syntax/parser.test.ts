@@ -164,7 +164,7 @@ suite('syntax/parser: expressions', () => {
 		expr('a \\foo{x} b', '(* (* a (error)) b)');
 		expr('a + \\cdots + b', '(+ (+ a (error)) b)');
 		expr('\\sum_{i=1}^{3} x_i', '(* (error) xi)');
-		expr('KK_{11} \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', '(* KK11 (error))');
+		expr('KK_{11} \\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix}', '(* KK11 (error))');
 		expr('(0.1 \\quad 0.2)', '(error)');
 		expr('0.5 0.3', '(error)');
 		expr('(a', '(error)');
@@ -260,6 +260,59 @@ suite('syntax/parser: the notation of courses and plain text (DESIGN 2.2)', () =
 	});
 });
 
+suite('syntax/parser: matrices and vectors (DESIGN 2.2)', () => {
+	test('reads matrix environments, rows by \\\\ and cells by &', () => {
+		expr('\\begin{bmatrix} 0.1 & 0.2 \\\\ 0.3 & 0.4 \\end{bmatrix}', '(bmatrix [0.1 0.2] [0.3 0.4])');
+		expr('\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}', '(pmatrix [1] [2])');
+		expr('\\begin{Bmatrix} a & b \\end{Bmatrix}', '(Bmatrix [a b])');
+		expr('\\begin{matrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{matrix}', '(matrix [1 2] [3 4])');
+		expr('\\begin{bmatrix} \\sigma(0.5) & \\frac{1}{2} \\\\ 0.1 \\cdot 1 + 0.2 & -3 \\end{bmatrix}', '(bmatrix [(sigma 0.5) (/ 1 2)] [(+ (* 0.1 1) 0.2) (- 3)])');
+		expr('\\begin{bmatrix}0.1&0.2\\\\0.3&0.4\\end{bmatrix}\\begin{bmatrix}1\\\\2\\end{bmatrix}', '(* (bmatrix [0.1 0.2] [0.3 0.4]) (bmatrix [1] [2]))');
+		expr('W \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix}', '(* W (bmatrix [x1] [x2]))');
+	});
+	test('keeps a matrix whole inside an aligned environment and across lines', () => {
+		check('\\begin{aligned} z &= \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} x \\\\ b &= 1 \\end{aligned}', ['z = (* (bmatrix [1 2] [3 4]) x)', 'b = 1']);
+		check('W = \\begin{bmatrix}\n  0.5 & 0.3 \\\\\n  0.2 & 0.4\n\\end{bmatrix} = V', ['W = (bmatrix [0.5 0.3] [0.2 0.4]) = V']);
+	});
+	test('gives each cell the span of its own text', () => {
+		const input = 'M = \\begin{bmatrix} 0.5 & -0.25 \\end{bmatrix}';
+		const m = parse(input).statements[0].members[1];
+		assert.ok(m.kind === 'matrix');
+		assert.deepStrictEqual(m.rows[0].map((c) => input.slice(c.span.start, c.span.end)), ['0.5', '-0.25']);
+		assert.strictEqual(input.slice(m.span.start, m.span.end), input.slice(4));
+	});
+	test('turns a matrix it cannot read into one error: ragged, empty cells, nested, determinants', () => {
+		expr('\\begin{bmatrix} 1 & 2 \\\\ 3 \\end{bmatrix}', '(error)');
+		expr('\\begin{bmatrix} 1 & \\\\ 3 & 4 \\end{bmatrix}', '(error)');
+		expr('\\begin{bmatrix} \\begin{bmatrix} 1 \\end{bmatrix} \\end{bmatrix}', '(error)');
+		expr('\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}', '(error)');
+		expr('\\begin{bmatrix} 1 & \\cdots \\end{bmatrix}', '(error)');
+		expr('\\begin{bmatrix} 1 2 \\end{bmatrix}', '(error)');
+		check('a = \\begin{bmatrix} 1 & 2', ['a = (error)']);
+	});
+	test('reads transposes and element-wise products', () => {
+		expr('[1, 0]^T', '(transpose (tuple 1 0))');
+		expr('(0.1, 0.2)^\\top', '(transpose (tuple 0.1 0.2))');
+		expr('x^{\\mathsf{T}}', '(transpose x)');
+		expr('W^{T} x', '(* (transpose W) x)');
+		expr('\\delta a^T', '(* delta (transpose a))');
+		expr('x^\\intercal', '(transpose x)');
+		expr('e^T', '(exp T)');
+		expr('2^T', '(^ 2 T)');
+		expr('x^{2T}', '(^ x (* 2 T))');
+		expr('a \\odot b \\circ c', '(⊙ (⊙ a b) c)');
+		expr('\\sigma(z) \\odot (1 - \\sigma(z))', '(⊙ (sigma z) (group (- 1 (sigma z))))');
+	});
+	test('leaves a huge matrix unread without building its cells', () => {
+		const row = Array.from({ length: 200 }, () => '1').join(' & ');
+		const big = `M = \\begin{bmatrix} ${Array.from({ length: 200 }, () => row).join(' \\\\ ')} \\end{bmatrix}`;
+		const started = Date.now();
+		const r = parse(big);
+		assert.ok(Date.now() - started < 2000);
+		assert.strictEqual(printStatement(r.statements[0]), 'M = (error)');
+	});
+});
+
 suite('syntax/parser: statements', () => {
 	test('reads an equality chain', () => {
 		check('a = b = 0.5', ['a = b = 0.5']);
@@ -338,7 +391,7 @@ suite('syntax/parser: statements', () => {
 	test('keeps a statement whose member holds an error', () => {
 		check('a = \\foo + 1 = 2', ['a = (+ (error) 1) = 2']);
 		check('a = 1 ) = 2', ['a = (error) = 2']);
-		check('a = \\begin{pmatrix} 1 \\end{pmatrix} \\quad b = 2', ['a = (error)', 'b = 2']);
+		check('a = \\begin{Vmatrix} 1 \\end{Vmatrix} \\quad b = 2', ['a = (error)', 'b = 2']);
 		check('a = \\begin{cases} 1 \\end{cases}', ['a = (error)']);
 		check('a = \\pmatrix{1 & 2} \\quad b = 2', ['a = (error)', 'b = 2']);
 		check('a = \\begin{bmatrix} \\begin{bmatrix} 1 \\end{bmatrix} \\end{bmatrix} + 1', ['a = (+ (error) 1)']);

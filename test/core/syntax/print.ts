@@ -22,6 +22,7 @@ export function printExpr(e: Expr, options: PrintOptions = {}): string {
 		case 'call': return `(${options.written ? e.written : e.fn}${e.args.map((a) => ` ${p(a)}`).join('')})`;
 		case 'derivative': return `(d ${e.of.key} ${e.wrt.key})`;
 		case 'tuple': return `(tuple${e.items.map((a) => ` ${p(a)}`).join('')})`;
+		case 'matrix': return `(${e.env}${e.rows.map((r) => ` [${r.map(p).join(' ')}]`).join('')})`;
 		case 'error': return '(error)';
 	}
 }

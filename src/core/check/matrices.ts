@@ -1,0 +1,175 @@
+/**
+ * Matrix chains (DESIGN 2.2): `\begin{bmatrix}0.1&0.2\\0.3&0.4\end{bmatrix}\begin{bmatrix}1\\2\end{bmatrix}
+ * = \begin{bmatrix}0.5\\1.1\end{bmatrix}` holds element by element. The strategy mirrors the scalar
+ * `arithmetic` check: a member that is a matrix (or tuple) of plain numbers is stated; a member that
+ * computes a matrix from numbers alone is evaluated (`eval/matrix.ts`) and compared, element by
+ * element, with the nearest stated matrix to its right (or, when none, to its left). Each element
+ * that no value of the rounded inputs reaches gets its own `arithmetic` diagnostic, on that element,
+ * with its fix. Dimensions that do not match leave the member unchecked; they are never an error.
+ * A named matrix of numbers states every element, under the key `elementKey` gives it.
+ */
+import { evaluate, isNumeric } from '../eval/evaluate';
+import { intersects } from '../eval/interval';
+import { formatInterval, formatLike, formatValue } from '../eval/format';
+import { evaluateMatrix, holdsMatrix, type Grid } from '../eval/matrix';
+import type { Expr } from '../syntax/ast';
+import { someNode } from '../syntax/walk';
+import type { Chain } from './chains';
+import { sourceOf, type CheckContext } from './context';
+import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
+
+/** A matrix or tuple of plain numbers, as written. */
+interface Stated {
+	readonly rows: number;
+	readonly cols: number;
+	readonly lits: readonly SignedLiteral[];
+	/** A tuple: a vector of either orientation. */
+	readonly free: boolean;
+}
+
+function strip(e: Expr): Expr {
+	let x = e;
+	while (x.kind === 'group' && x.open === '(') x = x.inner;
+	return x;
+}
+
+/** The matrix of numbers a member is, or `undefined`: `\begin{bmatrix}1 & 0\end{bmatrix}`, `(0.1, 0.2)`. */
+export function statedMatrix(e: Expr, text: string): Stated | undefined {
+	const x = strip(e);
+	const cells = x.kind === 'matrix' ? x.rows.flat() : x.kind === 'tuple' ? x.items : undefined;
+	if (!cells) return undefined;
+	const lits = cells.map((c) => signedLiteral(c, text));
+	if (lits.some((l) => !l)) return undefined;
+	if (x.kind === 'tuple') return { rows: 1, cols: lits.length, lits: lits as SignedLiteral[], free: true };
+	return x.kind === 'matrix' ? { rows: x.rows.length, cols: x.rows[0].length, lits: lits as SignedLiteral[], free: false } : undefined;
+}
+
+/**
+ * The key of element `indices` (1-based) of the matrix or vector `key` names: `W` with (1, 2) gives
+ * `W12`, `W'` gives `W12'`, and any index beyond 9 puts commas between them (`W1,10`), as names
+ * in the block are spelled (DESIGN 2.4). The one place this mapping lives.
+ */
+export function elementKey(key: string, indices: readonly number[]): string {
+	const updated = key.endsWith("'");
+	const base = updated ? key.slice(0, -1) : key;
+	const sub = indices.every((i) => i < 10) ? indices.join('') : indices.join(',');
+	return `${base}${sub}${updated ? "'" : ''}`;
+}
+
+/** The indices of element `i` of a stated matrix: one index for a vector, row and column otherwise. */
+export function elementIndices(m: { rows: number; cols: number; free: boolean }, i: number): number[] {
+	if (m.free || m.rows === 1 || m.cols === 1) return [i + 1];
+	return [Math.floor(i / m.cols) + 1, (i % m.cols) + 1];
+}
+
+function label(m: Stated, i: number): string {
+	const ix = elementIndices(m, i);
+	return ix.length === 1 ? `Element ${ix[0]}` : `Element (${ix[0]}, ${ix[1]})`;
+}
+
+/** True when the shapes agree: the same rows and columns, or two vectors of one length where either is a tuple. */
+function fits(s: Stated, g: Grid): boolean {
+	if (s.lits.length !== g.cells.length) return false;
+	if (s.free || g.free) return (s.free || s.rows === 1 || s.cols === 1) && (g.free || g.rows === 1 || g.cols === 1);
+	return s.rows === g.rows && s.cols === g.cols;
+}
+
+/** Checks the matrix members of one chain; returns how many elements it compared. */
+export function checkMatrices(chain: Chain, ctx: CheckContext): number {
+	const members = chain.members;
+	if (!members.some(holdsMatrix)) return 0;
+	const stated = members.map((m) => statedMatrix(m, ctx.text));
+	let compared = 0;
+	const literal = (n: Parameters<typeof inputInterval>[0]) => inputInterval(n, ctx.policy);
+	const byTarget = new Map<number, number[]>();
+	members.forEach((m, i) => {
+		if (stated[i] || !holdsMatrix(m) || someNode(m, (x) => x.kind === 'name' || x.kind === 'derivative' || x.kind === 'error')) return;
+		let j = stated.findIndex((s, k) => k > i && s !== undefined);
+		if (j < 0) j = stated.map((s, k) => (k < i && s ? k : -1)).reduce((a, b) => Math.max(a, b), -1);
+		if (j >= 0) byTarget.set(j, [...(byTarget.get(j) ?? []), i]);
+	});
+	for (const [j, steps] of byTarget) {
+		const target = stated[j]!;
+		const grids = steps.map((i) => evaluateMatrix(members[i], (e) => (isNumeric(e) ? evaluate(e, { literal }) : { ok: false, reason: 'unsupported', message: 'not numeric', names: [] })));
+		const usable = steps.map((_, k) => {
+			const g = grids[k];
+			return g.ok && fits(target, g.grid) ? g.grid : undefined;
+		});
+		target.lits.forEach((lit, e) => {
+			const places = lit.node.isInteger ? Math.max(...steps.map((i) => placesIn(members[i]))) : 0;
+			const want = resultInterval(lit, places);
+			const verdicts = usable.map((g) => (g ? intersects(g.cells[e].iv, want) : undefined));
+			const evaluated = verdicts.filter((v) => v !== undefined).length;
+			compared += evaluated;
+			const failing = steps.filter((_, k) => verdicts[k] === false);
+			if (failing.length === 0) return;
+			if (failing.length === evaluated) {
+				const k = steps.indexOf(failing.reduce((a, b) => (Math.abs(b - j) < Math.abs(a - j) ? b : a)));
+				const cell = usable[k]!.cells[e];
+				const expected = formatLike(cell.value, places > 0 ? `0.${'0'.repeat(places)}` : lit.text);
+				const spread = cell.iv.lo === cell.iv.hi ? '' : ` (allowing for the rounding of its inputs, anything in ${formatInterval(cell.iv.lo, cell.iv.hi)})`;
+				ctx.diagnostics.push({
+					code: 'arithmetic',
+					severity: 'error',
+					span: lit.span,
+					message: `${label(target, e)} of ${sourceOf(ctx, members[steps[k]].span, 48)} is ${formatValue(cell.value)}${spread}, which rounds to ${expected}, not ${lit.text}.`,
+					stated: lit.text,
+					expected,
+					fix: { span: lit.span, newText: expected },
+				});
+			}
+		});
+		steps.forEach((i, k) => {
+			const g = usable[k];
+			if (!g) return;
+			const wrong = target.lits.findIndex((lit, e) => !intersects(g.cells[e].iv, resultInterval(lit, lit.node.isInteger ? placesIn(members[i]) : 0)));
+			const othersHold = usable.some((h, m) => m !== k && h && target.lits.every((lit, e) => intersects(h.cells[e].iv, resultInterval(lit, lit.node.isInteger ? placesIn(members[steps[m]]) : 0))));
+			if (wrong < 0 || !othersHold) return;
+			ctx.diagnostics.push({
+				code: 'arithmetic',
+				severity: 'error',
+				span: members[i].span,
+				message: `${label(target, wrong)} of this step evaluates to ${formatValue(g.cells[wrong].value)}, but the steps around it agree on ${target.lits[wrong].text}: it does not follow from them.`,
+				stated: sourceOf(ctx, members[i].span),
+			});
+		});
+	}
+	return compared + checkAdjacentMatrices(stated, ctx);
+}
+
+/** `… = \begin{bmatrix}0.5\end{bmatrix} = \begin{bmatrix}0.6\end{bmatrix}`: two stated matrices side by side agree element by element. */
+function checkAdjacentMatrices(stated: readonly (Stated | undefined)[], ctx: CheckContext): number {
+	let compared = 0;
+	for (let i = 0; i + 1 < stated.length; i++) {
+		const a = stated[i];
+		const b = stated[i + 1];
+		if (!a || !b || a.lits.length !== b.lits.length || (!a.free && !b.free && (a.rows !== b.rows || a.cols !== b.cols))) continue;
+		b.lits.forEach((lit, e) => {
+			compared++;
+			if (intersects(resultInterval(a.lits[e]), resultInterval(lit))) return;
+			ctx.diagnostics.push({
+				code: 'arithmetic',
+				severity: 'error',
+				span: lit.span,
+				message: `${label(b, e)}, ${lit.text}, is written equal to ${a.lits[e].text}, but the two differ by more than their rounding.`,
+				stated: lit.text,
+			});
+		});
+	}
+	return compared;
+}
+
+/**
+ * Records what `N = \begin{bmatrix} 0.5 & 0.3 \\ 0.2 & 0.4 \end{bmatrix}` states: each element under
+ * `elementKey` (`N11 = 0.5`, `N12 = 0.3` …). `member` is the first later member that is a matrix of
+ * numbers; returns false when there is none.
+ */
+export function recordMatrixFacts(key: string, written: string, members: readonly Expr[], ctx: CheckContext, chain: number): boolean {
+	const m = members.map((x) => (strip(x).kind === 'matrix' ? statedMatrix(x, ctx.text) : undefined)).find((s) => s !== undefined);
+	if (!m) return false;
+	m.lits.forEach((l, e) => {
+		const ix = elementIndices(m, e);
+		ctx.facts.add({ key: elementKey(key, ix), written: `${written}[${ix.join(', ')}]`, value: l.value, iv: resultInterval(l), text: l.text, span: l.span, chain, update: false });
+	});
+	return true;
+}

@@ -1,0 +1,91 @@
+/**
+ * Matrix chains, fixture by fixture (DESIGN 2.2): a matrix chain holds element by element, a
+ * diagnostic sits on the one wrong element with its fix, a named matrix of numbers states its
+ * elements, and whatever does not fit (dimensions, determinants, huge matrices) stays unchecked.
+ */
+import * as assert from 'assert';
+import { elementKey } from '../../../src/core/check/matrices';
+import { analyze, check } from './harness';
+
+const A = '\\begin{bmatrix}0.1&0.2\\\\0.3&0.4\\end{bmatrix}';
+const x = '\\begin{bmatrix}1\\\\2\\end{bmatrix}';
+
+suite('check: matrices', () => {
+	test('holds a matrix product element by element', async () => {
+		const a = await check(`$$${A}${x} = \\begin{bmatrix}0.5\\\\1.1\\end{bmatrix}$$`);
+		assert.strictEqual(a.summary.checked, 1);
+	});
+
+	test('puts the squiggle on the one wrong element, with its fix', async () => {
+		const a = await check(`$$${A}${x} = \\begin{bmatrix}0.5\\\\⟦1.2|arithmetic⟧\\end{bmatrix}$$`);
+		assert.strictEqual(a.diagnostics[0].fix?.newText, '1.1');
+		assert.match(a.diagnostics[0].message, /Element 2/);
+		const b = await check(`$$${A} + ${A} = \\begin{bmatrix}0.2 & 0.4 \\\\ ⟦0.7|arithmetic⟧ & 0.8\\end{bmatrix}$$`);
+		assert.match(b.diagnostics[0].message, /Element \(2, 1\)/);
+	});
+
+	test('checks every notation of vectors, transposes, element-wise products and functions', async () => {
+		await check([
+			'$$[1, 0]^T + (0.1, 0.2)^\\top = \\begin{bmatrix}1.1\\\\0.2\\end{bmatrix}$$',
+			`$$z = ${A}${x} + \\begin{bmatrix}0.1\\\\0.1\\end{bmatrix} = \\begin{bmatrix}0.6\\\\1.2\\end{bmatrix}$$`,
+			'$$a = \\sigma\\left(\\begin{bmatrix}0\\\\0\\end{bmatrix}\\right) = \\begin{bmatrix}0.5\\\\0.5\\end{bmatrix}$$',
+			'$$\\begin{bmatrix}0.5\\\\0.2\\end{bmatrix} \\odot \\begin{bmatrix}2\\\\3\\end{bmatrix} = \\begin{pmatrix}1\\\\0.6\\end{pmatrix}$$',
+			`$$${x}^{\\mathsf{T}} ${x} = 5$$`,
+			'$$0.5 \\begin{bmatrix}0.2 & 0.4\\end{bmatrix} = \\begin{bmatrix}0.1 & 0.2\\end{bmatrix} = (0.1, 0.2)$$',
+			'$$\\begin{bmatrix}0.5\\\\0.25\\end{bmatrix} \\begin{bmatrix}2 & 4\\end{bmatrix} = \\begin{bmatrix}1 & 2 \\\\ 0.5 & 1\\end{bmatrix}$$',
+		].join('\n\n'));
+		await check('$$\\begin{bmatrix}0.5\\\\0.2\\end{bmatrix} \\odot \\begin{bmatrix}2\\\\3\\end{bmatrix} = \\begin{bmatrix}1\\\\⟦0.5|arithmetic⟧\\end{bmatrix}$$');
+		await check('$$\\exp(\\begin{bmatrix}0 & 1\\end{bmatrix}) = \\begin{bmatrix}1 & ⟦2.8|arithmetic⟧\\end{bmatrix}$$');
+	});
+
+	test('reads matrices in LaTeX align environments without splitting them', async () => {
+		await check(`\\begin{align}\nz &= ${A}${x} \\\\\n  &= \\begin{bmatrix}0.5\\\\⟦1.3|arithmetic⟧\\end{bmatrix}\n\\end{align}`, 'latex');
+	});
+
+	test('compares stated matrices side by side element by element', async () => {
+		await check('$$\\begin{bmatrix}1 & 2\\end{bmatrix} = \\begin{bmatrix}1 & ⟦3|arithmetic⟧\\end{bmatrix}$$');
+	});
+
+	test('a named matrix of numbers states every element', async () => {
+		await check([
+			'$$W = \\begin{bmatrix} 0.5 & 0.3 \\\\ 0.2 & 0.4 \\end{bmatrix}$$',
+			'$$z = W_{11} x_1 + W_{12} x_2 = 0.5 \\cdot 1 + 0.3 \\cdot 2 = 1.1$$',
+			'$$u = W_{21} \\cdot 2 = ⟦0.4|substitution⟧ \\cdot 2 = 0.8$$',
+			'$$v = \\begin{bmatrix} 0.1 \\\\ 0.2 \\end{bmatrix}$$',
+			'$$y = v_2 \\cdot 2 = 0.2 \\cdot 2 = 0.4$$',
+		].join('\n\n'));
+	});
+
+	test('names elements with digits run together, or commas beyond 9, before an update mark', () => {
+		assert.strictEqual(elementKey('W', [1, 2]), 'W12');
+		assert.strictEqual(elementKey('W', [1, 10]), 'W1,10');
+		assert.strictEqual(elementKey("W'", [2, 1]), "W21'");
+		assert.strictEqual(elementKey('KK1', [3]), 'KK13');
+	});
+
+	test('leaves mismatched dimensions, determinants and names unchecked, never an error', async () => {
+		const a = await check([
+			`$$${x}${x} = \\begin{bmatrix}5\\end{bmatrix}$$`,
+			`$$${A} ${x} = \\begin{bmatrix}0.5 & 1.1 & 7\\end{bmatrix}$$`,
+			'$$\\begin{vmatrix}1 & 2 \\\\ 3 & 4\\end{vmatrix} = -2$$',
+			`$$W ${x} = \\begin{bmatrix}9\\\\9\\end{bmatrix}$$`,
+			`$$${A} + 1 = ${A}$$`,
+		].join('\n\n'));
+		assert.strictEqual(a.summary.checked, 0);
+	});
+
+	test('reads a 1000 × 1000 matrix and deeply nested matrices without hanging', async function () {
+		this.timeout(60000);
+		const row = Array.from({ length: 1000 }, () => '1').join('&');
+		const big = `$$M = \\begin{bmatrix}${Array.from({ length: 1000 }, () => row).join('\\\\')}\\end{bmatrix} = 0$$`;
+		let started = Date.now();
+		const a = await analyze(big);
+		assert.deepStrictEqual(a.diagnostics, []);
+		assert.ok(Date.now() - started < 20000, `took ${Date.now() - started} ms`);
+		const deep = `$$x = ${'\\begin{bmatrix}'.repeat(3000)}1${'\\end{bmatrix}'.repeat(3000)} = 2$$`;
+		started = Date.now();
+		const b = await analyze(deep);
+		assert.deepStrictEqual(b.diagnostics, []);
+		assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+	});
+});
