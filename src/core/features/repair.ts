@@ -52,9 +52,16 @@ export function offeredFix(d: Diagnostic, a: Analysis): TextEdit | undefined {
 	if (d.code === 'formula') return d.fix;
 	const stated = a.text.slice(d.fix.span.start, d.fix.span.end);
 	// Only a number written for a name is that name's declared value; a result that happens to equal one is not.
-	const net = d.code === 'substitution' ? truthAt(a, d.span.start)?.net : undefined;
+	// The author's own spelling wins: a weight stated as `0.40` somewhere stays `0.40`.
+	const net = d.code === 'substitution' && !writes(a.text, d.fix.newText) ? truthAt(a, d.span.start)?.net : undefined;
 	const newText = fixText(stated, d.fix.newText, (v) => net !== undefined && declaredOf(net).has(v));
 	return newText === undefined ? undefined : { span: d.fix.span, newText };
+}
+
+/** True when `text` holds the number `number` written exactly so (`0.40`, not only `0.400` or `10.40`). */
+function writes(text: string, number: string): boolean {
+	const digits = number.replace(/^[+-]/, '').replace(/\./g, '\\.');
+	return new RegExp(`(^|[^0-9.])${digits}(?![0-9])`).test(text);
 }
 
 const declared = new WeakMap<Network, Set<number>>();

@@ -50,6 +50,14 @@ suite('the author’s precision in fixes', () => {
 		assert.deepStrictEqual((await analyze(fixed)).diagnostics, []);
 	});
 
+	test('a weight the author writes with trailing zeros keeps the author’s spelling', async () => {
+		const text = `${block}\n$$w_1 = 0.150$$\n\n$$net_{h1} = w_1 \\cdot i_1 + w_2 \\cdot i_2 + b_1 = 0.1295 \\times 0.05 + 0.20 \\times 0.10 + 0.35 = 0.3765$$\n`;
+		const a = await analyze(text);
+		const at = text.indexOf('0.1295');
+		const [fix] = await codeActionsFor(a, a.diagnostics, { start: at, end: at });
+		assert.strictEqual(fix.title, 'Replace 0.1295 with 0.150 and recompute the rest of its chain');
+	});
+
 	test('a result that is not a declared number keeps its trailing zeros', async () => {
 		const text = '$$0.25 + 0.25 = 0.600$$\n';
 		const a = await analyze(text);
