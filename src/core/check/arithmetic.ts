@@ -9,15 +9,20 @@
 import { evaluateSigned, isNumeric, usesLog, type Outcome } from '../eval/evaluate';
 import { intersects, type Interval } from '../eval/interval';
 import { formatInterval, formatLike, formatValue } from '../eval/format';
-import type { Expr } from '../syntax/ast';
+import type { Expr, NumberNode } from '../syntax/ast';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
+import { derivativeKey } from './facts';
 import { checkMatrices } from './matrices';
-import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
+import { inputInterval, markExact, pairedInputs, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
+import { memberPairs, type LeafPair } from './shape';
 
-/** Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`. */
-function evaluateNumeric(e: Expr, ctx: CheckContext, target: Interval): Outcome {
-	const literal = (n: Parameters<typeof inputInterval>[0]) => inputInterval(n, ctx.policy);
+/**
+ * Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`.
+ * `paired` says which numbers the substitution pairing shows to be exact values of names.
+ */
+function evaluateNumeric(e: Expr, ctx: CheckContext, target: Interval, paired?: ReturnType<typeof pairedInputs>): Outcome {
+	const literal = (n: NumberNode) => paired?.exact.get(n) ?? inputInterval(n, ctx.policy);
 	const first = evaluateSigned(e, { literal }, target);
 	if (!first.ok || intersects(first.iv, target) || !usesLog(e)) return first;
 	for (const logBase of [10, 2]) {
@@ -47,8 +52,9 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 		const stated = lits[j]!;
 		const places = stated.node.isInteger ? Math.max(...steps.map((i) => placesIn(members[i]))) : 0;
 		const target = resultInterval(stated, places);
-		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target));
-		const holds = outcomes.map((o) => o.ok && intersects(o.iv, target));
+		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target, pairedOf(chain, i, ctx)));
+		const holds = linkedHolds(steps, j, outcomes, target);
+		for (const o of outcomes) if (o.ok && markExact(ctx, stated, o.iv)) break;
 		steps.forEach((i, k) => {
 			const o = outcomes[k];
 			ctx.members.push({ span: members[i].span, chain: chain.index, expr: members[i], value: o.ok ? o.value : undefined, iv: o.ok ? o.iv : undefined, stated, statedIv: target, holds: o.ok ? holds[k] : undefined });
@@ -77,6 +83,53 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	}
 	compared += checkAdjacentNumbers(lits, ctx) + checkMatrices(chain, ctx);
 	return compared;
+}
+
+/**
+ * Whether each step holds: it agrees with the stated number, or with a step nearer to it that
+ * holds. `\frac{1}{1 + e^{-0.720}} = \frac{1}{1 + 0.487} = 0.672` holds link by link although its
+ * first step alone is 0.6726 (0.673): the second step carries the rounding of e^{-0.720} to 0.487.
+ */
+function linkedHolds(steps: readonly number[], j: number, outcomes: readonly Outcome[], target: Interval): boolean[] {
+	const holds = outcomes.map((o) => o.ok && intersects(o.iv, target));
+	for (const side of [-1, 1]) {
+		const order = steps.map((_, k) => k).filter((k) => Math.sign(steps[k] - j) === side).sort((a, b) => Math.abs(steps[a] - j) - Math.abs(steps[b] - j));
+		let nearer: Interval | undefined;
+		for (const k of order) {
+			const o = outcomes[k];
+			if (!o.ok) continue;
+			if (!holds[k] && nearer && intersects(o.iv, nearer)) holds[k] = true;
+			nearer = holds[k] ? o.iv : undefined;
+		}
+	}
+	return holds;
+}
+
+/**
+ * True when a step of `chain` stated equal to `lit` connects `local` (the engine's formula on the
+ * author's values) with `lit`: re-evaluated with `exact` (the absolute values of the formula's
+ * exact parents) as points, the step agrees with `local` and with `lit` or a step that holds.
+ * `out_{CC3} = \frac{1}{1 + e^{-0.720}} = \frac{1}{1 + 0.487} = 0.672` reaches σ(0.720) = 0.6726
+ * through its second step, which carries the author's rounding of e^{-0.720}; `out_{h1} =
+ * \sigma(1.45) = 0.80998` with 1.45 exact does not, since its only step is then 0.8099984.
+ */
+export function reachedByLinks(ctx: CheckContext, chain: Chain, lit: SignedLiteral, local: Interval, exact: ReadonlySet<number>): boolean {
+	const steps = ctx.members.filter((m) => m.chain === chain.index && m.stated?.span.start === lit.span.start && m.iv !== undefined && m.statedIv !== undefined);
+	return steps.some((m) => {
+		const i = chain.members.indexOf(m.expr);
+		const paired = i >= 0 ? pairedOf(chain, i, ctx) : undefined;
+		const literal = (n: NumberNode) => (exact.has(n.value) ? { lo: n.value, hi: n.value } : paired?.exact.get(n) ?? inputInterval(n, ctx.policy));
+		const o = evaluateSigned(m.expr, { literal }, m.statedIv!);
+		return o.ok && intersects(o.iv, local) && (intersects(o.iv, m.statedIv!) || steps.some((h) => h !== m && h.holds && intersects(o.iv, h.iv!)));
+	});
+}
+
+const keyOf = (p: LeafPair) => (p.symbol.kind === 'name' ? p.symbol.name.key : derivativeKey(p.symbol));
+
+/** What the substitution pairing says about the numbers of member `i` (see `pairedInputs`). */
+function pairedOf(chain: Chain, i: number, ctx: CheckContext): ReturnType<typeof pairedInputs> | undefined {
+	const pairs = memberPairs(chain.members, i, ctx.text);
+	return pairs && pairedInputs(pairs, keyOf, (key) => ctx.facts.acceptable(key, chain.index), ctx.policy);
 }
 
 function reportWrongResult(ctx: CheckContext, step: Expr, o: Extract<Outcome, { ok: true }>, stated: SignedLiteral, places: number): void {

@@ -5,6 +5,7 @@
  * implicit products are one operator; parentheses are ignored); where they do not, nothing is
  * paired, so no number is ever attributed to a name on a guess.
  */
+import { isNumeric } from '../eval/evaluate';
 import type { Expr } from '../syntax/ast';
 import { signedLiteral, type SignedLiteral } from './literal';
 
@@ -56,4 +57,18 @@ export function pairLeaves(symbolic: Expr, numeric: Expr, text: string): LeafPai
 		return undefined;
 	}
 	return pairs.sort((a, b) => a.number.span.start - b.number.span.start);
+}
+
+/**
+ * The pairs of chain member `i` with the symbolic member before it, when `i` is a computed numeric
+ * member: `out_{C1}(1 - out_{C1}) = 0.558 (1 - 0.558)` pairs both 0.558s with `out_{C1}`. This is
+ * the reading the substitution check makes; the arithmetic check uses it to know which numbers are
+ * one value.
+ */
+export function memberPairs(members: readonly Expr[], i: number, text: string): LeafPair[] | undefined {
+	if (i < 1) return undefined;
+	const numeric = members[i];
+	const symbolic = members[i - 1];
+	if (!isNumeric(numeric) || signedLiteral(numeric, text) || isNumeric(symbolic)) return undefined;
+	return pairLeaves(symbolic, numeric, text);
 }

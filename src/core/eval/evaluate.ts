@@ -10,6 +10,7 @@
  */
 import type { BinaryNode, CallNode, DerivativeNode, Expr, NameNode, NameRef, NumberNode } from '../syntax/ast';
 import { nodesOf, someNode } from '../syntax/walk';
+import { beyondExact, representable } from './exact';
 import * as I from './interval';
 import type { Interval } from './interval';
 
@@ -148,7 +149,9 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 		}
 		switch (e.kind) {
 			case 'number':
-				return { value: e.value, iv: ctx.literal(e) };
+				if (representable(e)) return { value: e.value, iv: ctx.literal(e) };
+				problem ??= fail('unsupported', `${e.text} is beyond what a double holds exactly, so it is not checked.`);
+				return undefined;
 			case 'name': {
 				const v = ctx.name?.(e);
 				if (!v) unknown.push(e.name);
@@ -192,6 +195,7 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 					const op = spine[i].op;
 					acc = op === '±' || op === '∓' ? plusMinus(acc, right, signOf(spine[i])) : binary(op, acc, right);
 					if (!acc) problem ??= fail('invalid', `\`${spine[i].written || '·'}\` has no finite value here (a division by zero or an out-of-range power).`);
+					else if (beyondExact(acc.iv)) acc = beyond();
 				}
 				return acc;
 			}
@@ -239,7 +243,13 @@ export function evaluate(expr: Expr, ctx: EvalContext): Outcome {
 		}
 		const result = f(vs[0]);
 		if (!result) problem ??= fail('invalid', `\`${e.written}\` is not defined at ${vs[0].value}.`);
-		return result;
+		return result && beyondExact(result.iv) ? beyond() : result;
+	}
+
+	/** An exact result beyond 2^53, which doubles hold only approximately: unchecked, never wrong. */
+	function beyond(): undefined {
+		problem ??= fail('unsupported', 'An exact intermediate result exceeds 2^53, where doubles no longer hold every integer, so it is not checked.');
+		return undefined;
 	}
 
 	/** The sign a `\pm` or `\mp` node takes: `\mp` takes the opposite of its choice; open when the context leaves it so. */

@@ -24,9 +24,10 @@ import { formatLike, formatValue } from '../../eval/format';
 import type { Expr } from '../../syntax/ast';
 import type { Span } from '../../text/span';
 import type { Chain } from '../chains';
+import { reachedByLinks } from '../arithmetic';
 import { lineOf, sourceOf, type CheckContext } from '../context';
 import { namedMember } from '../facts';
-import { resultInterval, signedLiteral, type SignedLiteral } from '../literal';
+import { authorInterval, resultInterval, signedLiteral, type SignedLiteral } from '../literal';
 import { bind, type Binding } from './bind';
 import { explain } from './mistakes';
 import { wrongName } from './wrongName';
@@ -189,13 +190,17 @@ export class TruthChecker {
 		const formula = this.authorFormula(b.id, b.term);
 		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p)));
 		const base = { span: lit.span, id: b.id, label: b.label, trueValue: b.value, stated: lit.text, statedIv, localIv };
+		// What is computed from exact numbers alone is exact (DESIGN 3.3): later local checks use the point.
+		const authorIv = authorInterval(this.ctx, lit, localIv, b.value);
 		const record = (status: TruthStatus, origin?: Span) => {
-			this.author.set(b.id, { iv: statedIv, text: lit.text, span: lit.span, status, origin });
+			this.author.set(b.id, { iv: authorIv, text: lit.text, span: lit.span, status, origin });
 			return { ...base, status, origin };
 		};
 		if (contains(statedIv, b.value)) return record('ok');
 		const offParents = formula ? this.offParents(formula.rhs, localIv) : [];
-		if (localIv && intersects(localIv, statedIv)) {
+		// The chain's own steps may carry the author's rounding between the formula and the number.
+		const exactParents = new Set((formula ? termParents(formula.rhs) : []).map((p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p))).filter((v) => v && v.lo === v.hi).map((v) => Math.abs(v!.lo)));
+		if (localIv && (intersects(localIv, statedIv) || reachedByLinks(this.ctx, chain, lit, localIv, exactParents))) {
 			if (offParents.length === 0) return record('rounding');
 			const origin = offParents[0].origin ?? offParents[0].span;
 			this.ctx.diagnostics.push({
