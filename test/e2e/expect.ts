@@ -33,7 +33,7 @@ export const equationTex = {
 	status: { checked: 1, wrong: 1, unchecked: 0 },
 } as const;
 
-/** test/fixtures/e2e-workspace/network.md: a network block and `out_{h1} = 0.600`, which the network says is 0.593. */
+/** test/fixtures/e2e-workspace/network.md: a network block, then `out_{h1} = 0.600`, which the network says is 0.593. */
 export const networkMd = {
 	...wrongNumberIn('network.md', '= ', '0.600'),
 	firstText: "The network's truth",
