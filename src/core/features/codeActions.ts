@@ -2,8 +2,9 @@
  * Code actions, read from a finished analysis. Every fix leaves its chain consistent, so no fix
  * ever makes a new finding of its own:
  * - "Replace 0.453 with 0.443" replaces the wrong number and recomputes the rest of its chain;
- * - "Fix this and recompute what follows", on an origin that later values inherited from, also
- *   rewrites every downstream number that carried the old value, in the author's rounding;
+ * - "Fix this and recompute what follows", on an origin that later values inherited from or later
+ *   chains use, also rewrites every downstream number that carried the old value, in the author's
+ *   rounding;
  * - "Fix all" fixes every arithmetic and value error and carries each fix forward.
  * All three are one repair (`repair.ts`) with a different scope; a fix whose chain cannot be made
  * consistent (a value fix the chain's own arithmetic would undo) is not offered. Repairs are
@@ -65,8 +66,9 @@ export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnost
 			const rest = here.edits.length > 1 ? ' and recompute the rest of its chain' : '';
 			actions.push({ title: `Replace ${d.stated ?? 'the number'} with ${fix.newText}${rest}`, kind: 'quickfix', edits: here.edits, diagnostics: [d], isPreferred: true });
 		}
-		const inherits = ORIGINS.includes(d.code) && a.diagnostics.some((h) => h.code === 'inherited' && h.origin?.start === d.span.start && h.origin.end === d.span.end);
-		const onward = inherits ? await repairOf(a, [d], 'document', stop) : undefined;
+		// An origin later values inherit from, or whose number later chains use (without a network
+		// nothing is `inherited`, but `b = a + 1 = 0.6 + 1` still carries the old `a`).
+		const onward = ORIGINS.includes(d.code) ? await repairOf(a, [d], 'document', stop) : undefined;
 		if (onward && onward.edits.length > (here?.edits.length ?? 0)) {
 			const n = onward.edits.length;
 			actions.push({ title: `Fix this and recompute what follows (${n} ${n === 1 ? 'number' : 'numbers'})`, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });

@@ -122,6 +122,28 @@ suite('fix and carry forward', () => {
 	});
 });
 
+suite('carrying forward without a network', () => {
+	test('a fixed result is carried to the later chain that uses it', async () => {
+		const text = '$$y = \\frac{2.160}{2.625} = 0.813$$\n\n$$z = 2 y = 2 \\times 0.813 = 1.626$$\n';
+		const a = await analyze(text);
+		const at = text.indexOf('0.813');
+		const titles = (await codeActionsFor(a, a.diagnostics, { start: at, end: at })).map((x) => [x.title, apply(text, x.edits)]);
+		assert.deepStrictEqual(titles, [
+			['Replace 0.813 with 0.823', text.replace('0.813', '0.823')],
+			['Fix this and recompute what follows (3 numbers)', '$$y = \\frac{2.160}{2.625} = 0.823$$\n\n$$z = 2 y = 2 \\times 0.823 = 1.646$$\n'],
+			['Fix all arithmetic in this file', '$$y = \\frac{2.160}{2.625} = 0.823$$\n\n$$z = 2 y = 2 \\times 0.823 = 1.646$$\n'],
+		]);
+	});
+
+	test('a fix no later chain depends on offers no carry-forward', async () => {
+		const text = '$$y = \\frac{2.160}{2.625} = 0.813$$\n\n$$z = 2 \\times 0.5 = 1$$\n';
+		const a = await analyze(text);
+		const at = text.indexOf('0.813');
+		const titles = (await codeActionsFor(a, a.diagnostics, { start: at, end: at })).map((x) => x.title);
+		assert.deepStrictEqual(titles, ['Replace 0.813 with 0.823', 'Fix all arithmetic in this file']);
+	});
+});
+
 suite('a substitution fix fixes its line', () => {
 	test('replacing a mis-copied number recomputes the result of its chain', async () => {
 		const text = '$$a = 0.443$$\n\n$$b = 2 \\cdot a = 2 \\times 0.453 = 0.906$$\n\n$$c = b + 1 = 0.906 + 1 = 1.906$$\n';
