@@ -6,16 +6,21 @@
  * element, with the nearest stated matrix to its right (or, when none, to its left). Each element
  * that no value of the rounded inputs reaches gets its own `arithmetic` diagnostic, on that element,
  * with its fix. Dimensions that do not match leave the member unchecked; they are never an error.
- * A named matrix of numbers states every element, under the key `elementKey` gives it.
+ * A named matrix of numbers states every element, under the key `elementKey` gives it, and from then
+ * on the name stands for that matrix in a later matrix expression (`\sigma(z^{(1)})`); a name read
+ * there must have one value the document stated, else the member stays unchecked.
  */
-import { evaluate, isNumeric } from '../eval/evaluate';
+import { evaluate } from '../eval/evaluate';
 import { intersects } from '../eval/interval';
 import { formatInterval, formatLike, formatValue } from '../eval/format';
-import { evaluateMatrix, holdsMatrix, type Grid } from '../eval/matrix';
-import type { Expr } from '../syntax/ast';
+import { evaluateMatrix, type Grid } from '../eval/matrix';
+import type { Value } from '../eval/evaluate';
+import type { Expr, NameNode } from '../syntax/ast';
+import { numberNode } from '../syntax/nodes';
 import { someNode } from '../syntax/walk';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
+import { namedMember, type Facts } from './facts';
 import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
 
 /** A matrix or tuple of plain numbers, as written. */
@@ -67,6 +72,41 @@ function label(m: Stated, i: number): string {
 	return ix.length === 1 ? `Element ${ix[0]}` : `Element (${ix[0]}, ${ix[1]})`;
 }
 
+/** A named matrix's shape, and the chain that stated it. */
+type Shape = Pick<Stated, 'rows' | 'cols' | 'free'> & { readonly chain: number };
+
+/** The shapes of the named matrices each document has stated, by key; kept beside its facts. */
+const shapes = new WeakMap<Facts, Map<string, Shape>>();
+
+/**
+ * The one value the document stated for `key` before chain `chain`, as an input (the interval its
+ * literal stands for under the policy, as if written here), or `undefined` when none or two (an update).
+ */
+function single(ctx: CheckContext, key: string, chain: number): Value | undefined {
+	const acceptable = ctx.facts.acceptable(key, chain);
+	if (acceptable.length !== 1) return undefined;
+	const v = acceptable[0];
+	const digits = v.text.replace(/^[-+]/, '');
+	if (!/^[0-9.eE+-]+$/.test(digits)) return { value: v.value, iv: v.iv };
+	const iv = inputInterval(numberNode(digits, v.span), ctx.policy);
+	return { value: v.value, iv: v.value < 0 ? { lo: -iv.hi, hi: -iv.lo } : iv };
+}
+
+/** The grid a name stands for: a named matrix stated earlier, each element with one value. */
+function namedGrid(ctx: CheckContext, chain: number, n: NameNode): Grid | undefined {
+	const key = n.name.key;
+	const shape = shapes.get(ctx.facts)?.get(key);
+	// A name stated as a number after it was stated as a matrix is a number from then on.
+	if (!shape || shape.chain >= chain || ctx.facts.history(key).some((v) => v.chain > shape.chain && v.chain < chain)) return undefined;
+	const cells: Value[] = [];
+	for (let e = 0; e < shape.rows * shape.cols; e++) {
+		const v = single(ctx, elementKey(key, elementIndices(shape, e)), chain);
+		if (!v) return undefined;
+		cells.push(v);
+	}
+	return { rows: shape.rows, cols: shape.cols, free: shape.free, cells };
+}
+
 /** True when the shapes agree: the same rows and columns, or two vectors of one length where either is a tuple. */
 function fits(s: Stated, g: Grid): boolean {
 	if (s.lits.length !== g.cells.length) return false;
@@ -77,20 +117,24 @@ function fits(s: Stated, g: Grid): boolean {
 /** Checks the matrix members of one chain; returns how many elements it compared. */
 export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 	const members = chain.members;
-	if (!members.some(holdsMatrix)) return 0;
+	const named = (n: NameNode) => namedGrid(ctx, chain.index, n);
+	const matrixy = (m: Expr) => someNode(m, (x) => x.kind === 'matrix' || x.kind === 'tuple' || (x.kind === 'name' && named(x) !== undefined));
+	if (!members.some(matrixy)) return 0;
 	const stated = members.map((m) => statedMatrix(m, ctx.text));
 	let compared = 0;
 	const literal = (n: Parameters<typeof inputInterval>[0]) => inputInterval(n, ctx.policy);
+	const scalarName = (n: NameNode) => single(ctx, n.name.key, chain.index);
+	const readable = (m: Expr) => !someNode(m, (x) => x.kind === 'derivative' || x.kind === 'error' || (x.kind === 'name' && !named(x) && !scalarName(x)));
 	const byTarget = new Map<number, number[]>();
 	members.forEach((m, i) => {
-		if (stated[i] || !holdsMatrix(m) || someNode(m, (x) => x.kind === 'name' || x.kind === 'derivative' || x.kind === 'error')) return;
+		if (stated[i] || namedMember(m) || !matrixy(m) || !readable(m)) return;
 		let j = stated.findIndex((s, k) => k > i && s !== undefined);
 		if (j < 0) j = stated.map((s, k) => (k < i && s ? k : -1)).reduce((a, b) => Math.max(a, b), -1);
 		if (j >= 0) byTarget.set(j, [...(byTarget.get(j) ?? []), i]);
 	});
 	for (const [j, steps] of byTarget) {
 		const target = stated[j]!;
-		const grids = steps.map((i) => evaluateMatrix(members[i], (e) => (isNumeric(e) ? evaluate(e, { literal }) : { ok: false, reason: 'unsupported', message: 'not numeric', names: [] })));
+		const grids = steps.map((i) => evaluateMatrix(members[i], (e) => evaluate(e, { literal, name: scalarName }), named));
 		const usable = steps.map((_, k) => {
 			const g = grids[k];
 			return g.ok && fits(target, g.grid) ? g.grid : undefined;
@@ -160,16 +204,20 @@ function checkAdjacentMatrices(stated: readonly (Stated | undefined)[], ctx: Che
 }
 
 /**
- * Records what `N = \begin{bmatrix} 0.5 & 0.3 \\ 0.2 & 0.4 \end{bmatrix}` states: each element under
- * `elementKey` (`N11 = 0.5`, `N12 = 0.3` …). `member` is the first later member that is a matrix of
- * numbers; returns false when there is none.
+ * Records what `N = \begin{bmatrix} 0.5 & 0.3 \\ 0.2 & 0.4 \end{bmatrix}` (or `N = (0.1, 0.2)`) states:
+ * each element under `elementKey` (`N11 = 0.5`, `N12 = 0.3` …), and its shape. `members` are the
+ * members after the name; the first that is a matrix or tuple of numbers is its value. Returns
+ * false when there is none.
  */
-export function recordMatrixFacts(key: string, written: string, members: readonly Expr[], ctx: CheckContext, chain: number): boolean {
-	const m = members.map((x) => (strip(x).kind === 'matrix' ? statedMatrix(x, ctx.text) : undefined)).find((s) => s !== undefined);
+export function recordMatrixFacts(key: string, written: string, members: readonly Expr[], ctx: CheckContext, chain: number, update: boolean): boolean {
+	const m = members.map((x) => statedMatrix(x, ctx.text)).find((s) => s !== undefined);
 	if (!m) return false;
 	m.lits.forEach((l, e) => {
 		const ix = elementIndices(m, e);
-		ctx.facts.add({ key: elementKey(key, ix), written: `${written}[${ix.join(', ')}]`, value: l.value, iv: resultInterval(l), text: l.text, span: l.span, chain, update: false });
+		ctx.facts.add({ key: elementKey(key, ix), written: `${written}[${ix.join(', ')}]`, value: l.value, iv: resultInterval(l), text: l.text, span: l.span, chain, update });
 	});
+	let byKey = shapes.get(ctx.facts);
+	if (!byKey) shapes.set(ctx.facts, (byKey = new Map()));
+	byKey.set(key, { rows: m.rows, cols: m.cols, free: m.free, chain });
 	return true;
 }

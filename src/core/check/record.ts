@@ -26,7 +26,7 @@ export function recordChain(chain: Chain, ctx: CheckContext): void {
 			ctx.facts.add({ key: named.key, written, value: lit.value, iv: resultInterval(lit), text: lit.text, span: lit.span, chain: chain.index, update: i === 0 && named.key === update });
 			return;
 		}
-		if (named.name && recordMatrixFacts(named.key, written, chain.members.slice(i + 1), ctx, chain.index)) return;
+		if (named.name && recordMatrixFacts(named.key, written, chain.members.slice(i + 1), ctx, chain.index, i === 0 && named.key === update)) return;
 		const next = chain.members[i + 1];
 		let tuple = next;
 		while (tuple?.kind === 'group') tuple = tuple.inner;

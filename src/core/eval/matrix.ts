@@ -6,10 +6,12 @@
  * callback, so literals and names follow the caller's policy), then combine whole grids of values
  * with the same point-and-interval operations. A tuple is a vector whose orientation the
  * operation decides (`W (1, 2)` is a column), until a transpose fixes it (`[1, 0]^T` is a column).
+ * A name is a matrix when the caller says so (`named`): the document stated its elements earlier.
+ * A number added to or taken from a matrix is taken element by element (`1 - a`).
  * Whatever does not fit — mismatched dimensions, a matrix to a power, a grid beyond `MAX_CELLS`
  * or a product beyond `MAX_WORK` multiply-adds — is unsupported: the chain stays unchecked.
  */
-import type { Expr } from '../syntax/ast';
+import type { Expr, NameNode } from '../syntax/ast';
 import { someNode } from '../syntax/walk';
 import { applyFunction, binary, type Outcome, type Value } from './evaluate';
 
@@ -37,7 +39,12 @@ export type MatrixOutcome = { readonly ok: true; readonly grid: Grid } | { reado
 class Walk {
 	problem: string | undefined;
 
-	constructor(private readonly scalar: (e: Expr) => Outcome) {}
+	constructor(private readonly scalar: (e: Expr) => Outcome, private readonly named?: (e: NameNode) => Grid | undefined) {}
+
+	/** True when `e` holds a matrix, a tuple or a name that stands for a matrix. */
+	matrixy(e: Expr): boolean {
+		return someNode(e, (x) => x.kind === 'matrix' || x.kind === 'tuple' || (x.kind === 'name' && this.named?.(x) !== undefined));
+	}
 
 	fail(message: string): undefined {
 		this.problem ??= message;
@@ -108,19 +115,21 @@ class Walk {
 	}
 
 	number(e: Expr): Value | undefined {
-		if (holdsMatrix(e)) return this.fail('A matrix inside a matrix is not checked.');
+		if (this.matrixy(e)) return this.fail('A matrix inside a matrix is not checked.');
 		const o = this.scalar(e);
 		return o.ok ? { value: o.value, iv: o.iv } : this.fail(o.message);
 	}
 
 	go(e: Expr, depth: number): Evaluated | undefined {
 		if (depth > MAX_DEPTH) return this.fail('The expression is nested too deeply.');
-		if (!holdsMatrix(e)) {
+		if (!this.matrixy(e)) {
 			const v = this.number(e);
 			return v && { scalar: v };
 		}
 		const wrap = (g: Grid | undefined) => g && { grid: g };
 		switch (e.kind) {
+			case 'name':
+				return wrap(this.named?.(e));
 			case 'matrix':
 				return wrap(this.grid(e.rows.length, e.rows[0]?.length ?? 0, e.rows.flat().map((c) => this.number(c))));
 			case 'tuple':
@@ -166,6 +175,13 @@ class Walk {
 		} else if (e.op === '*' || e.op === '⊙') {
 			return 'grid' in a ? wrap(this.scale('*', a.grid, (b as { scalar: Value }).scalar, false)) : wrap(this.scale('*', (b as { grid: Grid }).grid, a.scalar, true));
 		} else if (e.op === '/' && 'grid' in a && 'scalar' in b) return wrap(this.scale('/', a.grid, b.scalar, false));
+		else if (e.op === '+' || e.op === '-') {
+			// `1 - a` with a vector `a` is taken element by element, as notes write σ'(z) = a ⊙ (1 − a).
+			const g = 'grid' in a ? a.grid : (b as { grid: Grid }).grid;
+			const op = e.op;
+			const at = (v: Value) => ('grid' in a ? binary(op, v, (b as { scalar: Value }).scalar) : binary(op, a.scalar, v));
+			return wrap(this.grid(g.rows, g.cols, g.cells.map(at), g.free));
+		}
 		return this.fail(`\`${e.written || '·'}\` between these operands is not checked.`);
 	}
 }
@@ -178,12 +194,13 @@ export function holdsMatrix(e: Expr): boolean {
 const ELEMENTWISE_FUNCTIONS = new Set(['sigma', 'exp', 'tanh', 'relu', 'ln', 'sqrt', 'abs']);
 
 /**
- * Evaluates a matrix expression to a grid of values. `scalar` evaluates a subtree without matrices.
+ * Evaluates a matrix expression to a grid of values. `scalar` evaluates a subtree without matrices;
+ * `named` gives the grid a name stands for, if any.
  * `evaluateMatrix(\begin{bmatrix}0.1&0.2\\0.3&0.4\end{bmatrix}\begin{bmatrix}1\\2\end{bmatrix}, …)`
  * gives the 2 × 1 grid 0.5, 1.1.
  */
-export function evaluateMatrix(expr: Expr, scalar: (e: Expr) => Outcome): MatrixOutcome {
-	const walk = new Walk(scalar);
+export function evaluateMatrix(expr: Expr, scalar: (e: Expr) => Outcome, named?: (e: NameNode) => Grid | undefined): MatrixOutcome {
+	const walk = new Walk(scalar, named);
 	const result = walk.go(expr, 0);
 	if (!result) return { ok: false, message: walk.problem ?? 'The matrix has no value.' };
 	if ('scalar' in result) return { ok: false, message: 'The expression is a number, not a matrix.' };

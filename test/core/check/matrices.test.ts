@@ -56,6 +56,26 @@ suite('check: matrices', () => {
 		].join('\n\n'));
 	});
 
+	test('checks a matrix-form forward and backward pass through the names it stated', async () => {
+		await check([
+			'$$W^{(1)} = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & 0.30 \\end{bmatrix}, \\quad x = \\begin{bmatrix} 0.05 \\\\ 0.10 \\end{bmatrix}, \\quad b^{(1)} = (0.35, 0.35)$$',
+			'$$z^{(1)} = W^{(1)} x + b^{(1)} = \\begin{bmatrix} 0.3775 \\\\ 0.3925 \\end{bmatrix}$$',
+			'$$a^{(1)} = \\sigma(z^{(1)}) = \\begin{bmatrix} 0.5933 \\\\ ⟦0.5869|arithmetic⟧ \\end{bmatrix}$$',
+			'$$a^{(1)} \\odot (1 - a^{(1)}) = \\begin{bmatrix} 0.2413 \\\\ 0.2425 \\end{bmatrix}$$',
+			'$$U = W^{(1)} - 0.5 \\begin{bmatrix} 0.1 & 0.2 \\\\ 0.2 & 0.4 \\end{bmatrix} = \\begin{bmatrix} 0.10 & 0.10 \\\\ 0.15 & ⟦0.20|arithmetic⟧ \\end{bmatrix}$$',
+		].join('\n\n'));
+	});
+
+	test('leaves a name it cannot read as one matrix unchecked: unknown, or two values after an update', async () => {
+		const a = await check([
+			'$$W = \\begin{bmatrix} 0.1 & 0.2 \\end{bmatrix}$$',
+			'$$W \\gets W - 0.5 \\begin{bmatrix} 0.2 & 0.2 \\end{bmatrix} = \\begin{bmatrix} 0 & 0.1 \\end{bmatrix}$$',
+			'$$u = 2 W = \\begin{bmatrix} 0.2 & 0.4 \\end{bmatrix}$$',
+			'$$v = V (1, 2) = \\begin{bmatrix} 9 \\end{bmatrix}$$',
+		].join('\n\n'));
+		assert.strictEqual(a.summary.checked, 1);
+	});
+
 	test('names elements with digits run together, or commas beyond 9, before an update mark', () => {
 		assert.strictEqual(elementKey('W', [1, 2]), 'W12');
 		assert.strictEqual(elementKey('W', [1, 10]), 'W1,10');
@@ -69,7 +89,7 @@ suite('check: matrices', () => {
 			`$$${A} ${x} = \\begin{bmatrix}0.5 & 1.1 & 7\\end{bmatrix}$$`,
 			'$$\\begin{vmatrix}1 & 2 \\\\ 3 & 4\\end{vmatrix} = -2$$',
 			`$$W ${x} = \\begin{bmatrix}9\\\\9\\end{bmatrix}$$`,
-			`$$${A} + 1 = ${A}$$`,
+			`$$${A}^2 = ${A}$$`,
 		].join('\n\n'));
 		assert.strictEqual(a.summary.checked, 0);
 	});

@@ -40,6 +40,8 @@ suite('eval/matrix', () => {
 		check(`${A} / 2`, [[0.05, 0.1], [0.15, 0.2]]);
 		check(`-${x}`, [[-1], [-2]]);
 		check(`0.5 (${x} - ${x})`, [[0], [0]]);
+		check(`1 - ${x}`, [[0], [-1]]);
+		check(`${A} + 1`, [[1.1, 1.2], [1.3, 1.4]]);
 	});
 	test('takes element-wise products and functions', () => {
 		check(`${x} \\odot ${x}`, [[1], [4]]);
@@ -59,7 +61,6 @@ suite('eval/matrix', () => {
 	test('leaves what does not fit unchecked, never guessed', () => {
 		check(`${x} ${x}`, undefined);
 		check(`${A} + ${x}`, undefined);
-		check(`${A} + 1`, undefined);
 		check(`${A}^2`, undefined);
 		check(`\\max(${x})`, undefined);
 		check(`${x} \\pm ${x}`, undefined);
