@@ -13,6 +13,7 @@ import { analyzeDocument, type Analysis } from './check/analyze';
 import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, fixAll } from './features/codeActions';
 import { hoverAt } from './features/hover';
+import { carriedFix } from './features/repair';
 import { languageOf } from './scan/index';
 import type { DocumentInput, LanguageService, Settings, Summary } from './service';
 import { defaultSettings } from './service';
@@ -25,6 +26,12 @@ interface CacheEntry {
 	readonly superseded: { isCancellationRequested: boolean };
 	/** `undefined` when the check was cancelled, `null` when it failed (a bug, never the user's input). */
 	readonly analysis: Promise<Analysis | undefined | null>;
+}
+
+/** `d` with `fix` in place of its own, or with none. */
+function withFix(d: Diagnostic, fix: Diagnostic['fix']): Diagnostic {
+	const { fix: _old, ...rest } = d;
+	return fix ? { ...rest, fix } : rest;
 }
 
 const CACHE_SIZE = 32;
@@ -57,13 +64,16 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 		return analysis;
 	}
 
-	function visible(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+	function visible(a: Analysis): Diagnostic[] {
 		const out: Diagnostic[] = [];
-		for (const d of diagnostics) {
+		for (const d of a.diagnostics) {
 			if (d.code === 'unchecked') continue;
 			const override = settings.severity[d.code];
 			if (override === 'off') continue;
-			out.push(override ? { ...d, severity: override } : d);
+			// A fix leaves the core only at the author's precision, and only where it is sensible.
+			const fix = d.fix && carriedFix(d, a);
+			const shown = fix?.newText === d.fix?.newText ? d : withFix(d, fix);
+			out.push(override ? { ...shown, severity: override } : shown);
 		}
 		return out;
 	}
@@ -73,7 +83,7 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const a = await analysisOf(doc);
 			if (a === undefined || token?.isCancellationRequested) return undefined;
 			if (a === null) return { uri: doc.uri, version: doc.version, diagnostics: [], summary: emptySummary };
-			return { uri: doc.uri, version: doc.version, diagnostics: visible(a.diagnostics), summary: a.summary };
+			return { uri: doc.uri, version: doc.version, diagnostics: visible(a), summary: a.summary };
 		},
 		async hover(doc, offset, token) {
 			const a = await analysisOf(doc);
@@ -86,7 +96,7 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const stop = cache.get(doc.uri)?.superseded;
 			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const actions = await codeActionsFor(a, visible(a.diagnostics), range, stop);
+			const actions = await codeActionsFor(a, visible(a), range, stop);
 			return token?.isCancellationRequested ? [] : actions;
 		},
 		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
@@ -94,7 +104,7 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const stop = cache.get(doc.uri)?.superseded;
 			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const fixed = await fixAll(a, visible(a.diagnostics), codes, stop);
+			const fixed = await fixAll(a, visible(a), codes, stop);
 			return token?.isCancellationRequested ? [] : (fixed?.edits ?? []);
 		},
 		updateSettings(next) {

@@ -58,6 +58,15 @@ export function offeredFix(d: Diagnostic, a: Analysis): TextEdit | undefined {
 	return newText === undefined ? undefined : { span: d.fix.span, newText };
 }
 
+/**
+ * The fix a diagnostic carries out of the core: `offeredFix`, and none for a value fix its chain's
+ * own arithmetic would undo. Cheap and synchronous, so every adapter (the editor's diagnostics,
+ * SARIF's fixes) sees the same fixes the code actions offer.
+ */
+export function carriedFix(d: Diagnostic, a: Analysis): TextEdit | undefined {
+	return undoneByArithmetic(d, a) ? undefined : offeredFix(d, a);
+}
+
 /** True when `text` holds the number `number` written exactly so (`0.40`, not only `0.400` or `10.40`). */
 function writes(text: string, number: string): boolean {
 	const digits = number.replace(/^[+-]/, '').replace(/\./g, '\\.');

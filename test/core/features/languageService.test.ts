@@ -162,4 +162,16 @@ suite('language service', () => {
 		// Every edit is at or after the origin, so its offset is unchanged.
 		assert.deepStrictEqual(report?.diagnostics.filter((d) => d.code === 'inherited' && d.origin?.start === at), [], 'nothing inherits from the fixed 0.813');
 	});
+	test('a diagnostic carries only a fix the code actions would offer', async () => {
+		const ls = createLanguageService();
+		const text = '$$10^{8} = 0.5$$\n\n$$0.1 + 0.2 = 0.4$$\n\n$$-0.144 \\times 0 \\times 0.750 = 0$$\n';
+		const report = await ls.check(doc(text));
+		assert.deepStrictEqual(report?.diagnostics.map((d) => [d.code, d.stated, d.fix?.newText]), [
+			['arithmetic', '0.5', undefined],
+			['arithmetic', '0.4', '0.3'],
+		]);
+		const seed = readFileSync(join(__dirname, '../../../test/fixtures/truth/seed-mistakes.md'), 'utf8');
+		const values = (await ls.check(doc(seed, 'file:///seed.md')))?.diagnostics.filter((d) => d.code === 'value');
+		assert.deepStrictEqual(values?.map((d) => [d.stated, d.fix]), [['0', undefined], ['-0.0300', undefined]], 'the max-pool routing mistakes are in the written steps; the result alone has no consistent fix');
+	});
 });
