@@ -22,6 +22,7 @@ import { evaluate, isNumeric } from '../../eval/evaluate';
 import { contains, intersects, point, type Interval } from '../../eval/interval';
 import { formatLike, formatValue } from '../../eval/format';
 import type { Expr } from '../../syntax/ast';
+import { nodesOf } from '../../syntax/walk';
 import type { Span } from '../../text/span';
 import type { Chain } from '../chains';
 import { reachedByLinks } from '../arithmetic';
@@ -31,6 +32,7 @@ import { authorInterval, resultInterval, signedLiteral, type SignedLiteral } fro
 import { bind, type Binding } from './bind';
 import { explain } from './mistakes';
 import { wrongName } from './wrongName';
+import { quantityByFormula } from './byFormula';
 
 export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
 
@@ -116,12 +118,13 @@ export class TruthChecker {
 		let compared = 0;
 		const seen = new Set<QuantityId>();
 		const bound: { m: Expr; b: Extract<Binding, { kind: 'bound' }>; lit?: SignedLiteral }[] = [];
+		this.bindByFormula(chain);
 		chain.members.forEach((m, i) => {
 			const named = namedMember(m);
 			if (!named) return;
 			// A chain's head is the value after the update when the chain updates it, or when an earlier
 			// chain did and this one states it again (`w_{11} = 0.5136` after `w_{11} \leftarrow …`).
-			const after = i === 0 && (named.key === selfKey || this.ctx.facts.history(named.key).some((v) => v.update && v.chain < chain.index));
+			const after = i === 0 && (named.key === selfKey || this.updatedBefore(named.key, chain.index));
 			const b = bind(this.net, m, after, this.ctx.nameScope);
 			let next = chain.members[i + 1];
 			while (next?.kind === 'group') next = next.inner;
@@ -134,13 +137,14 @@ export class TruthChecker {
 		});
 		// The written formula first: when it is wrong, it is where the error starts.
 		if (bound.length > 0) compared += this.checkFormula(chain, bound[0].b, lits);
+		const unbound = bound.length > 0 && this.writesUnboundNames(chain);
 		for (const { m, b, lit } of bound) {
 			if (!lit) {
 				this.facts.push({ span: m.span, id: b.id, label: b.label, trueValue: b.value, status: 'unstated' });
 				continue;
 			}
 			compared++;
-			const fact = this.checkValue(chain, b, lit);
+			const fact = this.checkValue(chain, b, lit, unbound);
 			this.facts.push({ ...fact, span: m.span }, fact);
 		}
 		return compared;
@@ -162,7 +166,9 @@ export class TruthChecker {
 			if (parents.length > 64) break;
 			const expandable = (p: QuantityId) => !this.author.has(p) && ['lossTerm', 'pre', 'out', 'dout', 'delta', 'grad'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
 			if (!parents.some(expandable)) break;
-			rhs = substitute(rhs, (p) => (expandable(p) ? this.net.formula(p)?.rhs : undefined));
+			// A delta expands over the ∂E/∂out the author stated, as the top formula does.
+			const expand = (p: QuantityId) => this.net.formula(p, { inlineDout: !(p.includes(':delta:') && this.author.has(p.replace(':delta:', ':dout:'))) })?.rhs;
+			rhs = substitute(rhs, (p) => (expandable(p) ? expand(p) : undefined));
 		}
 		return { rhs };
 	}
@@ -185,7 +191,46 @@ export class TruthChecker {
 		return out;
 	}
 
-	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral): TruthFact {
+	/**
+	 * A head no spelling reaches (`H_{11} = \sigma(net_{H11})`) is bound to the quantity its
+	 * written formula computes, for this chain and every later one (DESIGN 2.5, `byFormula.ts`).
+	 */
+	private bindByFormula(chain: Chain): void {
+		const invented = this.ctx.nameScope?.invented as Map<string, QuantityId> | undefined;
+		let head = chain.members[0];
+		while (head?.kind === 'group') head = head.inner;
+		if (!invented || head?.kind !== 'name' || head.name.updated || invented.has(head.name.baseKey)) return;
+		if (bind(this.net, head, false, this.ctx.nameScope).kind !== 'unknown') return;
+		for (const m of chain.members.slice(1)) {
+			if (isNumeric(m) || namedMember(m) || m.kind === 'tuple') continue;
+			const q = quantityByFormula(this.net, m, this.ctx.nameScope);
+			if (!q) continue;
+			invented.set(head.name.baseKey, q);
+			return;
+		}
+	}
+
+	/** True when a chain before `chain` updated the name: `w_1 = w_1 - …` or `w_1^+ = …`. */
+	private updatedBefore(key: string, chain: number): boolean {
+		if (key.endsWith("'")) return false;
+		return this.ctx.facts.history(key).some((v) => v.update && v.chain < chain) || this.ctx.facts.history(`${key}'`).some((v) => v.chain < chain);
+	}
+
+	/**
+	 * True when the chain writes a name the network cannot place (`\delta_{y1} H_{11}` with names of
+	 * the author's own): the author's values for such names are unknown to the local check, which
+	 * then cannot tell a new error from rounding carried through them.
+	 */
+	private writesUnboundNames(chain: Chain): boolean {
+		for (const m of chain.members) {
+			for (const x of nodesOf(m)) {
+				if ((x.kind === 'name' || x.kind === 'derivative') && bind(this.net, x, false, this.ctx.nameScope).kind !== 'bound') return true;
+			}
+		}
+		return false;
+	}
+
+	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral, writesUnbound = false): TruthFact {
 		const statedIv = resultInterval(lit);
 		const formula = this.authorFormula(b.id, b.term);
 		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p)));
@@ -197,6 +242,12 @@ export class TruthChecker {
 			return { ...base, status, origin };
 		};
 		if (contains(statedIv, b.value)) return record('ok');
+		// The same number stated again for a quantity (`\frac{\partial L}{\partial b_1} = \delta_1 = -0.04692`)
+		// repeats what was judged where it was first stated; it is no new origin.
+		const before = this.author.get(b.id);
+		if (before && before.text === lit.text && before.status !== 'ok') return { ...base, status: before.status, origin: before.origin ?? before.span };
+		// A number two members of one chain state is judged once, by the first.
+		if (this.ctx.diagnostics.some((d) => d.span.start === lit.span.start && d.span.end === lit.span.end)) return record('inherited');
 		const offParents = formula ? this.offParents(formula.rhs, localIv) : [];
 		// The chain's own steps may carry the author's rounding between the formula and the number.
 		const exactParents = new Set((formula ? termParents(formula.rhs) : []).map((p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p))).filter((v) => v && v.lo === v.hi).map((v) => Math.abs(v!.lo)));
@@ -217,6 +268,9 @@ export class TruthChecker {
 		}
 		const earlier = this.ctx.diagnostics.find((d) => (d.code === 'arithmetic' || d.code === 'substitution' || d.code === 'value' || d.code === 'formula') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
 		if (earlier) return record('value', earlier.span);
+		// Parents the author gave only under names the network cannot place may carry the difference:
+		// with no value of theirs to evaluate on, the error cannot be placed here, so nothing is claimed.
+		if (writesUnbound && formula && termParents(formula.rhs).some((p) => !this.author.has(p))) return record('rounding');
 		const mistake = explain(this.net, b.id, statedIv, (p) => this.author.get(p)?.iv);
 		const expected = expectedText(b.value, lit);
 		const local = localIv && offParents.length === 0 ? '' : localIv ? ` From your own earlier values it would be ${formatRange(localIv)}.` : '';
@@ -244,7 +298,7 @@ export class TruthChecker {
 				derivative: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
 			});
 			if (!outcome.ok) {
-				for (const n of outcome.names) if (this.net.resolve(n).kind !== 'quantity') this.ctx.uncheckedNames.add(n.text);
+				for (const n of outcome.names) if (this.net.resolve(n, this.ctx.nameScope).kind !== 'quantity') this.ctx.uncheckedNames.add(n.text);
 				continue;
 			}
 			compared++;
