@@ -25,6 +25,7 @@ import { networkForBlock } from '../engine/index';
 import { declaredValues } from './truth/bind';
 import { declaredKeys } from '../engine/resolve';
 import { settleMarks } from '../syntax/settle';
+import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
 
 /** A network block's reach: the math from `start` on, up to the next block. */
@@ -93,6 +94,10 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		uncheckedNames: new Set(),
 	};
 	const segments = networkSegments(scan, ctx);
+	for (let i = 0; i < statements.length; i++) {
+		const truth = truthAt({ segments }, statements[i].span.start);
+		statements[i] = expandSums(statements[i], truth && ((n) => truth.net.resolve(n).kind === 'quantity'));
+	}
 	const reserved = new Set<string>();
 	for (const seg of segments) if (seg.truth) for (const k of declaredKeys(seg.truth.net)) reserved.add(k);
 	const scope = settleMarks(statements, reserved);

@@ -118,7 +118,7 @@ export interface GroupNode {
  * `logb` is `\log_b x` with arguments `[b, x]`; `root` is `\sqrt[n]{x}` with arguments `[n, x]`, in the order written.
  * `transpose` is `x^T`, `x^\top`, `x^{\mathsf{T}}`, with written `^T` as the author wrote it.
  */
-export type FunctionName = 'sqrt' | 'ln' | 'log' | 'exp' | 'max' | 'min' | 'sigma' | 'tanh' | 'relu' | 'sum' | 'abs' | 'logb' | 'root' | 'transpose';
+export type FunctionName = 'sqrt' | 'ln' | 'log' | 'exp' | 'max' | 'min' | 'sigma' | 'tanh' | 'relu' | 'sum' | 'abs' | 'logb' | 'root' | 'transpose' | 'indexsum';
 
 /** `\ln x`, `\exp(x)`, `e^{x}` (as exp), `\max\{a, b\}`, `\sigma(x)`, `\sqrt{x}`, `\sum` over explicit terms. */
 export interface CallNode {
@@ -128,6 +128,8 @@ export interface CallNode {
 	/** The function's name as written: `\ln`, `e^`, `\operatorname{ReLU}`, `relu`. */
 	readonly written: string;
 	readonly args: readonly Expr[];
+	/** For `indexsum` (`\sum_{i=1}^{3} …`): the index and the bounds written, if any (`to` only with `from`). */
+	readonly index?: { readonly name: string; readonly from?: number; readonly to?: number };
 }
 
 /** `\frac{\partial A}{\partial B}`, also `\partial A / \partial B`: the derivative of A with respect to B. */

@@ -9,6 +9,7 @@ import type { ExpressionParser } from './expression';
 import { normalizeNameText, readName, skipSpace } from './names';
 import { binaryNode, numberNode } from './nodes';
 import type { Item } from './stream';
+import { parseIndexedSum } from './sums';
 
 const DIV_OPS = new Set(['/', '\\div']);
 
@@ -24,6 +25,7 @@ export function parseArguments(p: ExpressionParser, fn: FunctionName, written: s
 		const call: CallNode = { kind: 'call', span: { start, end: p.prevEnd() }, fn: 'logb', written, args: [base, ...arg.args] };
 		return call;
 	}
+	if (fn === 'sum' && next?.kind === 'symbol' && next.text === '_') return parseIndexedSum(p, written, start);
 	if (next?.kind === 'symbol' && (next.text === '_' || next.text === '^')) {
 		while (p.peek()?.text === '_' || p.peek()?.text === '^') {
 			p.pos++;

@@ -103,6 +103,11 @@ suite('syntax/parser: expressions', () => {
 		expr('z^{(1)}_2^2', '(^ z(1)2 2)');
 		expr('a^{[2]}_1 (1 - a^{[2]}_1)', '(* a(2)1 (group (- 1 a(2)1)))');
 	});
+	test('reads sums over an index with the summand as one product', () => {
+		expr('\\sum_{i=1}^{3} x_i', '(indexsum xi)');
+		expr('\\sum_i w_{1i} x_i + b_1', '(+ (indexsum (* w1i xi)) b1)');
+		expr('\\sum\\limits_{k} (t_k - o_k)^2', '(indexsum (^ (group (- tk ok)) 2))');
+	});
 	test('reads square roots, logarithms and exponentials', () => {
 		expr('\\sqrt{2}', '(sqrt 2)');
 		expr('\\sqrt 2', '(sqrt 2)');
@@ -163,7 +168,8 @@ suite('syntax/parser: expressions', () => {
 		expr('\\frac{\\partial^2 E}{\\partial w^2}', '(error)');
 		expr('a \\foo{x} b', '(* (* a (error)) b)');
 		expr('a + \\cdots + b', '(+ (+ a (error)) b)');
-		expr('\\sum_{i=1}^{3} x_i', '(* (error) xi)');
+		expr('\\sum_{i=1}^{n^2} x_i', '(indexsum xi)');
+		expr('\\sum_{i+1} x_i', '(error)');
 		expr('KK_{11} \\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix}', '(* KK11 (error))');
 		expr('(0.1 \\quad 0.2)', '(error)');
 		expr('0.5 0.3', '(error)');
