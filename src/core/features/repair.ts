@@ -29,6 +29,12 @@ const FOLLOWED: readonly DiagnosticCode[] = ['substitution', 'arithmetic', 'valu
 /** At most this many checks of the edited text per attempt; a derivation rarely needs a tenth. */
 const ROUNDS = 40;
 
+/**
+ * And at most this long per attempt, so a very long document cannot keep the server busy. A repair
+ * stopped early may not have checked its last round of edits; fix-all applied again goes on from there.
+ */
+const BUDGET_MS = 8000;
+
 export type RepairScope = 'chain' | 'document';
 
 export interface Repair {
@@ -151,7 +157,8 @@ async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: Repa
 	const conflicts = new Set<number>();
 	let after = base;
 	let fresh: Diagnostic[] = [];
-	for (let round = 0; round < ROUNDS; round++) {
+	const deadline = Date.now() + BUDGET_MS;
+	for (let round = 0; round < ROUNDS && Date.now() < deadline; round++) {
 		const next = await analyzeDocument(set.text(), base.language, { tolerance: base.policy.tolerance, token: stop });
 		if (!next || stop?.isCancellationRequested) return undefined;
 		after = next;
