@@ -32,9 +32,10 @@ interface Stated {
 	readonly free: boolean;
 }
 
+/** The member without its parentheses; brackets too around a matrix (`\left[\begin{matrix}…\end{matrix}\right]`). */
 function strip(e: Expr): Expr {
 	let x = e;
-	while (x.kind === 'group' && x.open === '(') x = x.inner;
+	while (x.kind === 'group' && (x.open === '(' || x.inner.kind === 'matrix' || x.inner.kind === 'group')) x = x.inner;
 	return x;
 }
 

@@ -122,7 +122,7 @@ export const ALIGN_ENVIRONMENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Environments that are matrices (DESIGN 2.2): rows by `\\\\`, cells by `&`, kept whole by the statement parser. */
-export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set(['matrix', 'bmatrix', 'pmatrix', 'Bmatrix', 'smallmatrix', 'bmatrix*', 'pmatrix*']);
+export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set(['matrix', 'bmatrix', 'pmatrix', 'Bmatrix', 'smallmatrix', 'bmatrix*', 'pmatrix*', 'array']);
 
 /** Identifiers that are functions when a parenthesis follows: `relu(x)`, `\operatorname{ReLU}(x)`. */
 const IDENT_FUNCTIONS = new Map<string, FunctionName>([

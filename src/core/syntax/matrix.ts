@@ -5,10 +5,12 @@
  * nested environments, then parses each cell as an expression on its own. A matrix too large
  * (`MAX_CELLS`), ragged, holding an empty cell, a nested environment or a cell that is not one
  * expression becomes a single error node, so its chain stays unchecked; nothing is ever guessed.
- * A `vmatrix` is a determinant and never reaches this file: it stays an unsupported environment.
+ * `array` is read the same, its column specification skipped. A `vmatrix` is a determinant and
+ * never reaches this file: it stays an unsupported environment.
  */
 import type { Expr, MatrixNode, Token } from './ast';
 import type { Cursor } from './cursor';
+import { skipSpace } from './names';
 import type { Item } from './stream';
 import type { Span } from '../text/span';
 
@@ -67,7 +69,15 @@ export function parseMatrix(p: Cursor, item: Item, parseCell: CellParser): Expr 
 	// `\begin{name}` ends at its name's `}`; `\end{name}` is the last four-or-more tokens before `item.end`.
 	let open = item.first + 1;
 	while (open < item.end && tokens[open].kind !== 'lbrace') open++;
-	const a = match[open] + 1;
+	let a = match[open] + 1;
+	// `\begin{array}{cc}` and `\begin{bmatrix*}[r]`: the column specification is layout.
+	const spec = skipSpace(tokens, a);
+	if (item.env === 'array' && tokens[spec]?.kind === 'lbrace' && match[spec] > spec) a = match[spec] + 1;
+	else if (item.env?.endsWith('*') && tokens[spec]?.text === '[') {
+		let close = spec + 1;
+		while (close < item.end && tokens[close].text !== ']' && close < spec + 8) close++;
+		if (tokens[close]?.text === ']') a = close + 1;
+	}
 	let b = item.end - 1;
 	while (b > a && tokens[b].text !== '\\end') b--;
 	if (a <= 0 || b <= a || tokens[b].text !== '\\end') return fail(`This \`${item.env}\` environment is not closed.`);

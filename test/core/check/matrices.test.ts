@@ -42,6 +42,10 @@ suite('check: matrices', () => {
 		await check(`\\begin{align}\nz &= ${A}${x} \\\\\n  &= \\begin{bmatrix}0.5\\\\⟦1.3|arithmetic⟧\\end{bmatrix}\n\\end{align}`, 'latex');
 	});
 
+	test('reads arrays and matrices in brackets as matrices', async () => {
+		await check('$$\\left[\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right] \\begin{bmatrix}1\\\\1\\end{bmatrix} = \\left[\\begin{matrix} 3 \\\\ ⟦8|arithmetic⟧ \\end{matrix}\\right]$$');
+	});
+
 	test('compares stated matrices side by side element by element', async () => {
 		await check('$$\\begin{bmatrix}1 & 2\\end{bmatrix} = \\begin{bmatrix}1 & ⟦3|arithmetic⟧\\end{bmatrix}$$');
 	});

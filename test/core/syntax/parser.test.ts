@@ -275,6 +275,9 @@ suite('syntax/parser: matrices and vectors (DESIGN 2.2)', () => {
 		expr('\\begin{bmatrix} \\sigma(0.5) & \\frac{1}{2} \\\\ 0.1 \\cdot 1 + 0.2 & -3 \\end{bmatrix}', '(bmatrix [(sigma 0.5) (/ 1 2)] [(+ (* 0.1 1) 0.2) (- 3)])');
 		expr('\\begin{bmatrix}0.1&0.2\\\\0.3&0.4\\end{bmatrix}\\begin{bmatrix}1\\\\2\\end{bmatrix}', '(* (bmatrix [0.1 0.2] [0.3 0.4]) (bmatrix [1] [2]))');
 		expr('W \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix}', '(* W (bmatrix [x1] [x2]))');
+		expr('\\left[\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right]', '(group[ (array [1 2] [3 4]))');
+		expr('\\begin{bmatrix*}[r] 1 & -2 \\end{bmatrix*}', '(bmatrix* [1 (- 2)])');
+		expr('\\begin{array}{rcl} a & = & b \\end{array}', '(error)');
 	});
 	test('keeps a matrix whole inside an aligned environment and across lines', () => {
 		check('\\begin{aligned} z &= \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} x \\\\ b &= 1 \\end{aligned}', ['z = (* (bmatrix [1 2] [3 4]) x)', 'b = 1']);

@@ -65,6 +65,7 @@ const pieces = [
 	'\\bar{in}_{cc_1}', '\\text{coef}_{o1}', '\\text{卷积核 }', '\\text{', '\\partial', '\\alpha', '\\sigma', '\\ln', '\\max', '\\sum', '\\sqrt',
 	'\\operatorname{ReLU}', 'relu', '|', "'", '^+', '\\begin{aligned}', '\\end{aligned}', '\\begin{pmatrix}', '\\end{pmatrix}', '\\foo', '%',
 	'\n', ' ', '卷', '×', '≈', '\\', '\\mathrm{e}', '\\cdots', '.',
+	'\\begin{bmatrix}', '\\end{bmatrix}', '^T', '^\\top', '\\odot', '\\pm', '\\log_2', '\\sqrt[3]', ':=', '\\gets', 'dL/dw', '\\mathbf', '\\boxed',
 ];
 const latexish = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join(''));
 
