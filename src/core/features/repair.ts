@@ -9,7 +9,8 @@
  *
  * A fix that would undo an earlier one (a value fix the chain's own arithmetic reverts) is a
  * conflict: no edit of that number makes its chain consistent, so the seed in that chain is left
- * out and the repair starts again without it; outside a seed's chain the number is left as it is.
+ * out and the repair starts again without it; outside a seed's chain the chain's own arithmetic
+ * has the last word and the place is not touched again.
  * The scope says how far a repair follows: `chain`, only the seed's own chains (a quick fix), or
  * `document`, everything downstream (carry forward, fix all). Rounds are bounded; a repair that
  * stops at the bound says what it left. `stop` cancels it between rounds (the document changed).
@@ -106,8 +107,19 @@ function undoneByArithmetic(d: Diagnostic, a: Analysis): boolean {
 
 /** The index of the chain of `base` that holds `span`, or -1. */
 export function chainOf(base: Analysis, span: Span): number {
-	const c = base.chains.find((x) => x.span.start <= span.start && span.end <= x.span.end);
-	return c ? c.index : -1;
+	// Chains are in document order and do not overlap: the last one starting at or before `span`.
+	let lo = 0;
+	let hi = base.chains.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (base.chains[mid].span.start <= span.start) {
+			found = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	const c = found >= 0 ? base.chains[found] : undefined;
+	return c && span.end <= c.span.end ? c.index : -1;
 }
 
 /**
