@@ -19,7 +19,7 @@ import { overlaps, type Span } from '../text/span';
 import { offeredFix, repair, type Repair, type RepairScope } from './repair';
 
 /** The codes a diagnostic may have to be an origin that later values inherit from. */
-const ORIGINS: readonly DiagnosticCode[] = ['value', 'arithmetic', 'substitution'];
+const ORIGINS: readonly DiagnosticCode[] = ['value', 'arithmetic', 'substitution', 'formula'];
 
 /** All fixes of the given codes, in document order, none overlapping another, each at the author's precision. */
 export function collectFixes(a: Analysis, diagnostics: readonly Diagnostic[], codes: readonly DiagnosticCode[]): { edits: TextEdit[]; fixed: Diagnostic[] } {
@@ -71,7 +71,7 @@ export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnost
 		const onward = ORIGINS.includes(d.code) ? await repairOf(a, [d], 'document', stop) : undefined;
 		if (onward && onward.edits.length > (here?.edits.length ?? 0)) {
 			const n = onward.edits.length;
-			actions.push({ title: `Fix this and recompute what follows (${n} ${n === 1 ? 'number' : 'numbers'})`, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });
+			actions.push({ title: `Fix this and recompute what follows (${n} ${n === 1 ? 'change' : 'changes'})`, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });
 		}
 	}
 	const families: [DiagnosticCode, string][] = [['arithmetic', 'Fix all arithmetic in this file'], ['value', "Fix all values in this file to the network's"]];

@@ -5,6 +5,7 @@
  * check tests: every unmarked place must stay silent.
  */
 import * as assert from 'assert';
+import type { TextEdit } from '../../../src/core/check/diagnostic';
 import { codeActionsFor } from '../../../src/core/features/codeActions';
 import { analyze, check } from './harness';
 
@@ -32,6 +33,12 @@ layers:
 
 `;
 
+function apply(text: string, edits: readonly TextEdit[]): string {
+	let out = text;
+	for (const e of [...edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+	return out;
+}
+
 suite('check: a formula with one wrong name', () => {
 	test('the published typo w_3 for w_2 is reported on w_3 alone, and its numbers are not', async () => {
 		const a = await check(`${block()}$$net_{h1} = w_1 i_1 + ⟦w_3|formula⟧ i_2 + b_1 = 0.15 \\times 0.05 + 0.20 \\times 0.10 + 0.35 = 0.3775$$\n`);
@@ -51,6 +58,17 @@ suite('check: a formula with one wrong name', () => {
 		const actions = await codeActionsFor(a, a.diagnostics, { start: at, end: at });
 		assert.deepStrictEqual(actions.map((x) => [x.title, x.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText])]), [['Replace w_{3} with w_{2}', [['w_{3}', 'w_{2}']]]]);
 		const fixed = text.slice(0, at) + 'w_{2}' + text.slice(at + 'w_{3}'.length);
+		assert.deepStrictEqual((await analyze(fixed)).diagnostics, []);
+	});
+
+	test('numbers computed with the wrong name are recomputed with the right one, and carried forward', async () => {
+		const text = `${block()}$$net_{h1} = w_1 i_1 + w_3 i_2 + b_1 = 0.15 \\times 0.05 + 0.25 \\times 0.10 + 0.35 = 0.3825$$\n\n$$out_{h1} = \\sigma(net_{h1}) = \\sigma(0.3825) = 0.594$$\n`;
+		const a = await analyze(text);
+		const at = text.indexOf('w_3 i_2');
+		const actions = await codeActionsFor(a, a.diagnostics, { start: at, end: at });
+		assert.deepStrictEqual(actions.map((x) => x.title), ['Replace w_3 with w_2 and recompute the rest of its chain', 'Fix this and recompute what follows (5 changes)']);
+		const fixed = apply(text, actions[1].edits);
+		assert.ok(fixed.endsWith('$$net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.15 \\times 0.05 + 0.20 \\times 0.10 + 0.35 = 0.3775$$\n\n$$out_{h1} = \\sigma(net_{h1}) = \\sigma(0.3775) = 0.593$$\n'), fixed.slice(block().length));
 		assert.deepStrictEqual((await analyze(fixed)).diagnostics, []);
 	});
 

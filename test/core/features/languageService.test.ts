@@ -151,9 +151,9 @@ suite('language service', () => {
 		const ls = createLanguageService();
 		const at = text.indexOf('0.813$$');
 		const actions = await ls.codeActions(doc(text), { start: at, end: at });
-		assert.deepStrictEqual(actions.map((a) => a.title.replace(/\d+ numbers/, 'N numbers')), [
+		assert.deepStrictEqual(actions.map((a) => a.title.replace(/\d+ changes/, 'N changes')), [
 			'Replace 0.813 with 0.823',
-			'Fix this and recompute what follows (N numbers)',
+			'Fix this and recompute what follows (N changes)',
 			'Fix all arithmetic in this file (2)',
 			'Fix all arithmetic in this file',
 		]);

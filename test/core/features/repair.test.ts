@@ -130,7 +130,7 @@ suite('carrying forward without a network', () => {
 		const titles = (await codeActionsFor(a, a.diagnostics, { start: at, end: at })).map((x) => [x.title, apply(text, x.edits)]);
 		assert.deepStrictEqual(titles, [
 			['Replace 0.813 with 0.823', text.replace('0.813', '0.823')],
-			['Fix this and recompute what follows (3 numbers)', '$$y = \\frac{2.160}{2.625} = 0.823$$\n\n$$z = 2 y = 2 \\times 0.823 = 1.646$$\n'],
+			['Fix this and recompute what follows (3 changes)', '$$y = \\frac{2.160}{2.625} = 0.823$$\n\n$$z = 2 y = 2 \\times 0.823 = 1.646$$\n'],
 			['Fix all arithmetic in this file', '$$y = \\frac{2.160}{2.625} = 0.823$$\n\n$$z = 2 y = 2 \\times 0.823 = 1.646$$\n'],
 		]);
 	});
