@@ -6,9 +6,10 @@
  * fires. When all the steps before a stated number disagree with it, the number is wrong and gets
  * the fix; when some agree and one does not, that one step is wrong and is marked instead.
  */
-import { evaluateSigned, isNumeric, usesLog, type Outcome } from '../eval/evaluate';
+import { isNumeric, usesLog, type Outcome } from '../eval/evaluate';
 import { intersects, type Interval } from '../eval/interval';
 import { formatInterval, formatLike, formatValue } from '../eval/format';
+import { evaluateShared } from '../eval/tight';
 import type { Expr, NumberNode } from '../syntax/ast';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
@@ -19,14 +20,16 @@ import { memberPairs, type LeafPair } from './shape';
 
 /**
  * Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`.
- * `paired` says which numbers the substitution pairing shows to be exact values of names.
+ * `paired` says which numbers the substitution pairing shows to be exact values of names, and which
+ * are one value written twice (evaluated tightly, as one function of it).
  */
 function evaluateNumeric(e: Expr, ctx: CheckContext, target: Interval, paired?: ReturnType<typeof pairedInputs>): Outcome {
 	const literal = (n: NumberNode) => paired?.exact.get(n) ?? inputInterval(n, ctx.policy);
-	const first = evaluateSigned(e, { literal }, target);
+	const shared = paired?.shared ?? [];
+	const first = evaluateShared(e, { literal }, shared, target);
 	if (!first.ok || intersects(first.iv, target) || !usesLog(e)) return first;
 	for (const logBase of [10, 2]) {
-		const other = evaluateSigned(e, { literal, logBase }, target);
+		const other = evaluateShared(e, { literal, logBase }, shared, target);
 		if (other.ok && intersects(other.iv, target)) return other;
 	}
 	return first;
@@ -119,7 +122,7 @@ export function reachedByLinks(ctx: CheckContext, chain: Chain, lit: SignedLiter
 		const i = chain.members.indexOf(m.expr);
 		const paired = i >= 0 ? pairedOf(chain, i, ctx) : undefined;
 		const literal = (n: NumberNode) => (exact.has(n.value) ? { lo: n.value, hi: n.value } : paired?.exact.get(n) ?? inputInterval(n, ctx.policy));
-		const o = evaluateSigned(m.expr, { literal }, m.statedIv!);
+		const o = evaluateShared(m.expr, { literal }, paired?.shared ?? [], m.statedIv!);
 		return o.ok && intersects(o.iv, local) && (intersects(o.iv, m.statedIv!) || steps.some((h) => h !== m && h.holds && intersects(o.iv, h.iv!)));
 	});
 }

@@ -126,19 +126,28 @@ export function authorInterval(holder: PolicyHolder, lit: SignedLiteral, localIv
 
 /**
  * The numbers in one numeric member that the substitution pairing writes for names, read as values
- * of those names: each number written for a name whose earlier values it matches are all exact and
- * equal to it is exact too (`\sigma(1.45)` for `\sigma(in_{h1})` after `in_{h1} = 0.5 \cdot 1 +
- * 0.95 \cdot 1 = 1.45`).
+ * of those names. `exact` gives a point to each number written for a name whose earlier values it
+ * matches are all exact and equal to it (`\sigma(1.45)` for `\sigma(in_{h1})` after `in_{h1} =
+ * 0.5 \cdot 1 + 0.95 \cdot 1 = 1.45`). `shared` groups the numbers written for one name twice or
+ * more with one value (`0.558 (1 - 0.558)` for `out_{C1}(1 - out_{C1})`): they are one value, not
+ * independent intervals (DESIGN 3.3). The same number with no name to pair it stays independent.
  */
-export function pairedInputs(pairs: readonly LeafPair[], keyOf: (p: LeafPair) => string, acceptable: (key: string) => readonly StatedValue[], policy: LiteralPolicy): { exact: Map<NumberNode, Interval> } {
+export function pairedInputs(pairs: readonly LeafPair[], keyOf: (p: LeafPair) => string, acceptable: (key: string) => readonly StatedValue[], policy: LiteralPolicy): { exact: Map<NumberNode, Interval>; shared: NumberNode[][] } {
 	const exact = new Map<NumberNode, Interval>();
+	const byKey = new Map<string, LeafPair[]>();
 	for (const p of pairs) {
+		const key = keyOf(p);
+		byKey.set(key, [...(byKey.get(key) ?? []), p]);
 		const iv = inputInterval(p.number.node, policy);
 		const signed = p.number.value < 0 ? { lo: -iv.hi, hi: -iv.lo } : iv;
-		const matching = acceptable(keyOf(p)).filter((v) => intersects(v.iv, signed));
+		const matching = acceptable(key).filter((v) => intersects(v.iv, signed));
 		if (matching.length > 0 && matching.every((v) => v.value === p.number.value && policy.exactResults?.has(v.span.start))) {
 			exact.set(p.number.node, { lo: p.number.node.value, hi: p.number.node.value });
 		}
 	}
-	return { exact };
+	const shared: NumberNode[][] = [];
+	for (const group of byKey.values()) {
+		if (group.length > 1 && group.every((p) => p.number.value === group[0].number.value)) shared.push(group.map((p) => p.number.node));
+	}
+	return { exact, shared };
 }

@@ -7,6 +7,7 @@
  */
 import * as iv from '../eval/interval';
 import type { Interval } from '../eval/interval';
+import { tighten, widest } from '../eval/subdivide';
 import { sigmoid } from './activation';
 
 export type QuantityId = string;
@@ -127,10 +128,47 @@ export function evaluateTerm(t: Term, value: (id: QuantityId) => number | undefi
 /**
  * Evaluates a term on intervals: every value the parents' intervals allow lies in the result.
  * `undefined` when a parent has no interval or the result is unbounded (division by an interval
- * holding zero). Products of a value with itself are not tightened (out (1 − out) is widened).
+ * holding zero). A parent read at several places is one value (DESIGN 3.3): `out (1 − out)` with
+ * out ∈ [0.45, 0.55] is about [0.2468, 0.2508], not [0.2025, 0.3025], by evaluating over pieces of
+ * its interval (`eval/subdivide.ts`).
  */
 export function evaluateTermInterval(t: Term, value: (id: QuantityId) => Interval | undefined): Interval | undefined {
-	const ev = (x: Term) => evaluateTermInterval(x, value);
+	const plain = enclose(t, value);
+	if (!plain) return plain;
+	const { size, repeated } = readings(t);
+	const shared = widest(repeated, value);
+	if (shared.length === 0) return plain;
+	const at = new Map(shared.map((s, i) => [s.item, i]));
+	return tighten(plain, shared.map((s) => s.iv), (box) => enclose(t, (id) => {
+		const i = at.get(id);
+		return i === undefined ? value(id) : box[i];
+	}), size);
+}
+
+/** The number of nodes of a term, and the parents it reads at more than one place. */
+function readings(t: Term): { size: number; repeated: QuantityId[] } {
+	const count = new Map<QuantityId, number>();
+	let size = 0;
+	const stack: Term[] = [t];
+	while (stack.length > 0) {
+		const x = stack.pop()!;
+		size++;
+		switch (x.op) {
+			case 'num': break;
+			case 'ref': count.set(x.id, (count.get(x.id) ?? 0) + 1); break;
+			case 'sum': stack.push(...x.terms); break;
+			case 'prod': stack.push(...x.factors); break;
+			case 'call': stack.push(...x.args); break;
+			case 'sub': case 'div': stack.push(x.a, x.b); break;
+			case 'neg': case 'sq': stack.push(x.a); break;
+		}
+	}
+	return { size, repeated: [...count].filter(([, n]) => n > 1).map(([id]) => id) };
+}
+
+/** Interval arithmetic on a term, each reading of a parent independent. */
+function enclose(t: Term, value: (id: QuantityId) => Interval | undefined): Interval | undefined {
+	const ev = (x: Term) => enclose(x, value);
 	switch (t.op) {
 		case 'num': return iv.point(t.value);
 		case 'ref': return value(t.id);
