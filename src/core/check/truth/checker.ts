@@ -21,7 +21,7 @@ import { evaluateTermInterval, parseId, renderTerm, substitute, termParents, typ
 import { evaluate, isNumeric } from '../../eval/evaluate';
 import { contains, intersects, point, type Interval } from '../../eval/interval';
 import { formatLike, formatValue } from '../../eval/format';
-import type { Expr } from '../../syntax/ast';
+import type { DerivativeNode, Expr, NameNode } from '../../syntax/ast';
 import { nodesOf } from '../../syntax/walk';
 import type { Span } from '../../text/span';
 import type { Chain } from '../chains';
@@ -33,6 +33,8 @@ import { bind, type Binding } from './bind';
 import { explain } from './mistakes';
 import { wrongName } from './wrongName';
 import { quantityByFormula } from './byFormula';
+import { elementOf, wholeName } from './elements';
+import { elementIndices, statedMatrix } from '../matrices';
 
 export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
 
@@ -135,9 +137,11 @@ export class TruthChecker {
 			seen.add(b.id);
 			bound.push({ m, b, lit: lits.find((l, k) => k > i && l !== undefined) });
 		});
+		if (bound.length === 0) return this.checkElements(chain, selfKey);
+		compared += this.checkElements(chain, selfKey);
 		// The written formula first: when it is wrong, it is where the error starts.
-		if (bound.length > 0) compared += this.checkFormula(chain, bound[0].b, lits);
-		const unbound = bound.length > 0 && this.writesUnboundNames(chain);
+		compared += this.checkFormula(chain, bound[0].b, lits);
+		const unbound = this.writesUnboundNames(chain);
 		for (const { m, b, lit } of bound) {
 			if (!lit) {
 				this.facts.push({ span: m.span, id: b.id, label: b.label, trueValue: b.value, status: 'unstated' });
@@ -210,6 +214,34 @@ export class TruthChecker {
 		}
 	}
 
+	/**
+	 * A chain whose head is a whole vector or matrix (`z^{(1)} = … = \begin{bmatrix} 0.3 \\ 0.1 \end{bmatrix}`)
+	 * states each element; each is judged as a scalar would be (`elements.ts`). Returns how many.
+	 */
+	private checkElements(chain: Chain, selfKey: string | undefined): number {
+		const stated = chain.members.map((m) => statedMatrix(m, this.ctx.text));
+		if (!stated.some((m) => m !== undefined)) return 0;
+		const unbound = this.writesUnboundNames(chain);
+		let compared = 0;
+		chain.members.forEach((m, i) => {
+			const whole = wholeName(m);
+			const matrix = stated.slice(i + 1).find((x) => x !== undefined);
+			if (!whole || !matrix || bind(this.net, whole, false, this.ctx.nameScope).kind !== 'unknown') return;
+			const key = whole.kind === 'name' ? whole.name.key : undefined;
+			const after = i === 0 && key !== undefined && (key === selfKey || this.updatedBefore(key, chain.index));
+			let bound = 0;
+			matrix.lits.forEach((lit, e) => {
+				const b = bind(this.net, elementOf(whole, elementIndices(matrix, e)), after, this.ctx.nameScope);
+				if (b.kind !== 'bound') return;
+				bound++;
+				this.facts.push(this.checkValue(chain, b, lit, unbound));
+			});
+			if (bound > 0) this.ctx.uncheckedNames.delete(sourceOf(this.ctx, whole.span, 40));
+			compared += bound;
+		});
+		return compared;
+	}
+
 	/** True when a chain before `chain` updated the name: `w_1 = w_1 - …` or `w_1^+ = …`. */
 	private updatedBefore(key: string, chain: number): boolean {
 		if (key.endsWith("'")) return false;
@@ -224,10 +256,16 @@ export class TruthChecker {
 	private writesUnboundNames(chain: Chain): boolean {
 		for (const m of chain.members) {
 			for (const x of nodesOf(m)) {
-				if ((x.kind === 'name' || x.kind === 'derivative') && bind(this.net, x, false, this.ctx.nameScope).kind !== 'bound') return true;
+				if ((x.kind === 'name' || x.kind === 'derivative') && !this.binds(x)) return true;
 			}
 		}
 		return false;
+	}
+
+	/** True when a name or derivative is bound, or is a whole vector or matrix whose first element is. */
+	private binds(x: NameNode | DerivativeNode): boolean {
+		if (bind(this.net, x, false, this.ctx.nameScope).kind === 'bound') return true;
+		return [[1], [1, 1]].some((ix) => bind(this.net, elementOf(x, ix), false, this.ctx.nameScope).kind === 'bound');
 	}
 
 	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral, writesUnbound = false): TruthFact {
