@@ -6,15 +6,38 @@
  * joined by `=` or `\approx`. A `\\` followed by a relation continues the chain on the next line;
  * a chain that opens a line with a relation is marked `continues`. Members are parsed by
  * `ExpressionParser`; text a member cannot hold becomes an error node in its place, so the
- * statement, and every statement around it, survives.
+ * statement, and every statement around it, survives. A name/number table with no relation
+ * (`tableStatements`) gives one statement per column.
  */
 import type { Expr, ParseResult, Relation, Statement } from './ast';
 import { ExpressionParser } from './expression';
 import { lex } from './lexer';
 import { buildStream, type Item } from './stream';
+import { nodesOf } from './walk';
 import type { Span } from '../text/span';
 
 const PROSE_LETTER = /^\p{L}$/u;
+
+/**
+ * A two-row matrix with names on top and numbers below (seed 000's kernel tables,
+ * `\begin{pmatrix} KK_{11} & KK_{12} \\ 0.1 & 0.2 \end{pmatrix}`) states each name's number
+ * (DESIGN 2.2): one statement `KK_{11} = 0.1` per column, its relation an empty span before the
+ * number. Only a piece of math with no relation of its own is read so.
+ */
+function tableStatements(e: Expr): Statement[] {
+	const out: Statement[] = [];
+	for (const x of nodesOf(e)) {
+		if (x.kind !== 'matrix' || x.rows.length !== 2) continue;
+		const [names, numbers] = x.rows;
+		const isNumber = (c: Expr) => c.kind === 'number' || (c.kind === 'unary' && (c.op === '-' || c.op === '+') && c.operand.kind === 'number');
+		if (!names.every((c) => c.kind === 'name') || !numbers.every(isNumber)) continue;
+		names.forEach((name, k) => {
+			const at = numbers[k].span.start;
+			out.push({ span: { start: name.span.start, end: numbers[k].span.end }, members: [name, numbers[k]], relations: [{ kind: '=', span: { start: at, end: at } }], continues: false });
+		});
+	}
+	return out;
+}
 
 class StatementParser extends ExpressionParser {
 	readonly statements: Statement[] = [];
@@ -106,7 +129,11 @@ class StatementParser extends ExpressionParser {
 			relations.push(this.relation(item));
 			members.push(this.parseMember());
 		}
-		if (relations.length === 0 || this.inList(afterComma)) return;
+		if (relations.length === 0) {
+			if (members.length === 1) this.statements.push(...tableStatements(members[0]));
+			return;
+		}
+		if (this.inList(afterComma)) return;
 		const start = continues ? relations[0].span.start : members[0].span.start;
 		this.statements.push({ span: { start, end: Math.max(start, members[members.length - 1].span.end) }, members, relations, continues });
 	}

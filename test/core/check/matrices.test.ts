@@ -80,6 +80,14 @@ suite('check: matrices', () => {
 		assert.strictEqual(a.summary.checked, 1);
 	});
 
+	test('a table of names over numbers states each name, as seed 000 writes its kernels', async () => {
+		await check([
+			'$$KK_{1} \\begin{pmatrix} KK_{11} & KK_{12} & KK_{13} \\\\ 0.1 & 0.2 & -0.3 \\end{pmatrix}$$',
+			'$$y = KK_{11} + KK_{13} = 0.1 + (-0.3) = -0.2$$',
+			'$$z = 2 KK_{12} = 2 \\cdot ⟦0.1|substitution⟧ = 0.2$$',
+		].join('\n\n'));
+	});
+
 	test('names elements with digits run together, or commas beyond 9, before an update mark', () => {
 		assert.strictEqual(elementKey('W', [1, 2]), 'W12');
 		assert.strictEqual(elementKey('W', [1, 10]), 'W1,10');

@@ -299,6 +299,16 @@ suite('syntax/parser: matrices and vectors (DESIGN 2.2)', () => {
 		expr('\\begin{bmatrix} 1 2 \\end{bmatrix}', '(error)');
 		check('a = \\begin{bmatrix} 1 & 2', ['a = (error)']);
 	});
+	test('reads a two-row table of names over numbers, with no relation, as one statement per column', () => {
+		check('\\begin{pmatrix} KK_{11} & KK_{12} \\\\ 0.1 & -0.2 \\end{pmatrix}', ['KK11 = 0.1', 'KK12 = (- 0.2)']);
+		check('KK_{1} \\begin{pmatrix} KK_{11} & KK_{12} \\\\ 0.1 & 0.2 \\end{pmatrix}', ['KK11 = 0.1', 'KK12 = 0.2']);
+		check('\\begin{pmatrix} a & b \\\\ 1 & x \\end{pmatrix}', []);
+		check('\\begin{pmatrix} a & b \\\\ 1 & 2 \\\\ 3 & 4 \\end{pmatrix}', []);
+		check('M = \\begin{pmatrix} a & b \\\\ 1 & 2 \\end{pmatrix}', ['M = (pmatrix [a b] [1 2])']);
+		const input = '\\begin{pmatrix} w & v \\\\ 0.5 & 1 \\end{pmatrix}';
+		const st = parse(input).statements[1];
+		assert.deepStrictEqual([input.slice(st.span.start, st.span.end), st.relations[0].span.start === st.relations[0].span.end], ['v \\\\ 0.5 & 1', true]);
+	});
 	test('reads transposes and element-wise products', () => {
 		expr('[1, 0]^T', '(transpose (tuple 1 0))');
 		expr('(0.1, 0.2)^\\top', '(transpose (tuple 0.1 0.2))');
