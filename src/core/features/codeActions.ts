@@ -34,6 +34,9 @@ export function collectFixes(a: Analysis, diagnostics: readonly Diagnostic[], co
 	return { edits, fixed };
 }
 
+/** At most this many findings under the range get quick fixes of their own. */
+const ONE_BY_ONE = 6;
+
 const remembered = new WeakMap<Analysis, Map<string, Promise<Repair | undefined>>>();
 
 /** The repair of `seeds` in `scope`, computed once per analysis. */
@@ -58,9 +61,11 @@ export async function fixAll(a: Analysis, diagnostics: readonly Diagnostic[], co
 /** The code actions for the diagnostics under `range`. */
 export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnostic[], range: Span, stop?: CancellationLike): Promise<CodeAction[]> {
 	const actions: CodeAction[] = [];
-	for (const d of diagnostics) {
-		const fix = overlaps(d.span, range) ? offeredFix(d, a) : undefined;
-		if (!fix) continue;
+	const under = diagnostics.filter((d) => overlaps(d.span, range) && offeredFix(d, a));
+	// A request for a whole document (`editor.codeActionsOnSave` asks so) wants the file-wide fixes,
+	// not a repair per finding; one number's fixes are for a cursor or a small selection.
+	for (const d of under.length <= ONE_BY_ONE ? under : []) {
+		const fix = offeredFix(d, a)!;
 		const here = await repairOf(a, [d], 'chain', stop);
 		if (here) {
 			const rest = here.edits.length > 1 ? ' and recompute the rest of its chain' : '';

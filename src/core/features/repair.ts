@@ -10,7 +10,8 @@
  * A fix that would undo an earlier one (a value fix the chain's own arithmetic reverts) is a
  * conflict: no edit of that number makes its chain consistent, so the seed in that chain is left
  * out and the repair starts again without it; outside a seed's chain the chain's own arithmetic
- * has the last word and the place is not touched again.
+ * has the last word and the place is not touched again. A seed whose own chain is left with a
+ * finding it did not have (a step the checker cannot fix, in a matrix) is dropped the same way.
  * The scope says how far a repair follows: `chain`, only the seed's own chains (a quick fix), or
  * `document`, everything downstream (carry forward, fix all). Rounds are bounded; a repair that
  * stops at the bound says what it left. `stop` cancels it between rounds (the document changed).
@@ -222,7 +223,14 @@ async function attempt(base: Analysis, seeds: readonly Diagnostic[], scope: Repa
 		}
 		if (!wrote || conflicts.size > 0) break;
 	}
-	return { edits: set.list(), left: leftOf(base, set, fresh), after, conflicts };
+	const left = leftOf(base, set, fresh);
+	// A seed whose own chain the repair leaves with an error or warning it did not have is not consistent.
+	for (const d of left) {
+		const at = d.severity !== 'hint' ? set.toOriginal(d.span) : undefined;
+		const chain = at ? chainOf(base, at) : -1;
+		if (seedChains.has(chain)) conflicts.add(chain);
+	}
+	return { edits: set.list(), left, after, conflicts };
 }
 
 /**

@@ -122,6 +122,17 @@ suite('fix and carry forward', () => {
 	});
 });
 
+suite('code actions for a whole document', () => {
+	test('a range over every finding gets the file-wide fixes, not a repair per finding', async () => {
+		const text = readFileSync(join(root, 'test/fixtures/truth/seed-mistakes.md'), 'utf8');
+		const a = await analyze(text);
+		const actions = await codeActionsFor(a, a.diagnostics, { start: 0, end: text.length });
+		// The one arithmetic error, carried forward; the two value errors have no consistent fix.
+		assert.deepStrictEqual(actions.map((x) => [x.kind, x.title]), [['source.fixAll', 'Fix all arithmetic in this file']]);
+		assert.ok(actions[0].edits.length > 50, 'the fix of 0.813 is carried through the backward pass');
+	}).timeout(120_000);
+});
+
 suite('carrying forward without a network', () => {
 	test('a fixed result is carried to the later chain that uses it', async () => {
 		const text = '$$y = \\frac{2.160}{2.625} = 0.813$$\n\n$$z = 2 y = 2 \\times 0.813 = 1.626$$\n';
