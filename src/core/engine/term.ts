@@ -129,7 +129,7 @@ export function evaluateTerm(t: Term, value: (id: QuantityId) => number | undefi
  * Evaluates a term on intervals: every value the parents' intervals allow lies in the result.
  * `undefined` when a parent has no interval or the result is unbounded (division by an interval
  * holding zero). A parent read at several places is one value (DESIGN 3.3): `out (1 − out)` with
- * out ∈ [0.45, 0.55] is about [0.2468, 0.2508], not [0.2025, 0.3025], by evaluating over pieces of
+ * out ∈ [0.45, 0.55] is about [0.2461, 0.2516], not [0.2025, 0.3025], by evaluating over pieces of
  * its interval (`eval/subdivide.ts`).
  */
 export function evaluateTermInterval(t: Term, value: (id: QuantityId) => Interval | undefined): Interval | undefined {

@@ -7,7 +7,7 @@
  * the hull of those enclosures is intersected with the plain one. Every piece result is a sound
  * enclosure, so the hull is too, and it shrinks towards the true range as the pieces shrink.
  *
- * The work is bounded: at most three shared values (the widest), 64, 16 or 8 pieces each for one,
+ * The work is bounded: at most three shared values (the widest), 32, 16 or 8 pieces each for one,
  * two or three of them, and fewer when the expression is large, so that about 2·10^5 node visits
  * are the most one evaluation costs. This file knows only intervals, so the engine's formula terms
  * and the checker's expressions both use it.
@@ -15,7 +15,7 @@
 import type { Interval } from './interval';
 
 /** Pieces per shared value, by how many values are shared. */
-const PIECES = [1, 64, 16, 8];
+const PIECES = [1, 32, 16, 8];
 
 /** About how many node visits one tightened evaluation may cost. */
 const BUDGET = 200_000;
@@ -43,7 +43,7 @@ function piece(iv: Interval, j: number, n: number): Interval {
 /**
  * The hull of `f` over every combination of pieces of `vars`, or `undefined` when the work would
  * exceed the budget for an expression of `size` nodes, or when some piece has no enclosure.
- * `subdivide([{lo: 0.45, hi: 0.55}], ([x]) => mul(x, sub(point(1), x)), 5)` is about [0.2468, 0.2508].
+ * `subdivide([{lo: 0.45, hi: 0.55}], ([x]) => mul(x, sub(point(1), x)), 5)` is about [0.2461, 0.2516].
  */
 export function subdivide(vars: readonly Interval[], f: (box: readonly Interval[]) => Interval | undefined, size: number): Interval | undefined {
 	const k = vars.length;

@@ -3,10 +3,11 @@
  * for one name (`0.558 (1 - 0.558)` for `out_{C1}(1 - out_{C1})`) are one value, so the expression
  * is evaluated as one function of it by subdivision (`subdivide.ts`), not with each reading
  * independent; a wrong result is then not hidden by a needlessly wide interval. Nothing is
- * subdivided unless a value is read twice.
+ * subdivided unless a value is read twice, nor when the plain interval already decides the
+ * comparison with the stated result (inside it, or apart from it).
  */
 import { evaluateSigned, type EvalContext, type Outcome } from './evaluate';
-import type { Interval } from './interval';
+import { intersects, type Interval } from './interval';
 import { meet, tighten, widest } from './subdivide';
 import type { Expr, NumberNode } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
@@ -18,7 +19,7 @@ import { nodesOf } from '../syntax/walk';
  */
 export function evaluateShared(expr: Expr, ctx: EvalContext, shared: readonly (readonly NumberNode[])[], target: Interval): Outcome {
 	const plain = evaluateSigned(expr, ctx, target);
-	if (!plain.ok || shared.length === 0) return plain;
+	if (!plain.ok || shared.length === 0 || !intersects(plain.iv, target) || (target.lo <= plain.iv.lo && plain.iv.hi <= target.hi)) return plain;
 	const groups = widest(shared, (g) => g.map((n) => ctx.literal(n)).reduce<Interval | undefined>((a, b) => a && meet(a, b), { lo: -Infinity, hi: Infinity }));
 	if (groups.length === 0) return plain;
 	const at = new Map<NumberNode, number>();
