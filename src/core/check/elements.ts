@@ -6,8 +6,8 @@
  * turns a whole name and an element's indices into the element's name, with the subscript spelled
  * as `elementKey` spells it, so the scalar truth check judges each element where it stands.
  */
-import type { DerivativeNode, Expr, NameNode, NameRef } from '../../syntax/ast';
-import { nameKeyOf } from '../../syntax/names';
+import type { DerivativeNode, Expr, NameNode, NameRef } from '../syntax/ast';
+import { nameKeyOf } from '../syntax/names';
 
 /** The name of element `indices` (1-based) of a whole name: `W^{(2)}` with (1, 2) is `W^{(2)}_{12}`. */
 export function elementName(ref: NameRef, indices: readonly number[]): NameRef {

@@ -33,7 +33,7 @@ import { bind, type Binding } from './bind';
 import { explain } from './mistakes';
 import { wrongName } from './wrongName';
 import { quantityByFormula } from './byFormula';
-import { elementOf, wholeName } from './elements';
+import { elementOf, wholeName } from '../elements';
 import { elementIndices, statedMatrix } from '../matrices';
 
 export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
