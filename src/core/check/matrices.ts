@@ -8,7 +8,10 @@
  * with its fix. Dimensions that do not match leave the member unchecked; they are never an error.
  * A named matrix of numbers states every element, under the key `elementKey` gives it, and from then
  * on the name stands for that matrix in a later matrix expression (`\sigma(z^{(1)})`); a name read
- * there must have one value the document stated, else the member stays unchecked.
+ * there must have one value the document stated, else the member stays unchecked. Where a computed
+ * member has the shape of the member before it (`W x = \begin{bmatrix}0.5 & 0.3\end{bmatrix} (1, 2)`),
+ * each number written for an element of a stated matrix, or for a name with one stated value, is
+ * checked against it (`substitution`), as the scalar substitution check does for plain numbers.
  */
 import { evaluate } from '../eval/evaluate';
 import { intersects } from '../eval/interval';
@@ -19,8 +22,9 @@ import type { Expr, NameNode } from '../syntax/ast';
 import { numberNode } from '../syntax/nodes';
 import { someNode } from '../syntax/walk';
 import type { Chain } from './chains';
-import { sourceOf, type CheckContext } from './context';
+import { lineOf, sourceOf, type CheckContext } from './context';
 import { namedMember, type Facts } from './facts';
+import { updatedKey } from './substitution';
 import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
 
 /** A matrix or tuple of plain numbers, as written. */
@@ -115,6 +119,86 @@ function fits(s: Stated, g: Grid): boolean {
 	return s.rows === g.rows && s.cols === g.cols;
 }
 
+/** A number written for a name: the name's key and how it was written, the literal, and its place in a matrix. */
+interface Written {
+	/** The key of the name as written (`W`), and of what the number stands for (`W12`). */
+	readonly name: string;
+	readonly key: string;
+	readonly written: string;
+	readonly lit: SignedLiteral;
+}
+
+/**
+ * Pairs the names of `symbolic` with the numbers `numeric` writes in their place, for a member that
+ * computes a matrix: a stated matrix's name with a matrix of numbers of its shape (element by
+ * element), a name with one number. Shapes must agree node by node, else nothing is paired.
+ */
+function pairNumbers(symbolic: Expr, numeric: Expr, ctx: CheckContext, named: (n: NameNode) => Grid | undefined): Written[] | undefined {
+	const out: Written[] = [];
+	const stack: [Expr, Expr][] = [[symbolic, numeric]];
+	while (stack.length > 0) {
+		const [s0, n0] = stack.pop()!;
+		let s = s0;
+		while (s.kind === 'group') s = s.inner;
+		let n = n0;
+		while (n.kind === 'group' && (n.open === '(' || n.inner.kind === 'matrix')) n = n.inner;
+		if (s.kind === 'name') {
+			const written = ctx.text.slice(s.span.start, s.span.end);
+			const grid = named(s);
+			const m = grid && statedMatrix(n, ctx.text);
+			if (grid && m && m.lits.length === grid.cells.length && fits(m, grid)) {
+				m.lits.forEach((lit, e) => out.push({ name: s.name.key, key: elementKey(s.name.key, elementIndices(grid, e)), written: `${written}[${elementIndices(grid, e).join(', ')}]`, lit }));
+				continue;
+			}
+			const lit = !grid && n.kind !== 'matrix' && n.kind !== 'tuple' ? signedLiteral(n, ctx.text) : undefined;
+			if (!lit) return undefined;
+			out.push({ name: s.name.key, key: s.name.key, written, lit });
+			continue;
+		}
+		if (s.kind === 'number') {
+			if (n.kind !== 'number' || n.value !== s.value) return undefined;
+		} else if (s.kind === 'unary' && n.kind === 'unary' && n.op === s.op) stack.push([s.operand, n.operand]);
+		else if (s.kind === 'binary' && n.kind === 'binary' && n.op === s.op) stack.push([s.left, n.left], [s.right, n.right]);
+		else if (s.kind === 'call' && n.kind === 'call' && n.fn === s.fn && n.args.length === s.args.length) s.args.forEach((a, i) => stack.push([a, n.args[i]]));
+		else return undefined;
+	}
+	return out;
+}
+
+/** Checks the numbers written for names in the matrix members of a chain; returns how many it compared. */
+function checkMatrixSubstitution(chain: Chain, ctx: CheckContext, named: (n: NameNode) => Grid | undefined, selfKey: string | undefined): number {
+	let compared = 0;
+	const members = chain.members;
+	for (let i = 1; i < members.length; i++) {
+		const numeric = members[i];
+		if (!someNode(numeric, (x) => x.kind === 'matrix' || x.kind === 'tuple') || statedMatrix(numeric, ctx.text)) continue;
+		if (someNode(numeric, (x) => x.kind === 'name' || x.kind === 'derivative' || x.kind === 'error')) continue;
+		const pairs = pairNumbers(members[i - 1], numeric, ctx, named);
+		for (const { name, key, written, lit } of pairs ?? []) {
+			// The starting value of an update is for the truth check to judge, as in the scalar substitution check.
+			if (name === selfKey) continue;
+			const acceptable = ctx.facts.acceptable(key, chain.index);
+			if (acceptable.length === 0) continue;
+			compared++;
+			const iv = inputInterval(lit.node, ctx.policy);
+			const signed = lit.value < 0 ? { lo: -iv.hi, hi: -iv.lo } : iv;
+			if (acceptable.some((v) => intersects(v.iv, signed))) continue;
+			const latest = acceptable[0];
+			ctx.diagnostics.push({
+				code: 'substitution',
+				severity: 'warning',
+				span: lit.span,
+				message: `${lit.text} is written for ${written}, but the document states ${written} = ${latest.text} (line ${lineOf(ctx, latest.span.start)}).`,
+				stated: lit.text,
+				expected: latest.text,
+				related: acceptable.map((v) => ({ span: v.span, message: `${written} = ${v.text} is stated here.` })),
+				fix: { span: lit.span, newText: latest.text },
+			});
+		}
+	}
+	return compared;
+}
+
 /** Checks the matrix members of one chain; returns how many elements it compared. */
 export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 	const members = chain.members;
@@ -126,6 +210,7 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 	const literal = (n: Parameters<typeof inputInterval>[0]) => inputInterval(n, ctx.policy);
 	const scalarName = (n: NameNode) => single(ctx, n.name.key, chain.index);
 	const readable = (m: Expr) => !someNode(m, (x) => x.kind === 'derivative' || x.kind === 'error' || (x.kind === 'name' && !named(x) && !scalarName(x)));
+	compared += checkMatrixSubstitution(chain, ctx, named, updatedKey(chain));
 	const byTarget = new Map<number, number[]>();
 	members.forEach((m, i) => {
 		if (stated[i] || namedMember(m) || !matrixy(m) || !readable(m)) return;
@@ -169,7 +254,8 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 			if (!g) return;
 			const wrong = target.lits.findIndex((lit, e) => !intersects(g.cells[e].iv, resultInterval(lit, lit.node.isInteger ? placesIn(members[i]) : 0)));
 			const othersHold = usable.some((h, m) => m !== k && h && target.lits.every((lit, e) => intersects(h.cells[e].iv, resultInterval(lit, lit.node.isInteger ? placesIn(members[steps[m]]) : 0))));
-			if (wrong < 0 || !othersHold) return;
+			// A step with names that disagrees while the numbers written for them agree is a substitution, reported on the number.
+			if (wrong < 0 || !othersHold || someNode(members[i], (x) => x.kind === 'name')) return;
 			ctx.diagnostics.push({
 				code: 'arithmetic',
 				severity: 'error',

@@ -70,6 +70,15 @@ suite('check: matrices', () => {
 		].join('\n\n'));
 	});
 
+	test('checks each number written into a matrix for an element of a stated matrix', async () => {
+		await check([
+			'$$W = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & 0.30 \\end{bmatrix}$$ $$x = (0.05, 0.10)$$ $$b = 0.35$$',
+			'$$z = W x + b = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & ⟦0.35|substitution⟧ \\end{bmatrix} \\begin{bmatrix} 0.05 \\\\ 0.10 \\end{bmatrix} + 0.35 = \\begin{bmatrix} 0.3775 \\\\ 0.3975 \\end{bmatrix}$$',
+			'$$u = W x + b = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & 0.30 \\end{bmatrix} (0.05, 0.10) + ⟦0.53|substitution⟧ = \\begin{bmatrix} 0.5575 \\\\ 0.5725 \\end{bmatrix}$$',
+			'$$v = W x = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & 0.30 \\end{bmatrix} \\begin{bmatrix} 0.05 \\\\ 0.10 \\end{bmatrix} = \\begin{bmatrix} 0.0275 \\\\ 0.0425 \\end{bmatrix}$$',
+		].join('\n\n'));
+	});
+
 	test('leaves a name it cannot read as one matrix unchecked: unknown, or two values after an update', async () => {
 		const a = await check([
 			'$$W = \\begin{bmatrix} 0.1 & 0.2 \\end{bmatrix}$$',
