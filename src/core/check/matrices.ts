@@ -202,7 +202,12 @@ function checkMatrixSubstitution(chain: Chain, ctx: CheckContext, named: (n: Nam
 /** Checks the matrix members of one chain; returns how many elements it compared. */
 export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 	const members = chain.members;
-	const named = (n: NameNode) => namedGrid(ctx, chain.index, n);
+	// One grid per name and chain: a name may be read many times while a member is walked.
+	const namedGrids = new Map<string, Grid | undefined>();
+	const named = (n: NameNode) => {
+		if (!namedGrids.has(n.name.key)) namedGrids.set(n.name.key, namedGrid(ctx, chain.index, n));
+		return namedGrids.get(n.name.key);
+	};
 	const matrixy = (m: Expr) => someNode(m, (x) => x.kind === 'matrix' || x.kind === 'tuple' || (x.kind === 'name' && named(x) !== undefined));
 	if (!members.some(matrixy)) return 0;
 	const stated = members.map((m) => statedMatrix(m, ctx.text));
