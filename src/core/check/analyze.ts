@@ -28,7 +28,7 @@ import { settleMarks } from '../syntax/settle';
 import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
 
-/** A network block's reach: the math from `start` on, up to the next block. */
+/** A network block's reach: the math from `start` on, up to the next block; the first block's reach starts with the document. */
 export interface NetworkSegment {
 	readonly start: number;
 	/** Absent when the block does not build: the math under it is checked as if it had no block. */
@@ -159,7 +159,8 @@ function networkSegments(scan: ScanResult, ctx: CheckContext): NetworkSegment[] 
 		} catch {
 			// A bug in the engine leaves the math under this block checked as if it had no block.
 		}
-		out.push({ start: block.outer.start, truth });
+		// The first block also governs the math before it, which no other block could.
+		out.push({ start: out.length === 0 ? 0 : block.outer.start, truth });
 	}
 	return out;
 }

@@ -280,7 +280,9 @@ export class ExpressionParser extends Cursor {
 		this.seekToken(scan.next);
 		if (!scan.ref) return this.error(this.startOf(item), this.stream.tokens[Math.min(scan.next, this.stream.tokens.length) - 1].end, scan.error ?? 'This name is malformed.');
 		const node: NameNode = { kind: 'name', span: scan.ref.span, name: scan.ref };
-		return node;
+		if (!scan.transposed) return node;
+		const call: CallNode = { kind: 'call', span: { start: scan.ref.span.start, end: this.prevEnd() }, fn: 'transpose', written: '^T', args: [node] };
+		return call;
 	}
 
 	/** `\text{coef}_{o1}` (a name), `\operatorname{ReLU}(x)` (a call), `\text{卷积核}` (prose: nothing here). */

@@ -48,6 +48,8 @@ export interface NameScan {
 	readonly error?: string;
 	/** The index of the first token after the name. */
 	readonly next: number;
+	/** True for `W^{(2)T}`: the parser wraps the name in a transpose. */
+	readonly transposed?: boolean;
 }
 
 interface Parts {
@@ -56,6 +58,8 @@ interface Parts {
 	updated: boolean;
 	marks: string[];
 	layer?: string;
+	/** `W^{(2)T}`: the name is followed by a transpose written inside its layer superscript. */
+	transposed?: boolean;
 	next: number;
 }
 
@@ -103,7 +107,7 @@ function readBase(tokens: readonly Token[], i: number, match: Int32Array, depth:
 }
 
 /** What a superscript after a name is: an update mark, a layer index, the step before the update (dropped), or neither (a power). */
-type Superscript = { readonly kind: 'update' | 'time'; readonly end: number } | { readonly kind: 'layer'; readonly layer: string; readonly end: number };
+type Superscript = { readonly kind: 'update' | 'time'; readonly end: number } | { readonly kind: 'layer'; readonly layer: string; readonly end: number; readonly transposed: boolean };
 
 /** Reads the superscript after the `^` at `caret` (`^+`, `^{new}`, `^{(t+1)}`, `^{(1)}`, `^{[2]}`, `^{(t)}`), or `undefined` for a power. */
 function superscriptAt(tokens: readonly Token[], caret: number, match: Int32Array): Superscript | undefined {
@@ -120,8 +124,9 @@ function superscriptAt(tokens: readonly Token[], caret: number, match: Int32Arra
 	}
 	const end = match[p] + 1;
 	if (/^(\+|'|\\prime|new|\(new\)|\((t|k|n)\+1\)|(t|k|n)\+1)$/i.test(content)) return { kind: 'update', end };
-	const layer = /^(?:\((\d{1,3}|L)\)|\[(\d{1,3}|L)\])$/.exec(content);
-	if (layer) return { kind: 'layer', layer: layer[1] ?? layer[2], end };
+	// `W^{(2)T}`, `W^{[2]\top}`: the layer index and a transpose in one superscript.
+	const layer = /^(?:\((\d{1,3}|L)\)|\[(\d{1,3}|L)\])(T|\\top|\\intercal|\\mathsf\{?T\}?|\\mathrm\{?T\}?)?$/.exec(content);
+	if (layer) return { kind: 'layer', layer: layer[1] ?? layer[2], end, transposed: layer[3] !== undefined };
 	return /^\((t|k|n)\)$/.test(content) ? { kind: 'time', end } : undefined;
 }
 
@@ -158,8 +163,12 @@ function readParts(tokens: readonly Token[], i: number, match: Int32Array, depth
 			const sup = superscriptAt(tokens, k, match);
 			if (!sup || (sup.kind === 'layer' && parts.layer !== undefined)) break;
 			if (sup.kind === 'update') parts.updated = true;
-			else if (sup.kind === 'layer') parts.layer = sup.layer;
+			else if (sup.kind === 'layer') {
+				parts.layer = sup.layer;
+				if (sup.transposed) parts.transposed = true;
+			}
 			parts.next = sup.end;
+			if (parts.transposed) break;
 		} else break;
 	}
 	return parts;
@@ -188,7 +197,7 @@ export function readName(tokens: readonly Token[], i: number, match: Int32Array)
 		marks: parts.marks,
 		...(parts.layer !== undefined ? { layer: parts.layer } : {}),
 	};
-	return { ref, next: parts.next };
+	return { ref, next: parts.next, ...(parts.transposed ? { transposed: true } : {}) };
 }
 
 /** The key of a name's parts (without the update mark): `nameKeyOf(['hat'], 'y', undefined, '1')` is `hat.y1`, `nameKeyOf([], 'z', '1', '2')` is `z(1)2`. */
@@ -207,6 +216,6 @@ export function normalizeNameText(latex: string): NameRef | undefined {
 	const match = matchBraces(tokens);
 	const start = skipSpace(tokens, 0);
 	const scan = readName(tokens, start, match);
-	if (!scan?.ref || skipSpace(tokens, scan.next) !== tokens.length) return undefined;
+	if (!scan?.ref || scan.transposed || skipSpace(tokens, scan.next) !== tokens.length) return undefined;
 	return scan.ref;
 }
