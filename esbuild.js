@@ -1,7 +1,10 @@
 // Builds the extension's bundles with one esbuild context each, in the manner of
 // vscode-extension-samples' esbuild-sample: the client (loaded by VS Code), the language
 // server (a separate Node process), and the CLI. `--watch` keeps all contexts alive;
-// `--production` minifies and drops source maps.
+// `--production` minifies and drops source maps. The server and the CLI are also package bins
+// (`derivcheck-language-server`, `derivcheck`): both open with a shebang and are made executable,
+// so `dist/server.js --stdio` runs as other editors start it.
+const fs = require('fs');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -38,9 +41,10 @@ const common = {
 
 const bundles = [
 	{ entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-	{ entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+	{ entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+const executables = ['dist/server.js', 'dist/cli.js'];
 
 async function main() {
 	const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
@@ -50,6 +54,7 @@ async function main() {
 	}
 	await Promise.all(contexts.map((c) => c.rebuild()));
 	await Promise.all(contexts.map((c) => c.dispose()));
+	for (const file of executables) fs.chmodSync(file, 0o755);
 }
 
 main().catch((e) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end suite (test/e2e) needs, idempotently, so a second run is fast.
-# Strategy: (1) Debian packages (chromium, libkrb5-dev for kerberos' native build, ripgrep) via
-# apt-get only when one is missing; (2) code-server from the npm registry into the ignored
+# Installs what the end-to-end suite (test/e2e) and the Neovim test (test/server/neovim.test.ts)
+# need, idempotently, so a second run is fast.
+# Strategy: (1) Debian packages (chromium, neovim, libkrb5-dev for kerberos' native build, ripgrep)
+# via apt-get only when one is missing; (2) code-server from the npm registry into the ignored
 # folder .cache/cs, made runnable without any download (VS Code's own deps with --ignore-scripts,
 # native modules rebuilt locally, ripgrep copied from Debian, the symlinks the server expects);
 # a stamp file marks a finished build, and an unfinished one is wiped and redone.
@@ -24,6 +25,7 @@ started=$SECONDS
 # ---- 1. Debian packages -------------------------------------------------------------------
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v krb5-config >/dev/null 2>&1 || missing+=(libkrb5-dev)
 for tool in make g++ python3; do
@@ -40,7 +42,7 @@ if ((${#missing[@]})); then
 	"${SUDO[@]}" apt-get update -qq </dev/null
 	"${SUDO[@]}" apt-get install -y -qq "${pkgs[@]}" </dev/null >/dev/null
 else
-	log "apt packages present (chromium, ripgrep, libkrb5-dev)"
+	log "apt packages present (chromium, neovim, ripgrep, libkrb5-dev)"
 fi
 
 # ---- 2. code-server ----------------------------------------------------------------------
