@@ -4,16 +4,20 @@
  * \end{bmatrix}` states `z^{(1)}_1 = 0.3` and `z^{(1)}_2 = 0.1`; `\frac{\partial L}{\partial W^{(2)}} =
  * \begin{bmatrix} … \end{bmatrix}` states each `\frac{\partial L}{\partial W^{(2)}_{jk}}`. This file
  * turns a whole name and an element's indices into the element's name, with the subscript spelled
- * as `elementKey` spells it, so the scalar truth check judges each element where it stands.
+ * as `elementKey` spells it (`indexText`, one rule for both), so the scalar truth check judges each
+ * element where it stands.
  */
 import type { DerivativeNode, Expr, NameNode, NameRef } from '../syntax/ast';
 import { nameKeyOf } from '../syntax/names';
+import { indexText } from './matrices';
 
 /** The name of element `indices` (1-based) of a whole name: `W^{(2)}` with (1, 2) is `W^{(2)}_{12}`. */
 export function elementName(ref: NameRef, indices: readonly number[]): NameRef {
-	const ix = indices.every((i) => i < 10) ? indices.join('') : indices.join(',');
+	const ix = indexText(indices);
 	const sub = `${ref.sub}${ix}`;
-	const baseKey = nameKeyOf(ref.key.startsWith(`${ref.marks.join('.')}.`) || ref.marks.length === 0 ? ref.marks : [], ref.base, ref.layer, sub);
+	// A name whose mark was settled away (`\bar{z}` alone is `z`) keeps its settled key.
+	const settled = ref.marks.length > 0 && !ref.key.startsWith(`${ref.marks.join('.')}.`);
+	const baseKey = nameKeyOf(settled ? [] : ref.marks, ref.base, ref.layer, sub);
 	return { ...ref, sub, baseKey, key: ref.updated ? `${baseKey}'` : baseKey, text: `${ref.text}_{${ix}}` };
 }
 

@@ -62,8 +62,12 @@ export function statedMatrix(e: Expr, text: string): Stated | undefined {
 export function elementKey(key: string, indices: readonly number[]): string {
 	const updated = key.endsWith("'");
 	const base = updated ? key.slice(0, -1) : key;
-	const sub = indices.every((i) => i < 10) ? indices.join('') : indices.join(',');
-	return `${base}${sub}${updated ? "'" : ''}`;
+	return `${base}${indexText(indices)}${updated ? "'" : ''}`;
+}
+
+/** The subscript of an element's indices: `12` for (1, 2), `1,10` when one passes 9. */
+export function indexText(indices: readonly number[]): string {
+	return indices.every((i) => i < 10) ? indices.join('') : indices.join(',');
 }
 
 /** The indices of element `i` of a stated matrix: one index for a vector, row and column otherwise. */
@@ -142,6 +146,22 @@ function pairNumbers(symbolic: Expr, numeric: Expr, ctx: CheckContext, named: (n
 		while (s.kind === 'group') s = s.inner;
 		let n = n0;
 		while (n.kind === 'group' && (n.open === '(' || n.inner.kind === 'matrix')) n = n.inner;
+		// `W^T` written as the numbers of W transposed: element (r, c) written is W's (c, r).
+		const t = s.kind === 'call' && s.fn === 'transpose' && s.args.length === 1 ? strip(s.args[0]) : undefined;
+		if (t?.kind === 'name') {
+			const grid = named(t);
+			const m = grid && statedMatrix(n, ctx.text);
+			if (!grid || !m || m.lits.length !== grid.cells.length || (!grid.free && !(m.rows === grid.cols && m.cols === grid.rows))) return undefined;
+			const written = ctx.text.slice(t.span.start, t.span.end);
+			m.lits.forEach((lit, e) => {
+				const [r, c] = elementIndices(m, e);
+				const ix = c === undefined ? [r] : [c, r];
+				out.push({ name: t.name.key, key: elementKey(t.name.key, ix), written: `${written}[${[r, c].filter((x) => x !== undefined).join(', ')}]`, lit });
+			});
+			continue;
+		}
+		// A part the author worked out before writing its numbers (`(1 - a)` as its values) pairs nothing.
+		if (s.kind !== 'name' && statedMatrix(n, ctx.text) && someNode(s, (x) => x.kind === 'name')) continue;
 		if (s.kind === 'name') {
 			const written = ctx.text.slice(s.span.start, s.span.end);
 			const grid = named(s);
@@ -150,6 +170,8 @@ function pairNumbers(symbolic: Expr, numeric: Expr, ctx: CheckContext, named: (n
 				m.lits.forEach((lit, e) => out.push({ name: s.name.key, key: elementKey(s.name.key, elementIndices(grid, e)), written: `${written}[${elementIndices(grid, e).join(', ')}]`, lit }));
 				continue;
 			}
+			// A whole name the document never stated as a matrix (a network's input) pairs nothing.
+			if (!grid && statedMatrix(n, ctx.text)) continue;
 			const lit = !grid && n.kind !== 'matrix' && n.kind !== 'tuple' ? signedLiteral(n, ctx.text) : undefined;
 			if (!lit) return undefined;
 			out.push({ name: s.name.key, key: s.name.key, written, lit });
@@ -225,7 +247,7 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 	});
 	for (const [j, steps] of byTarget) {
 		const target = stated[j]!;
-		const grids = steps.map((i) => evaluateMatrix(members[i], (e) => evaluate(e, { literal, name: scalarName }), named));
+		const grids = steps.map((i) => evaluateMatrix(members[i], (e) => evaluate(e, { literal, name: scalarName }), (n) => (n.kind === 'name' ? named(n) : undefined)));
 		const usable = steps.map((_, k) => {
 			const g = grids[k];
 			return g.ok && fits(target, g.grid) ? g.grid : undefined;

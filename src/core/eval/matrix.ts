@@ -11,7 +11,7 @@
  * Whatever does not fit — mismatched dimensions, a matrix to a power, a grid beyond `MAX_CELLS`
  * or a product beyond `MAX_WORK` multiply-adds — is unsupported: the chain stays unchecked.
  */
-import type { Expr, NameNode } from '../syntax/ast';
+import type { DerivativeNode, Expr, NameNode } from '../syntax/ast';
 import { someNode } from '../syntax/walk';
 import { applyFunction, binary, type Outcome, type Value } from './evaluate';
 
@@ -39,11 +39,11 @@ export type MatrixOutcome = { readonly ok: true; readonly grid: Grid } | { reado
 class Walk {
 	problem: string | undefined;
 
-	constructor(private readonly scalar: (e: Expr) => Outcome, private readonly named?: (e: NameNode) => Grid | undefined) {}
+	constructor(private readonly scalar: (e: Expr) => Outcome, private readonly named?: (e: NameNode | DerivativeNode) => Grid | undefined) {}
 
 	/** True when `e` holds a matrix, a tuple or a name that stands for a matrix. */
 	matrixy(e: Expr): boolean {
-		return someNode(e, (x) => x.kind === 'matrix' || x.kind === 'tuple' || (x.kind === 'name' && this.named?.(x) !== undefined));
+		return someNode(e, (x) => x.kind === 'matrix' || x.kind === 'tuple' || ((x.kind === 'name' || x.kind === 'derivative') && this.named?.(x) !== undefined));
 	}
 
 	fail(message: string): undefined {
@@ -128,7 +128,7 @@ class Walk {
 		}
 		const wrap = (g: Grid | undefined) => g && { grid: g };
 		switch (e.kind) {
-			case 'name':
+			case 'name': case 'derivative':
 				return wrap(this.named?.(e));
 			case 'matrix':
 				return wrap(this.grid(e.rows.length, e.rows[0]?.length ?? 0, e.rows.flat().map((c) => this.number(c))));
@@ -195,11 +195,11 @@ const ELEMENTWISE_FUNCTIONS = new Set(['sigma', 'exp', 'tanh', 'relu', 'ln', 'sq
 
 /**
  * Evaluates a matrix expression to a grid of values. `scalar` evaluates a subtree without matrices;
- * `named` gives the grid a name stands for, if any.
+ * `named` gives the grid a name (or a derivative with respect to a whole matrix) stands for, if any.
  * `evaluateMatrix(\begin{bmatrix}0.1&0.2\\0.3&0.4\end{bmatrix}\begin{bmatrix}1\\2\end{bmatrix}, …)`
  * gives the 2 × 1 grid 0.5, 1.1.
  */
-export function evaluateMatrix(expr: Expr, scalar: (e: Expr) => Outcome, named?: (e: NameNode) => Grid | undefined): MatrixOutcome {
+export function evaluateMatrix(expr: Expr, scalar: (e: Expr) => Outcome, named?: (e: NameNode | DerivativeNode) => Grid | undefined): MatrixOutcome {
 	const walk = new Walk(scalar, named);
 	const result = walk.go(expr, 0);
 	if (!result) return { ok: false, message: walk.problem ?? 'The matrix has no value.' };

@@ -212,6 +212,22 @@ $$z^{[1]}_2 = \\sum_{k} W^{[1]}_{2k} x_k + b^{[1]}_2 = 0.3 \\cdot 1 + (-0.1) \\c
 		assert.strictEqual(a.summary.unchecked, 1);
 	});
 
+	test('judges whole vectors and matrices element by element, and their written formula', async () => {
+		// z1 = (0.5, 0.2), a1 = σ(z1) = (0.6225, 0.5498); the update of b^{[1]} adds the step (a formula finding).
+		const a = await check(`${NG}$$W^{[1]} = \\begin{bmatrix} 0.1 & 0.2 \\\\ 0.3 & -0.1 \\end{bmatrix}$$
+
+$$z^{[1]} = W^{[1]} x + b^{[1]} = \\begin{bmatrix} 0.1 & 0.2 \\\\ 0.3 & -0.1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} + \\begin{bmatrix} 0 \\\\ 0.1 \\end{bmatrix} = \\begin{bmatrix} 0.5 \\\\ 0.2 \\end{bmatrix}$$
+
+$$a^{[1]} = \\sigma(z^{[1]}) = \\begin{bmatrix} 0.6225 \\\\ ⟦0.5598|arithmetic⟧ \\end{bmatrix}$$
+
+$$W^{[1]T} x = \\begin{bmatrix} 0.1 & ⟦0.2|substitution⟧ \\\\ ⟦0.3|substitution⟧ & -0.1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} = \\begin{bmatrix} 0.5 \\\\ 0.1 \\end{bmatrix}$$
+
+$$b^{[2]} \\leftarrow ⟦b^{[2]} + 0.5 \\frac{\\partial \\mathcal{L}}{\\partial b^{[2]}}|formula⟧ = 0.2 + 0.5 \\cdot (-0.4566) = -0.0283$$
+`);
+		const z = a.truth!.facts.filter((f) => f.id.startsWith('L0:pre:') && f.stated).map((f) => [f.id, f.status]);
+		assert.deepStrictEqual(z, [['L0:pre:0', 'ok'], ['L0:pre:1', 'ok']]);
+	});
+
 	test('binds the author\'s own names by their formula', async () => {
 		const text = readFileSync(path.join(__dirname, '../../fixtures/notation/invented-names-clean.md'), 'utf8');
 		const a = await check(text);

@@ -22,7 +22,7 @@ import { evaluate, isNumeric } from '../../eval/evaluate';
 import { contains, intersects, point, type Interval } from '../../eval/interval';
 import { formatLike, formatValue } from '../../eval/format';
 import type { DerivativeNode, Expr, NameNode } from '../../syntax/ast';
-import { nodesOf } from '../../syntax/walk';
+import { nodesOf, someNode } from '../../syntax/walk';
 import type { Span } from '../../text/span';
 import type { Chain } from '../chains';
 import { reachedByLinks } from '../arithmetic';
@@ -35,6 +35,7 @@ import { wrongName } from './wrongName';
 import { quantityByFormula } from './byFormula';
 import { elementOf, wholeName } from '../elements';
 import { elementIndices, statedMatrix } from '../matrices';
+import { evaluateOnTruth, firstDifference, trueGrid } from './matrixFormula';
 
 export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
 
@@ -229,6 +230,7 @@ export class TruthChecker {
 			if (!whole || !matrix || bind(this.net, whole, false, this.ctx.nameScope).kind !== 'unknown') return;
 			const key = whole.kind === 'name' ? whole.name.key : undefined;
 			const after = i === 0 && key !== undefined && (key === selfKey || this.updatedBefore(key, chain.index));
+			if (i === 0) compared += this.checkMatrixFormula(chain, whole, after);
 			let bound = 0;
 			matrix.lits.forEach((lit, e) => {
 				const b = bind(this.net, elementOf(whole, elementIndices(matrix, e)), after, this.ctx.nameScope);
@@ -239,6 +241,37 @@ export class TruthChecker {
 			if (bound > 0) this.ctx.uncheckedNames.delete(sourceOf(this.ctx, whole.span, 40));
 			compared += bound;
 		});
+		return compared;
+	}
+
+	/**
+	 * The written formulas of a whole vector or matrix, evaluated element by element on the
+	 * network's values, must give the quantity (`matrixFormula.ts`); the first that does not is a
+	 * `formula` finding on that member, with the known mistake that explains it, if one does.
+	 */
+	private checkMatrixFormula(chain: Chain, head: NameNode | DerivativeNode, after: boolean): number {
+		const truth = trueGrid(this.net, head, after, this.ctx.nameScope);
+		if (!truth) return 0;
+		let compared = 0;
+		for (const m of chain.members.slice(1)) {
+			if (namedMember(m) || !someNode(m, (x) => x.kind === 'name' || x.kind === 'derivative')) continue;
+			const grid = evaluateOnTruth(this.net, m, this.ctx.nameScope);
+			const at = grid && firstDifference(grid, truth);
+			if (at === undefined) continue;
+			compared++;
+			if (at < 0) continue;
+			const id = truth.ids[at], value = grid!.cells[at].value;
+			const mistake = explain(this.net, id, { lo: value - 1e-9, hi: value + 1e-9 }, () => undefined);
+			const label = this.net.label(id);
+			this.ctx.diagnostics.push({
+				code: 'formula',
+				severity: 'warning',
+				span: m.span,
+				message: `With the network's values element ${at + 1} of this formula is ${formatValue(value)}, but ${label} is ${formatValue(truth.cells[at].value)}.${mistake ? ` It ${mistake.message.replace(/^This /, '').replace(/: that gives .*$/, '.')}` : ''}`,
+				expected: formatValue(truth.cells[at].value),
+			});
+			break;
+		}
 		return compared;
 	}
 
