@@ -5,7 +5,7 @@
  */
 import type { TolerancePolicy } from '../core/index';
 
-export type Format = 'text' | 'json' | 'sarif';
+export type Format = 'text' | 'json' | 'sarif' | 'github';
 
 export interface Options {
 	readonly format: Format;
@@ -20,7 +20,7 @@ export type ParsedArgs =
 	| { readonly kind: 'version' }
 	| { readonly kind: 'error'; readonly message: string };
 
-const formats: readonly Format[] = ['text', 'json', 'sarif'];
+const formats: readonly Format[] = ['text', 'json', 'sarif', 'github'];
 const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
 
 export const usage = `Usage: derivcheck [options] FILE|FOLDER|GLOB...
@@ -32,7 +32,9 @@ and globs skip node_modules, .git and what .gitignore ignores; a file named is a
 Files ending in .tex, .ltx or .latex are read as LaTeX, all others as Markdown.
 
 Options:
-  --format text|json|sarif      output format (default: text)
+  --format text|json|sarif|github
+                                output format (default: text); github prints GitHub
+                                Actions annotations (::error file=…,line=…::message)
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: digits)
   --help                        show this help

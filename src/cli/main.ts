@@ -1,5 +1,5 @@
 /**
- * The command-line adapter, bundled into `dist/cli.js`: `derivcheck [--format text|json|sarif]
+ * The command-line adapter, bundled into `dist/cli.js`: `derivcheck [--format text|json|sarif|github]
  * [--tolerance digits|strict|loose] FILE|FOLDER|GLOB…`. It expands the arguments (expand.ts), reads
  * the files, checks each with the pure core, prints in the chosen format, and exits 0 when clean, 1
  * when any error or warning was found, and 2 on bad usage or when some file could not be checked —
@@ -13,6 +13,7 @@ import { version } from '../../package.json';
 import { parseArgs, usage, type Options } from './args';
 import { expandArgs } from './expand';
 import { readInput } from './files';
+import { formatGithub } from './formatGithub';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -43,6 +44,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	}
 	if (options.format === 'json') out(formatJson(results));
 	else if (options.format === 'sarif') out(formatSarif(results, version));
+	else if (options.format === 'github') out(formatGithub(results));
 	else out(formatText(results));
 	return incomplete ? 2 : exitStatus(results);
 }
