@@ -17,10 +17,14 @@ import { derivativeKey, namedMember, type StatedValue } from './facts';
 import { inputInterval, signedLiteral } from './literal';
 import { pairLeaves } from './shape';
 
-/** The key of the name an update chain updates (`w1` for `w_1 = w_1 - \alpha …`), if it is one. */
+/**
+ * The key of the name an update chain updates (`w1` for `w_1 = w_1 - \alpha …`), if it is one. An
+ * assignment is an update whatever its right side says (`w_1 \gets 0.3 - 0.05 = 0.25`, DESIGN 2.2).
+ */
 export function updatedKey(chain: Chain): string | undefined {
 	const head = namedMember(chain.members[0]);
 	if (!head?.name) return undefined;
+	if (chain.relations[0]?.kind === 'assign') return head.key;
 	for (const m of chain.members.slice(1)) if (mentions(m, head.key)) return head.key;
 	return undefined;
 }

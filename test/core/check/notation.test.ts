@@ -228,6 +228,11 @@ $$b^{[2]} \\leftarrow ⟦b^{[2]} + 0.5 \\frac{\\partial \\mathcal{L}}{\\partial 
 		assert.deepStrictEqual(z, [['L0:pre:0', 'ok'], ['L0:pre:1', 'ok']]);
 	});
 
+	test('an assignment is an update even when its right side does not name the head', async () => {
+		const a = await check('$$w_1 = 0.5$$\n\n$$w_1 \\gets 0.5 - 0.25 = 0.25$$\n\n$$2 w_1 = 2 \\cdot 0.25 = 0.5$$\n\n$$3 w_1 = 3 \\cdot 0.5 = 1.5$$\n\n$$4 w_1 = 4 \\cdot ⟦0.3|substitution⟧ = 1.2$$\n');
+		assert.deepStrictEqual(a.facts.history('w1').map((v) => [v.text, v.update]), [['0.5', false], ['0.25', true]]);
+	});
+
 	test('binds the author\'s own names by their formula', async () => {
 		const text = readFileSync(path.join(__dirname, '../../fixtures/notation/invented-names-clean.md'), 'utf8');
 		const a = await check(text);
