@@ -118,4 +118,9 @@ suite('Neovim with derivcheck-language-server', () => {
 		assert.ok(result.hover, 'the hover has text');
 		for (const s of fixture.hoverIncludes) assert.ok(result.hover.includes(s), `the hover mentions ${s}: ${result.hover}`);
 	});
+
+	test('the README shows docs/neovim.lua, the config this suite runs', () => {
+		const body = fs.readFileSync(init, 'utf8').split('\n').filter((l) => !l.startsWith('--')).join('\n').trim();
+		assert.ok(fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes('```lua\n' + body + '\n```'), 'README.md holds docs/neovim.lua without its comment');
+	});
 });
