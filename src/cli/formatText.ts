@@ -1,6 +1,7 @@
 /**
  * The text format, one line per diagnostic as compilers print them, so editors and CI logs link
- * them: `path:line:col: severity code: message`, 1-based line and column. A summary line follows.
+ * them: `path:line:col: severity code: message`, 1-based line and column. A summary line follows;
+ * it counts the findings suppression comments silenced when there are any.
  */
 import { totals, type FileResult } from './results';
 
@@ -14,7 +15,8 @@ export function formatText(results: readonly FileResult[]): string {
 		}
 	}
 	const t = totals(results);
-	lines.push(`${t.files} ${t.files === 1 ? 'file' : 'files'} · ${t.checked} checked · ${t.wrong} wrong · ${t.unchecked} unchecked`);
+	const suppressed = t.suppressed > 0 ? ` · ${t.suppressed} suppressed` : '';
+	lines.push(`${t.files} ${t.files === 1 ? 'file' : 'files'} · ${t.checked} checked · ${t.wrong} wrong · ${t.unchecked} unchecked${suppressed}`);
 	if (t.uncheckedNames.length > 0) lines.push(`unchecked names: ${t.uncheckedNames.join(', ')}`);
 	return lines.join('\n') + '\n';
 }

@@ -18,6 +18,8 @@ export interface Totals {
 	readonly wrong: number;
 	readonly unchecked: number;
 	readonly uncheckedNames: readonly string[];
+	/** Findings silenced by suppression comments, not among `errors` and `warnings`. */
+	readonly suppressed: number;
 	readonly errors: number;
 	readonly warnings: number;
 }
@@ -25,18 +27,19 @@ export interface Totals {
 /** Sums the summaries of all files; unchecked names are listed once each, in order of appearance. */
 export function totals(results: readonly FileResult[]): Totals {
 	const names = new Set<string>();
-	let checked = 0, wrong = 0, unchecked = 0, errors = 0, warnings = 0;
+	let checked = 0, wrong = 0, unchecked = 0, suppressed = 0, errors = 0, warnings = 0;
 	for (const r of results) {
 		checked += r.report.summary.checked;
 		wrong += r.report.summary.wrong;
 		unchecked += r.report.summary.unchecked;
+		suppressed += r.report.summary.suppressed;
 		for (const n of r.report.summary.uncheckedNames) names.add(n);
 		for (const d of r.report.diagnostics) {
 			if (d.severity === 'error') errors++;
 			else if (d.severity === 'warning') warnings++;
 		}
 	}
-	return { files: results.length, checked, wrong, unchecked, uncheckedNames: [...names], errors, warnings };
+	return { files: results.length, checked, wrong, unchecked, uncheckedNames: [...names], suppressed, errors, warnings };
 }
 
 /** The exit status for the results: 1 when any error or warning was found, else 0. */

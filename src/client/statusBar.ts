@@ -1,7 +1,8 @@
 /**
  * The status bar item: "derivcheck: N checked · M wrong · K unchecked" for the active editor's
  * document, from the summaries the server sends after every check. It shows only for Markdown and
- * LaTeX editors whose language is enabled, lists the unchecked names in its tooltip, and sits where
+ * LaTeX editors whose language is enabled, lists the unchecked names and counts the findings that
+ * suppression comments silenced in its tooltip, and sits where
  * `derivcheck.statusBar.alignment` says (left, right, or hidden).
  */
 import * as vscode from 'vscode';
@@ -77,9 +78,14 @@ export class StatusBar implements vscode.Disposable {
 		}
 		const s = this.summaries.get(doc.uri.toString());
 		item.text = statusText(s);
-		item.tooltip = s && s.uncheckedNames.length > 0
-			? vscode.l10n.t('Not checked (unknown names): {0}', s.uncheckedNames.join(', '))
-			: vscode.l10n.t('derivcheck checks the arithmetic of this document. Click to show the log.');
+		const tooltip = [
+			s && s.uncheckedNames.length > 0
+				? vscode.l10n.t('Not checked (unknown names): {0}', s.uncheckedNames.join(', '))
+				: vscode.l10n.t('derivcheck checks the arithmetic of this document. Click to show the log.'),
+		];
+		// Older servers (and fakes) send no count; a missing one is none.
+		if (s && (s.suppressed ?? 0) > 0) tooltip.push(vscode.l10n.t('Suppressed by derivcheck-disable comments: {0}', s.suppressed));
+		item.tooltip = tooltip.join('\n');
 		item.show();
 	}
 

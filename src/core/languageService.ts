@@ -6,17 +6,21 @@
  * cancellation token: a cancelled hover must not cancel the check that awaits the same analysis.
  * The analysis is cancelled only when a newer text of the document replaces it; each request
  * looks at its own token once the analysis is there.
- * Severity overrides and per-language switches are applied here, on the way out, so the checkers
- * stay free of settings.
+ * Severity overrides, per-language switches and suppression comments are applied here, on the way
+ * out, so the checkers stay free of settings and of comments; a suppressed finding is counted in
+ * the summary's `suppressed`, not in `wrong`.
  */
 import { analyzeDocument, type Analysis } from './check/analyze';
 import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, fixAll } from './features/codeActions';
+import { ignoreActions } from './features/ignore';
+import { Suppressions } from './features/suppress';
 import { hoverAt } from './features/hover';
 import { carriedFix } from './features/repair';
 import { languageOf } from './scan/index';
 import type { DocumentInput, LanguageService, Settings, Summary } from './service';
 import { defaultSettings } from './service';
+import { overlaps } from './text/span';
 
 interface CacheEntry {
 	readonly version: number;
@@ -35,7 +39,18 @@ function withFix(d: Diagnostic, fix: Diagnostic['fix']): Diagnostic {
 }
 
 const CACHE_SIZE = 32;
-const emptySummary: Summary = { checked: 0, wrong: 0, unchecked: 0, uncheckedNames: [] };
+const emptySummary: Summary = { checked: 0, wrong: 0, unchecked: 0, uncheckedNames: [], suppressed: 0 };
+
+interface Shown {
+	readonly diagnostics: Diagnostic[];
+	readonly summary: Summary;
+}
+
+/** The checked chains with an error or a warning among `kept`, as `analyze.ts` counts `wrong`. */
+function wrongAmong(a: Analysis, kept: readonly Diagnostic[]): number {
+	const bad = kept.filter((d) => d.severity === 'error' || d.severity === 'warning');
+	return a.chains.filter((c, i) => a.status[i] === 'checked' && bad.some((d) => d.span.start >= c.span.start && d.span.end <= c.span.end)).length;
+}
 
 export function createLanguageService(initial: Settings = defaultSettings): LanguageService {
 	let settings = initial;
@@ -64,9 +79,17 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 		return analysis;
 	}
 
-	function visible(a: Analysis): Diagnostic[] {
+	const shownOf = new WeakMap<Analysis, { settings: Settings; shown: Shown }>();
+
+	/** What the user sees of an analysis under the current settings: the diagnostics and the summary. */
+	function presented(a: Analysis): Shown {
+		const hit = shownOf.get(a);
+		if (hit && hit.settings === settings) return hit.shown;
+		const suppressions = new Suppressions(a.text, a.language, a.scan);
+		const kept = a.diagnostics.filter((d) => d.code === 'unchecked' || !suppressions.covers(d.code, d.span.start));
+		const suppressed = a.diagnostics.length - kept.length;
 		const out: Diagnostic[] = [];
-		for (const d of a.diagnostics) {
+		for (const d of kept) {
 			if (d.code === 'unchecked') continue;
 			const override = settings.severity[d.code];
 			if (override === 'off') continue;
@@ -75,7 +98,14 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const shown = fix?.newText === d.fix?.newText ? d : withFix(d, fix);
 			out.push(override ? { ...shown, severity: override } : shown);
 		}
-		return out;
+		const summary = suppressed === 0 ? a.summary : { ...a.summary, wrong: wrongAmong(a, kept), suppressed };
+		const result = { diagnostics: out, summary };
+		shownOf.set(a, { settings, shown: result });
+		return result;
+	}
+
+	function visible(a: Analysis): Diagnostic[] {
+		return presented(a).diagnostics;
 	}
 
 	return {
@@ -83,7 +113,8 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const a = await analysisOf(doc);
 			if (a === undefined || token?.isCancellationRequested) return undefined;
 			if (a === null) return { uri: doc.uri, version: doc.version, diagnostics: [], summary: emptySummary };
-			return { uri: doc.uri, version: doc.version, diagnostics: visible(a), summary: a.summary };
+			const { diagnostics, summary } = presented(a);
+			return { uri: doc.uri, version: doc.version, diagnostics, summary };
 		},
 		async hover(doc, offset, token) {
 			const a = await analysisOf(doc);
@@ -96,8 +127,10 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const stop = cache.get(doc.uri)?.superseded;
 			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const actions = await codeActionsFor(a, visible(a), range, stop);
-			return token?.isCancellationRequested ? [] : actions;
+			const diagnostics = visible(a);
+			const actions = await codeActionsFor(a, diagnostics, range, stop);
+			const ignore = ignoreActions(a, diagnostics.filter((d) => overlaps(d.span, range)));
+			return token?.isCancellationRequested ? [] : [...actions, ...ignore];
 		},
 		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
 			const analysis = analysisOf(doc);

@@ -59,6 +59,8 @@ export interface Summary {
 	readonly unchecked: number;
 	/** Names that could not be resolved to a value, each once, in order of first appearance. */
 	readonly uncheckedNames: readonly string[];
+	/** Findings silenced by a suppression comment (`<!-- derivcheck-disable-next-line -->`), counted apart from `wrong`. */
+	readonly suppressed: number;
 }
 
 export interface CheckReport {

@@ -14,6 +14,8 @@ export interface SummaryParams {
 	readonly wrong: number;
 	readonly unchecked: number;
 	readonly uncheckedNames: readonly string[];
+	/** Findings silenced by suppression comments. */
+	readonly suppressed: number;
 }
 
 /**

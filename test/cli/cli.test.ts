@@ -143,6 +143,20 @@ suite('cli', () => {
 		assert.strictEqual(none.stderr, 'derivcheck: no file matches docs/**/*.md.\n');
 	});
 
+	test('honours suppression comments in Markdown and LaTeX, still reporting what they do not cover, and counts them', () => {
+		fs.writeFileSync(path.join(dir, 'suppressed.md'), '<!-- derivcheck-disable-next-line arithmetic -->\n$$1 + 1 = 3$$\n\n$$1 + 2 = 4$$\n');
+		fs.writeFileSync(path.join(dir, 'suppressed.tex'), '% derivcheck-disable-next-line\n\\[ 1 + 1 = 3 \\]\n% derivcheck-disable-next-line nonsense\n\\[ 1 + 2 = 4 \\]\n');
+		const r = run(['suppressed.md', 'suppressed.tex'], dir);
+		assert.strictEqual(r.status, 1, r.stderr);
+		const lines = r.stdout.trimEnd().split('\n');
+		assert.deepStrictEqual(lines.slice(0, -1).map((l) => l.replace(/: error arithmetic: .*/, '')), ['suppressed.md:4:11', 'suppressed.tex:4:12']);
+		assert.match(lines[lines.length - 1], /^2 files · 4 checked · 2 wrong · 0 unchecked · 2 suppressed$/);
+		const json = JSON.parse(run(['--format', 'json', 'suppressed.md'], dir).stdout) as { summary: { suppressed: number; errors: number } };
+		assert.deepStrictEqual([json.summary.suppressed, json.summary.errors], [1, 1]);
+		fs.writeFileSync(path.join(dir, 'all-suppressed.md'), '<!-- derivcheck-disable -->\n$$1 + 1 = 3$$\n');
+		assert.strictEqual(run(['all-suppressed.md'], dir).status, 0);
+	});
+
 	test('exits 2 on bad usage with the usage on stderr', () => {
 		for (const args of [[], ['--format', 'xml', 'clean.md'], ['--nope', 'clean.md']]) {
 			const r = run(args, dir);

@@ -20,7 +20,7 @@ const arithmetic: Diagnostic = {
 const inherited: Diagnostic = { code: 'inherited', severity: 'hint', message: 'b carries the error in a.', span: at('0.8'), origin: at('0.4') };
 
 function result(diagnostics: Diagnostic[], path = 'notes.md', uncheckedNames: string[] = ['x_1']): FileResult {
-	const report: CheckReport = { uri: `file:///${path}`, version: 1, diagnostics, summary: { checked: 2, wrong: diagnostics.filter((d) => d.severity === 'error').length, unchecked: uncheckedNames.length, uncheckedNames } };
+	const report: CheckReport = { uri: `file:///${path}`, version: 1, diagnostics, summary: { checked: 2, wrong: diagnostics.filter((d) => d.severity === 'error').length, unchecked: uncheckedNames.length, uncheckedNames, suppressed: 0 } };
 	return { path, index: new LineIndex(text), report };
 }
 
@@ -44,7 +44,7 @@ suite('cli formats', () => {
 				{ code: 'inherited', severity: 'hint', message: inherited.message, range: { start: { line: 3, character: 20 }, end: { line: 3, character: 23 } }, origin: { start: { line: 2, character: 18 }, end: { line: 2, character: 21 } } },
 			],
 		}]);
-		assert.deepStrictEqual(json.summary, { files: 1, checked: 2, wrong: 1, unchecked: 1, uncheckedNames: ['x_1'], errors: 1, warnings: 0 });
+		assert.deepStrictEqual(json.summary, { files: 1, checked: 2, wrong: 1, unchecked: 1, uncheckedNames: ['x_1'], suppressed: 0, errors: 1, warnings: 0 });
 	});
 
 	test('writes SARIF 2.1.0 with a rule per code and 1-based regions', () => {

@@ -66,7 +66,7 @@ export function createFakeService(options: FakeOptions = {}): FakeService {
 			}
 			const diagnostics = diagnosticsOf(doc.text);
 			const wrong = diagnostics.filter((d) => d.severity === 'error').length;
-			return { uri: doc.uri, version: doc.version, diagnostics, summary: { checked: wrong + 1, wrong, unchecked: 1, uncheckedNames: ['x_1'] } };
+			return { uri: doc.uri, version: doc.version, diagnostics, summary: { checked: wrong + 1, wrong, unchecked: 1, uncheckedNames: ['x_1'], suppressed: 0 } };
 		},
 		async hover(doc: DocumentInput, offset: number) {
 			fail();

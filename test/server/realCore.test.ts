@@ -41,6 +41,23 @@ suite('language server over the real core', () => {
 		assert.deepStrictEqual((await published).diagnostics, []);
 	});
 
+	test('publishes what suppression comments leave, and counts what they silence', async () => {
+		h = await startHarness(createLanguageService);
+		const cases = [
+			{ uri: 'file:///fixtures/suppressed.md', text: '<!-- derivcheck-disable-next-line arithmetic -->\n$$1 + 1 = 3$$\n\n$$1 + 2 = 4$$\n', languageId: 'markdown' },
+			{ uri: 'file:///fixtures/suppressed.tex', text: '\\begin{align}\n  a &= 1 + 1 \\\\\n  % derivcheck-disable-next-line\n  &= 3\n\\end{align}\n\\[ 1 + 2 = 4 \\]\n', languageId: 'latex' },
+		];
+		for (const c of cases) {
+			const published = h.diagnostics(c.uri);
+			const summary = h.summary(c.uri);
+			await h.open(c.uri, c.text, c.languageId);
+			const lines = (await published).diagnostics.map((d) => d.range.start.line);
+			assert.deepStrictEqual(lines, [c.text.split('\n').findIndex((l) => l.includes('= 4'))], c.uri);
+			const { wrong, suppressed } = await summary;
+			assert.deepStrictEqual({ wrong, suppressed }, { wrong: 1, suppressed: 1 }, c.uri);
+		}
+	});
+
 	test('checks a binary and a very large document without crashing', async () => {
 		h = await startHarness(createLanguageService);
 		const binary = 'file:///fixtures/binary.md';

@@ -189,5 +189,6 @@ function summarize(chains: readonly Chain[], status: readonly ChainStatus[], dia
 		const bad = diagnostics.some((d) => (d.severity === 'error' || d.severity === 'warning') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
 		if (bad) wrong++;
 	});
-	return { checked, wrong, unchecked, uncheckedNames: [...uncheckedNames] };
+	// Suppression comments are read on the way out (`features/suppress.ts`), so none are counted here.
+	return { checked, wrong, unchecked, uncheckedNames: [...uncheckedNames], suppressed: 0 };
 }

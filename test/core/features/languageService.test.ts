@@ -35,7 +35,7 @@ suite('language service', () => {
 			['arithmetic', 'error', '0.191', '0.169'],
 			['arithmetic', 'error', '0.813', '0.823'],
 		]);
-		assert.deepStrictEqual({ ...report.summary, uncheckedNames: [...report.summary.uncheckedNames] }, { checked: 3, wrong: 2, unchecked: 0, uncheckedNames: [] });
+		assert.deepStrictEqual({ ...report.summary, uncheckedNames: [...report.summary.uncheckedNames] }, { checked: 3, wrong: 2, unchecked: 0, uncheckedNames: [], suppressed: 0 });
 	});
 
 	test('hovers on a stated result with the computed value and the verdict', async () => {
@@ -75,6 +75,7 @@ suite('language service', () => {
 			['Replace 0.191 with 0.169', 'quickfix'],
 			['Fix all arithmetic in this file (2)', 'quickfix'],
 			['Fix all arithmetic in this file', 'source.fixAll'],
+			['Ignore this finding on this line (arithmetic)', 'quickfix'],
 		]);
 		const fixed = apply(wrong, actions[0].edits);
 		assert.strictEqual(fixed, wrong.replace('0.191', '0.169'));
@@ -156,6 +157,7 @@ suite('language service', () => {
 			'Fix this and recompute what follows (N changes)',
 			'Fix all arithmetic in this file (2)',
 			'Fix all arithmetic in this file',
+			'Ignore this finding on this line (arithmetic)',
 		]);
 		const onward = apply(text, actions[1].edits);
 		const report = await ls.check(doc(onward, 'file:///notes.md', 2));
