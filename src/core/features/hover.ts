@@ -13,14 +13,11 @@ import type { Expr, NumberNode } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
 import type { HoverResult } from '../service';
 import { truthHover } from './truthHover';
+import { describeElement, matrixElementAt } from './matrixHover';
 import { bind } from '../check/truth/bind';
 import type { TruthChecker, TruthFact } from '../check/truth/checker';
 import { containsOffset, type Span } from '../text/span';
-
-function code(s: string): string {
-	const t = s.replace(/\s+/g, ' ').trim();
-	return '`' + (t.length > 80 ? `${t.slice(0, 79)}…` : t).replace(/`/g, "'") + '`';
-}
+import { capHover, mdCode as code, mdText } from './markdown';
 
 function width(s: Span): number {
 	return s.end - s.start;
@@ -38,13 +35,13 @@ function findNumber(e: Expr, offset: number): NumberNode | undefined {
 }
 
 function substitutionHover(s: SubstitutionFact, a: Analysis): string {
-	const lines = [`**${s.number.text}** is written for ${code(s.written)}; it stands for ${formatInterval(s.iv.lo, s.iv.hi)}.`];
+	const lines = [`**${mdText(s.number.text)}** is written for ${code(s.written)}; it stands for ${formatInterval(s.iv.lo, s.iv.hi)}.`];
 	if (s.acceptable.length === 0) {
 		lines.push('', `The document states no value for ${code(s.written)} before this point, so this number is not checked.`);
 		return lines.join('\n');
 	}
 	for (const v of s.acceptable) {
-		lines.push('', `- stated ${code(s.written)} = ${v.text} on line ${a.lines.positionAt(v.span.start).line + 1}${v.update ? ' (after its update)' : ''}, standing for ${formatInterval(v.iv.lo, v.iv.hi)}`);
+		lines.push('', `- stated ${code(s.written)} = ${mdText(v.text)} on line ${a.lines.positionAt(v.span.start).line + 1}${v.update ? ' (after its update)' : ''}, standing for ${formatInterval(v.iv.lo, v.iv.hi)}`);
 	}
 	lines.push('', s.holds ? '✓ The number agrees with the stated value.' : '✗ The number agrees with no stated value of this name.');
 	return lines.join('\n');
@@ -58,15 +55,15 @@ function memberHover(m: MemberFact, a: Analysis): string {
 	}
 	lines.push('', `- value as written: **${formatValue(m.value)}**`, `- with the rounding of its inputs: ${formatInterval(m.iv.lo, m.iv.hi)}`);
 	if (m.stated && m.statedIv) {
-		lines.push(`- stated: ${m.stated.text}, standing for ${formatInterval(m.statedIv.lo, m.statedIv.hi)}`);
-		lines.push('', m.holds ? '✓ The stated number is a rounding of this value.' : `✗ No value in ${formatInterval(m.iv.lo, m.iv.hi)} rounds to ${m.stated.text}.`);
+		lines.push(`- stated: ${mdText(m.stated.text)}, standing for ${formatInterval(m.statedIv.lo, m.statedIv.hi)}`);
+		lines.push('', m.holds ? '✓ The stated number is a rounding of this value.' : `✗ No value in ${formatInterval(m.iv.lo, m.iv.hi)} rounds to ${mdText(m.stated.text)}.`);
 	}
 	return lines.join('\n');
 }
 
 function statedResultHover(m: MemberFact, a: Analysis): string {
 	const stated = m.stated!;
-	const lines = [`**${stated.text}** is stated as the result of ${code(a.text.slice(m.span.start, m.span.end))}; it stands for ${formatInterval(m.statedIv!.lo, m.statedIv!.hi)}.`];
+	const lines = [`**${mdText(stated.text)}** is stated as the result of ${code(a.text.slice(m.span.start, m.span.end))}; it stands for ${formatInterval(m.statedIv!.lo, m.statedIv!.hi)}.`];
 	if (m.value !== undefined && m.iv) {
 		lines.push('', `- the computation is **${formatValue(m.value)}**, or anywhere in ${formatInterval(m.iv.lo, m.iv.hi)} given its inputs' rounding`);
 		lines.push('', m.holds ? '✓ The result holds.' : '✗ The result does not hold.');
@@ -76,21 +73,47 @@ function statedResultHover(m: MemberFact, a: Analysis): string {
 
 function nameHover(n: NameFact, a: Analysis): string {
 	const history = a.facts.history(n.key);
-	const lines = [`${code(n.written)} (name \`${n.key}\`)`];
+	const lines = [`${code(n.written)} (name ${code(n.key)})`];
 	if (history.length === 0) {
 		lines.push('', 'The document states no value for this name.');
 		return lines.join('\n');
 	}
 	lines.push('');
 	for (const v of history.slice(0, 8)) {
-		lines.push(`- ${v.update ? 'updated to' : 'stated'} ${v.text} on line ${a.lines.positionAt(v.span.start).line + 1}${v.chain === n.chain ? ' (here)' : ''}`);
+		lines.push(`- ${v.update ? 'updated to' : 'stated'} ${mdText(v.text)} on line ${a.lines.positionAt(v.span.start).line + 1}${v.chain === n.chain ? ' (here)' : ''}`);
 	}
 	if (history.length > 8) lines.push(`- … and ${history.length - 8} more`);
 	return lines.join('\n');
 }
 
-/** The hover at `offset` in an analysed document, or `undefined` when there is nothing to say. */
+/**
+ * The hover at `offset` in an analysed document, or `undefined` when there is nothing to say.
+ * Its Markdown is bounded (`capHover`), and every piece of document text in it went through
+ * `markdown.ts`.
+ */
 export function hoverAt(a: Analysis, offset: number): HoverResult | undefined {
+	const h = hoverUncapped(a, offset);
+	return h && { span: h.span, markdown: capHover(h.markdown) };
+}
+
+function hoverUncapped(a: Analysis, offset: number): HoverResult | undefined {
+	const hover = hoverOf(a, offset);
+	const element = matrixElementAt(a, offset);
+	if (!element) return hover;
+	const line = describeElement(element, code);
+	if (hover) return { span: hover.span, markdown: `${line}\n\n${hover.markdown}` };
+	const num = a.chains.flatMap((c) => c.members).map((m) => findNumber(m, offset)).find((n) => n !== undefined);
+	if (!num) return undefined;
+	return { span: num.span, markdown: `${line}\n\n${standsFor(num, a)}` };
+}
+
+/** `**0.558** stands for [0.5575, 0.5585] (every value that rounds to it).` */
+function standsFor(num: NumberNode, a: Analysis): string {
+	const iv = inputInterval(num, a.policy);
+	return `**${mdText(num.text)}** stands for ${formatInterval(iv.lo, iv.hi)}${iv.lo === iv.hi ? ' (exact)' : ' (every value that rounds to it)'}.`;
+}
+
+function hoverOf(a: Analysis, offset: number): HoverResult | undefined {
 	const checker = truthAt(a, offset);
 	const truth = checker && (innermost(checker.facts, offset) ?? boundName(a, checker, offset));
 	if (checker && truth) {
@@ -120,8 +143,7 @@ function hoverWithoutNetwork(a: Analysis, offset: number): HoverResult | undefin
 	if (member) {
 		const num = findNumber(member.expr, offset);
 		if (num) {
-			const iv = inputInterval(num, a.policy);
-			return { span: num.span, markdown: `**${num.text}** stands for ${formatInterval(iv.lo, iv.hi)}${iv.lo === iv.hi ? ' (exact)' : ' (every value that rounds to it)'}.\n\n${memberHover(member, a)}` };
+			return { span: num.span, markdown: `${standsFor(num, a)}\n\n${memberHover(member, a)}` };
 		}
 		return { span: member.span, markdown: memberHover(member, a) };
 	}
