@@ -31,6 +31,20 @@ layers:
 
 `;
 
+/** A one-weight linear network, `w_1` its weight, half the squared error, learning rate 0.5. */
+const oneWeight = (w: number) => `\`\`\`network
+input: [1]
+target: [0]
+loss: half_sse
+learning_rate: 0.5
+layers:
+  - dense: o
+    weights: [[${w}]]
+    weight_names: [[w_1]]
+    activation: linear
+\`\`\`
+`;
+
 suite('check: notations', () => {
 	test('tells the prediction ŷ from the target y without a block', async () => {
 		const a = await check('$$\\hat{y}_1 = 0.7$$\n\n$$y_1 = 1$$\n\n$$\\hat{y}_1 - y_1 = 0.7 - 1 = -0.3$$\n\n$$2 \\hat{y}_1 = 2 \\cdot ⟦0.8|substitution⟧ = 1.6$$\n');
@@ -116,22 +130,10 @@ $$w_{11}^+ = ⟦1.9|value⟧$$
 	});
 
 	test('each network block governs the math after it', async () => {
-		const block = (w: number) => `\`\`\`network
-input: [1]
-target: [0]
-loss: half_sse
-learning_rate: 0.5
-layers:
-  - dense: o
-    weights: [[${w}]]
-    weight_names: [[w_1]]
-    activation: linear
-\`\`\`
-`;
-		const a = await check(`${block(0.5)}
+		const a = await check(`${oneWeight(0.5)}
 $$out_{o1} = w_1 \\cdot 1 = 0.5$$
 
-${block(0.8)}
+${oneWeight(0.8)}
 $$out_{o1} = w_1 \\cdot 1 = 0.8 \\cdot 1 = 0.8$$
 
 $$E = \\frac{1}{2} (0 - out_{o1})^2 = ⟦0.5|value⟧$$
@@ -169,18 +171,7 @@ $$out_{o1} = 0.7$$
 	});
 
 	test('after an update, the parameter stated again is its value after the step', async () => {
-		const a = await check(`\`\`\`network
-input: [1]
-target: [0]
-loss: half_sse
-learning_rate: 0.5
-layers:
-  - dense: o
-    weights: [[0.5]]
-    weight_names: [[w_1]]
-    activation: linear
-\`\`\`
-
+		const a = await check(`${oneWeight(0.5)}
 $$\\frac{\\partial E}{\\partial w_1} = out_{o1} \\cdot 1 = 0.5$$
 
 $$w_1 \\leftarrow w_1 - 0.5 \\cdot 0.5 = 0.25$$
