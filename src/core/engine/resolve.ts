@@ -21,7 +21,7 @@ import { inputId, localFormula } from './formulas';
 import { nameKey } from './nameKey';
 import type { Network } from './network';
 import { ids, parseId } from './quantity';
-import { textbookCandidates } from './textbook';
+import { textbookCandidates, unit } from './textbook';
 import { nameKeyOf } from '../syntax/names';
 import { call, evaluateTerm, neg, num, prod, ref, sub, termParents, type QuantityId, type Term } from './term';
 
@@ -133,14 +133,6 @@ function layerCandidates(net: Network, key: string, ignoreCase: boolean): Quanti
 	return out;
 }
 
-/** The element a default spelling's index names: `'2'` → 1 of `n`; `''` → 0 when n is 1. */
-function defaultIndex(sub: string, n: number): number | undefined {
-	if (sub === '') return n === 1 ? 0 : undefined;
-	if (!/^\d+$/.test(sub)) return undefined;
-	const j = Number(sub) - 1;
-	return j >= 0 && j < n ? j : undefined;
-}
-
 /**
  * The prediction, targets and inputs by the spellings courses use, read off the unmarked key:
  * `\hat{y}_1`, `y_{pred}`, `o_1` (the last layer's output), `t_1`, `target_1`, `y_1` beside a
@@ -150,7 +142,7 @@ function defaultCandidates(net: Network, key: string, marks: readonly string[], 
 	const last = net.layers.length - 1;
 	const out: QuantityId[] = [];
 	const add = (sub: string, n: number, id: (j: number) => QuantityId) => {
-		const j = defaultIndex(sub, n);
+		const j = unit(sub, n);
 		if (j !== undefined) out.push(id(j));
 	};
 	const output = (sub: string) => add(sub, net.layers[last].out.length, (j) => ids.layer(last, 'out', j));

@@ -35,7 +35,7 @@ function groups(net: Network): number[][] {
 }
 
 /** The element index a subscript names, 0-based, for a vector of `n`: `'2'` → 1; `''` → 0 when n is 1. */
-function unit(sub: string, n: number): number | undefined {
+export function unit(sub: string, n: number): number | undefined {
 	if (sub === '') return n === 1 ? 0 : undefined;
 	if (!/^\d+$/.test(sub)) return undefined;
 	const j = Number(sub) - 1;
