@@ -3,7 +3,8 @@
 // server (a separate Node process), and the CLI. `--watch` keeps all contexts alive;
 // `--production` minifies and drops source maps. The server and the CLI are also package bins
 // (`derivcheck-language-server`, `derivcheck`): both open with a shebang and are made executable,
-// so `dist/server.js --stdio` runs as other editors start it.
+// so `dist/server.js --stdio` runs as other editors start it. `dist/browser/server.js` is the server
+// for a web worker.
 const fs = require('fs');
 const esbuild = require('esbuild');
 
@@ -43,6 +44,11 @@ const bundles = [
 	{ entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 	{ entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	// The same server in a web worker (vscode.dev): the LSP library's browser build, same API.
+	{
+		entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife', target: 'es2022',
+		alias: { 'vscode-languageserver/node': 'vscode-languageserver/browser' },
+	},
 ];
 const executables = ['dist/server.js', 'dist/cli.js'];
 

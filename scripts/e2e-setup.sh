@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end suite (test/e2e) and the Neovim test (test/server/neovim.test.ts)
-# need, idempotently, so a second run is fast.
+# Installs what the end-to-end suite (test/e2e), the Neovim test (test/server/neovim.test.ts) and
+# the web-worker test (test/server/browser.test.ts) need, idempotently, so a second run is fast.
 # Strategy: (1) Debian packages (chromium, neovim, libkrb5-dev for kerberos' native build, ripgrep)
 # via apt-get only when one is missing; (2) code-server from the npm registry into the ignored
 # folder .cache/cs, made runnable without any download (VS Code's own deps with --ignore-scripts,
