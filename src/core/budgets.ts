@@ -1,0 +1,47 @@
+/**
+ * Every limit on the work one document may cause, in one place, so that no input — however large,
+ * deep or hostile — can make a check, a hover or the engine cache take unbounded time or memory.
+ * Each budget is checked before the work it bounds is done (a network's bytes before anything is
+ * allocated, a block's items before YAML reads it), and each one that is hit says so in words: a
+ * diagnostic on the offending text, or a note in the hover, never a silent truncation.
+ *
+ * Sizes are counted in what they cost: a network in the bytes its arrays and tables will retain,
+ * a hover in characters of Markdown, a path search in the steps it takes (not in paths found,
+ * since most routes through a max pool end nowhere).
+ */
+
+/** The most characters of one document that are checked; math after that point is left unchecked and a diagnostic says so. */
+export const MAX_DOCUMENT_CHARS = 8_000_000;
+
+/** How deeply the expression parser may recurse; deeper input becomes an `error` node. */
+export const MAX_EXPRESSION_DEPTH = 200;
+
+/** The most characters of YAML in one network block. */
+export const MAX_BLOCK_CHARS = 1_000_000;
+
+/**
+ * The most items (numbers, names, keys) one network block may write. YAML keeps a node of about
+ * 150 bytes per item while it reads, so this is counted on the raw text before YAML sees it.
+ */
+export const MAX_BLOCK_ITEMS = 200_000;
+
+/** The most bytes one network may retain: its run's typed arrays and the connectivity tables formulas build. */
+export const MAX_NETWORK_BYTES = 96 * 1024 * 1024;
+
+/** The most bytes all cached parses and networks together may retain; the least recently used go first. */
+export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** The most multiply-accumulates one forward pass may take. */
+export const MAX_MACS = 100_000_000;
+
+/** The most steps (quantities visited) one chain-rule path search may take. */
+export const MAX_PATH_STEPS = 20_000;
+
+/** The most characters of Markdown in one hover; a longer one is cut and says so. */
+export const MAX_HOVER_CHARS = 20_000;
+
+/** The most characters of one rendered formula in a hover; a longer one ends in an ellipsis and a note. */
+export const MAX_FORMULA_CHARS = 2_000;
+
+/** The bytes one formula-connectivity entry (an object in an array) retains, for `MAX_NETWORK_BYTES`; measured on a 150 × 150 conv2d. */
+export const BYTES_PER_USE = 72;
