@@ -4,13 +4,17 @@
  * YAML offsets and mapped into the document with the scanner's `yamlOffsetToDocument` only at
  * the end, so the parse of one YAML text is cached (a small LRU) wherever the block moves in the
  * document. Shapes are checked layer by layer, and the total size is capped before anything
- * is allocated, so an absurd block is refused with a sentence instead of running out of memory.
+ * is allocated, so an absurd block is refused with a sentence instead of running out of memory:
+ * the raw text's length and item count before YAML reads it (YAML keeps a node per item), then
+ * the bytes the network will retain — its run's typed arrays and the connectivity tables its
+ * formulas build — layer by layer, before the run (budgets in `../budgets.ts`).
  */
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../check/diagnostic';
 import { yamlOffsetToDocument, type NetworkBlockRegion } from '../scan/region';
 import { quoteLatexNames } from './latexNames';
 import { LAYER_TYPES, layerHead, parseLayer, typeDims } from './blockLayers';
+import { BYTES_PER_USE, MAX_BLOCK_CHARS, MAX_BLOCK_ITEMS, MAX_CACHE_BYTES, MAX_MACS, MAX_NETWORK_BYTES } from '../budgets';
 import { LruCache } from './cache';
 import { indexedNames } from './labels';
 import { nameKey } from './nameKey';
@@ -18,10 +22,7 @@ import { macs, outputShape, size } from './shape';
 import { defaultNotation, paramKey, type LayerSpec, type LossKind, type NetworkSpec, type Notation, type Shape } from './spec';
 import { Problems, readNames, readNumber, readString, readTensor, shapeText, type Problem, type YNode } from './yamlRead';
 
-/** The most activations and parameters (all layers, with their gradients) a block may build. */
-export const MAX_ELEMENTS = 5_000_000;
-/** The most multiply-accumulates one forward pass may take. */
-export const MAX_MACS = 100_000_000;
+export { MAX_MACS, MAX_NETWORK_BYTES } from '../budgets';
 
 const TOP_KEYS = ['input', 'input_names', 'target', 'target_names', 'loss', 'learning_rate', 'layers', 'frozen', 'notation'];
 const LOSSES: readonly LossKind[] = ['cross_entropy', 'mse', 'half_sse', 'binary_cross_entropy'];
@@ -30,6 +31,46 @@ export interface ParsedYaml {
 	readonly spec?: NetworkSpec;
 	/** Problems at YAML offsets. */
 	readonly problems: readonly Problem[];
+	/** The bytes the spec and its network will retain, as the size cap counted them (0 without a spec). */
+	readonly bytes?: number;
+}
+
+/** Megabytes in words: 123456789 → `118 MB`. */
+function megabytes(bytes: number): string {
+	return `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+}
+
+/**
+ * Refuses a block too long to read, before YAML builds a node for each of its items: one linear
+ * pass counts the separators (commas and line breaks) that every item but the first follows.
+ */
+function tooLongToRead(yaml: string): Problem | undefined {
+	const whole = { start: 0, end: Math.min(yaml.length, yaml.indexOf('\n') < 0 ? yaml.length : yaml.indexOf('\n')) };
+	if (yaml.length > MAX_BLOCK_CHARS) return { ...whole, message: `This network block is too long to check: ${yaml.length.toLocaleString('en-US')} characters (the limit is ${MAX_BLOCK_CHARS.toLocaleString('en-US')}).` };
+	let items = 1;
+	for (let i = 0; i < yaml.length; i++) {
+		const c = yaml.charCodeAt(i);
+		if (c === 44 || c === 10) items++;
+	}
+	if (items > MAX_BLOCK_ITEMS) return { ...whole, message: `This network block is too large to check: it writes about ${items.toLocaleString('en-US')} items (the limit is ${MAX_BLOCK_ITEMS.toLocaleString('en-US')}).` };
+	return undefined;
+}
+
+/**
+ * The bytes one layer's state will retain once run and explained: pre-activation, output,
+ * ∂E/∂out and delta as doubles (pools and flattens keep two), a max pool's winners, per parameter
+ * its value, gradient, update and frozen flag, and the per-tap connectivity tables that formulas
+ * build for conv and pool layers (`formulas.ts`).
+ */
+function layerBytes(layer: LayerSpec, s: Shape, o: Shape): number {
+	const n = size(o), inputs = size(s);
+	const hasPre = layer.kind === 'conv' || layer.kind === 'dense' || layer.kind === 'activation';
+	let bytes = 8 * n * (hasPre ? 4 : 2);
+	if (layer.kind === 'pool' && layer.mode === 'max') bytes += 4 * n;
+	if (layer.kind === 'conv' || layer.kind === 'dense') bytes += 33 * ((layer.kind === 'conv' ? layer.kernels.length : layer.weights.length) + layer.bias.length);
+	if (layer.kind === 'conv') bytes += 2 * BYTES_PER_USE * macs(layer, s, o) + BYTES_PER_USE * inputs;
+	if (layer.kind === 'pool') bytes += BYTES_PER_USE * (macs(layer, s, o) + inputs);
+	return bytes;
 }
 
 function get(map: YAMLMap, key: string): Pair | undefined {
@@ -64,6 +105,8 @@ function readNotation(node: YNode, p: Problems): Notation | undefined {
  * to the text as written.
  */
 export function parseNetworkYaml(written: string): ParsedYaml {
+	const tooLong = tooLongToRead(written);
+	if (tooLong) return { problems: [tooLong] };
 	const quoted = quoteLatexNames(written);
 	const parsed = parseQuotedYaml(quoted.text);
 	if (quoted.text === written) return parsed;
@@ -115,18 +158,18 @@ function parseQuotedYaml(yaml: string): ParsedYaml {
 	const inputNames = inputNamesPair && input ? flatNames(inputNamesPair.value as YNode, p, 'the input names', input.dims) : undefined;
 
 	const layers: LayerSpec[] = [];
-	let elements = shape ? size(shape) : 0, work = 0;
+	// The input, its gradient and the target, as doubles; each layer adds what it will retain.
+	let bytes = shape ? 16 * size(shape) : 0, work = 0;
 	if (shape) {
 		let s = shape;
 		for (const item of layerItems) {
 			const layer = parseLayer(item, s, p);
 			if (!layer) { shape = undefined; break; }
 			const o = outputShape(layer, s) as Shape;
-			const params = layer.kind === 'conv' ? layer.kernels.length + layer.bias.length : layer.kind === 'dense' ? layer.weights.length + layer.bias.length : 0;
-			elements += 4 * size(o) + 3 * params;
+			bytes += layerBytes(layer, s, o);
 			work += macs(layer, s, o);
-			if (elements > MAX_ELEMENTS || work > MAX_MACS) {
-				p.add(layerHead(item)?.head ?? item, `This network is too large to check: it would hold ${elements > MAX_ELEMENTS ? `over ${elements.toLocaleString('en-US')} values (the limit is ${MAX_ELEMENTS.toLocaleString('en-US')})` : `over ${work.toLocaleString('en-US')} multiply-adds per pass (the limit is ${MAX_MACS.toLocaleString('en-US')})`} by this layer.`);
+			if (bytes > MAX_NETWORK_BYTES || work > MAX_MACS) {
+				p.add(layerHead(item)?.head ?? item, `This network is too large to check: it would ${bytes > MAX_NETWORK_BYTES ? `retain over ${megabytes(bytes)} (the limit is ${megabytes(MAX_NETWORK_BYTES)})` : `take over ${work.toLocaleString('en-US')} multiply-adds per pass (the limit is ${MAX_MACS.toLocaleString('en-US')})`} by this layer.`);
 				shape = undefined;
 				break;
 			}
@@ -150,6 +193,7 @@ function parseQuotedYaml(yaml: string): ParsedYaml {
 	const inShape = inputShape(input.dims, firstDims) as Shape;
 	return {
 		problems: [],
+		bytes: bytes + 8 * target.values.length,
 		spec: { input: Float64Array.from(input.values), inputShape: inShape, inputNames, target: Float64Array.from(target.values), targetNames, loss, learningRate: learningRate ?? NaN, layers, frozen, notation },
 	};
 }
@@ -170,24 +214,35 @@ function readFrozen(pair: Pair | undefined, layers: readonly LayerSpec[], p: Pro
 	layers.forEach((l, i) => {
 		const add = (names: readonly string[] | undefined, kind: 'w' | 'b') => names?.forEach((n, j) => {
 			const k = nameKey(n);
-			byKey.set(k, [...(byKey.get(k) ?? []), paramKey(i, kind, j)]);
+			const list = byKey.get(k);
+			// Pushed, not copied: a block may give thousands of parameters one name.
+			if (list) list.push(paramKey(i, kind, j)); else byKey.set(k, [paramKey(i, kind, j)]);
 		});
 		if (l.kind === 'conv') { add(l.kernelNames, 'w'); add(l.biasNames, 'b'); }
 		if (l.kind === 'dense') { add(l.weightNames, 'w'); add(l.biasNames, 'b'); }
 	});
+	const done = new Set<string>();
 	for (const item of node.items as YNode[]) {
 		const name = readString(item, p, 'a frozen parameter');
 		if (name === undefined) continue;
-		const keys = byKey.get(nameKey(name));
+		const key = nameKey(name), keys = byKey.get(key);
 		if (!keys) p.add(item, `"${name}" is not a parameter name declared in the block (kernel_names, weight_names or bias_names).`);
-		else keys.forEach((k) => frozen.add(k));
+		// A name listed twice freezes nothing new; walking its parameters again would make the list quadratic.
+		else if (!done.has(key)) keys.forEach((k) => frozen.add(k));
+		done.add(key);
 	}
 	return frozen;
 }
 
-const cache = new LruCache<string, ParsedYaml>(16);
+/** Parses and the networks built from them (kept alive by their specs), bounded by the bytes they retain. */
+const cache = new LruCache<string, ParsedYaml>(16, MAX_CACHE_BYTES, (v, yaml) => 2 * yaml.length + (v.bytes ?? 0));
 
-/** The parse of a YAML text, cached by the text itself. */
+/** What the parse cache holds now, for tests of its bound: `{ entries: 3, bytes: 1_200_000 }`. */
+export function parseCacheUse(): { entries: number; bytes: number } {
+	return { entries: cache.size, bytes: cache.bytes };
+}
+
+/** The parse of a YAML text, cached by the text itself and by the bytes it and its network retain. */
 export function parseNetworkYamlCached(yaml: string): ParsedYaml {
 	return cache.get(yaml, () => parseNetworkYaml(yaml));
 }

@@ -21,8 +21,12 @@ export interface FormulaOptions {
 
 interface Use { readonly out: number; readonly other: number }
 
-/** For a conv or pool layer: per input element its (output, weight) uses, and per weight its (output, input) uses. */
-function uses(net: Network, l: number): { byInput: Use[][]; byWeight: Use[][] } {
+/**
+ * For a conv or pool layer: per input element its (output, weight) uses, and per weight its
+ * (output, input) uses. Built once per layer and kept (its bytes are counted in the block's size
+ * cap); chain-rule path search reads it too.
+ */
+export function uses(net: Network, l: number): { byInput: Use[][]; byWeight: Use[][] } {
 	const key = `uses:${l}`;
 	const hit = net.memo.get(key) as { byInput: Use[][]; byWeight: Use[][] } | undefined;
 	if (hit) return hit;

@@ -16,14 +16,14 @@ import { parseNetworkBlock } from './block';
 import { Network } from './network';
 import type { NetworkSpec } from './spec';
 
-export { parseNetworkBlock, parseNetworkYaml, MAX_ELEMENTS, MAX_MACS } from './block';
+export { parseNetworkBlock, parseNetworkYaml, MAX_NETWORK_BYTES, MAX_MACS } from './block';
 export { Network } from './network';
 export type { NetworkSpec, LayerSpec, Shape, ActivationKind, LossKind, Notation } from './spec';
 export type { Quantity, Role } from './quantity';
 export { parseId, ids } from './quantity';
 export type { Formula, Term, QuantityId } from './term';
 export { evaluateTerm, evaluateTermInterval, termParents, substitute } from './term';
-export { renderTerm } from './render';
+export { renderTerm, renderTermBounded } from './render';
 export { expandFormula, type FormulaOptions } from './formulas';
 export type { ChainPaths } from './paths';
 export type { LayerTable, Grid } from './table';

@@ -6,7 +6,7 @@
  */
 import type { NameRef } from '../syntax/ast';
 import { localFormula, type FormulaOptions } from './formulas';
-import { chainPaths, pathFactors, type ChainPaths } from './paths';
+import { chainPaths, pathFactors, type ChainPaths, type PathToken } from './paths';
 import { ids, parseId, type Quantity } from './quantity';
 import { resolveDerivative, resolveName, type DerivativeResolution, type LocalPartial, type NameScope, type Resolution } from './resolve';
 import { runNetwork, type LayerState, type ParamState, type RunResult } from './run';
@@ -88,9 +88,9 @@ export class Network {
 		return localFormula(this, id, options);
 	}
 
-	/** Chain-rule paths from a quantity to the loss, at most `limit` of them. */
-	paths(id: QuantityId, limit = 16): ChainPaths {
-		return chainPaths(this, id, limit);
+	/** Chain-rule paths from a quantity to the loss, at most `limit` of them, in a bounded number of steps (`paths.ts`). */
+	paths(id: QuantityId, limit = 16, token?: PathToken): ChainPaths {
+		return chainPaths(this, id, limit, undefined, token);
 	}
 
 	/** The local derivatives along one path from `paths()`, from the loss down (for a hover's chain rule). */

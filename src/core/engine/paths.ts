@@ -3,19 +3,32 @@
  * quantity influences E, each a list of ids from the quantity to `E`. A gradient, delta or
  * ∂E/∂out asks for the paths of the quantity it differentiates. Routes with a zero local
  * derivative (a max-pool input that lost its window) are left out. The search stops at `limit`
- * paths and says so, since a LeNet-sized network has millions of routes.
+ * paths and says so, since a LeNet-sized network has millions of routes; it also stops after
+ * `MAX_PATH_STEPS` quantities visited, found or not, because most routes through stacked convs
+ * and a max pool end at a losing element (3^L routes for L convs of width 3), and it stops when
+ * its cancellation token is set. A quantity's consumers come from the layer's inverse
+ * connectivity (`uses` in `formulas.ts`), so one step costs the quantity's fan-out, not the
+ * layer's size.
  */
-import { convChannel, convTaps } from './layers/conv';
-import { poolWindow } from './layers/pool';
+import { MAX_PATH_STEPS } from '../budgets';
+import { uses } from './formulas';
+import { convChannel } from './layers/conv';
 import type { Network } from './network';
 import { ids, parseId } from './quantity';
 import { localDerivative, type LocalPartial } from './resolve';
 import type { QuantityId } from './term';
 
+/** A cancellation token as LSP's, reduced to what the search reads (the engine imports no service types). */
+export interface PathToken {
+	readonly isCancellationRequested: boolean;
+}
+
 export interface ChainPaths {
 	readonly paths: readonly (readonly QuantityId[])[];
-	/** True when there are more paths than `limit`. */
+	/** True when there are more paths than `limit`, or the search ran out of steps or was cancelled. */
 	readonly truncated: boolean;
+	/** True when the search stopped at its step budget or its token, so more paths may exist than it could tell. */
+	readonly exhausted?: boolean;
 }
 
 /** The quantities `id` feeds directly, in the forward direction. */
@@ -32,12 +45,13 @@ function consumers(net: Network, id: QuantityId): QuantityId[] {
 	}
 	if (p.role === 'param') {
 		const L = net.layers[p.layer];
+		if (p.param === 'w' && L.conv) return uses(net, p.layer).byWeight[p.index].map((u) => ids.layer(p.layer, 'pre', u.out));
 		const r: QuantityId[] = [];
 		for (let i = 0; i < L.out.length; i++) {
-			const uses = p.param === 'b'
+			const used = p.param === 'b'
 				? L.bias!.shared || (L.conv ? convChannel(L.conv, i) : i) === p.index
-				: L.conv ? convTaps(L.conv, i).some((t) => t.weight === p.index) : Math.floor(p.index / (L.weights!.value.length / L.out.length)) === i;
-			if (uses) r.push(ids.layer(p.layer, 'pre', i));
+				: Math.floor(p.index / (L.weights!.value.length / L.out.length)) === i;
+			if (used) r.push(ids.layer(p.layer, 'pre', i));
 		}
 		return r;
 	}
@@ -47,17 +61,13 @@ function consumers(net: Network, id: QuantityId): QuantityId[] {
 	const m = from + 1, M = net.layers[m], j = p.index;
 	// A flatten layer only reshapes; paths go straight through it.
 	if (M.spec.kind === 'flatten' && m < last) return consumers(net, ids.layer(m, 'out', j));
-	const r: QuantityId[] = [];
-	for (let i = 0; i < M.out.length; i++) {
-		switch (M.spec.kind) {
-			case 'conv': if (convTaps(M.conv!, i).some((t) => t.input === j)) r.push(ids.layer(m, 'pre', i)); break;
-			case 'dense': r.push(ids.layer(m, 'pre', i)); break;
-			case 'pool': if (poolWindow(M.pool!, i).includes(j) && (!M.argmax || M.argmax[i] === j)) r.push(ids.layer(m, 'out', i)); break;
-			case 'flatten': if (i === j) r.push(ids.layer(m, 'out', i)); break;
-			case 'activation': if (i === j) r.push(ids.layer(m, 'pre', i)); break;
-		}
+	switch (M.spec.kind) {
+		case 'conv': return uses(net, m).byInput[j].map((u) => ids.layer(m, 'pre', u.out));
+		case 'dense': return Array.from(M.out, (_, i) => ids.layer(m, 'pre', i));
+		case 'pool': return uses(net, m).byInput[j].filter((u) => !M.argmax || M.argmax[u.out] === j).map((u) => ids.layer(m, 'out', u.out));
+		case 'flatten': return [ids.layer(m, 'out', j)];
+		case 'activation': return [ids.layer(m, 'pre', j)];
 	}
-	return r;
 }
 
 /** The forward quantity a backward one differentiates: delta → pre, ∂E/∂out → out, gradient or update → parameter. */
@@ -71,14 +81,17 @@ function subject(id: QuantityId): QuantityId {
 }
 
 /**
- * Up to `limit` paths to the loss. In the seed network `w_{1}` has one path:
- * w_{1} → in_{o1} → out_{o1} → E_{o1} → E, and `in_{o1}` has two since softmax couples both outputs.
+ * Up to `limit` paths to the loss, in at most `steps` quantities visited. In the seed network
+ * `w_{1}` has one path: w_{1} → in_{o1} → out_{o1} → E_{o1} → E, and `in_{o1}` has two since
+ * softmax couples both outputs.
  */
-export function chainPaths(net: Network, id: QuantityId, limit: number): ChainPaths {
+export function chainPaths(net: Network, id: QuantityId, limit: number, steps = MAX_PATH_STEPS, token?: PathToken): ChainPaths {
 	const paths: QuantityId[][] = [];
-	let truncated = false;
+	let truncated = false, exhausted = false, taken = 0;
 	const walk = (q: QuantityId, path: QuantityId[]): void => {
 		if (truncated) return;
+		// Every visit is a step, whether or not its route reaches the loss; the token is read every 256 steps.
+		if (++taken > steps || ((taken & 255) === 0 && token?.isCancellationRequested)) { truncated = exhausted = true; return; }
 		if (q === 'E') {
 			if (paths.length >= limit) { truncated = true; return; }
 			paths.push(path);
@@ -88,7 +101,7 @@ export function chainPaths(net: Network, id: QuantityId, limit: number): ChainPa
 	};
 	const start = subject(id);
 	if (net.value(start) !== undefined) walk(start, [start]);
-	return { paths, truncated };
+	return exhausted ? { paths, truncated, exhausted } : { paths, truncated };
 }
 
 /**

@@ -67,9 +67,10 @@ function declared(net: Network): Map<string, QuantityId[]> {
 	const m = new Map<string, QuantityId[]>();
 	const add = (name: string, id: QuantityId) => {
 		const k = nameKey(name);
-		const list = m.get(k) ?? [];
-		if (!list.includes(id)) list.push(id);
-		m.set(k, list);
+		const list = m.get(k);
+		// Ids arrive grouped (one quantity's names are added together), so the last one is the only possible repeat; a search of the whole list would be quadratic in a block that gives thousands of parameters one name.
+		if (!list) m.set(k, [id]);
+		else if (list[list.length - 1] !== id) list.push(id);
 	};
 	net.spec.inputNames?.forEach((n, j) => add(n, ids.input(j)));
 	net.spec.targetNames?.forEach((n, j) => add(n, ids.target(j)));

@@ -15,8 +15,10 @@ import { readName, skipSpace } from './names';
 import { binaryNode, numberNode } from './nodes';
 import { buildStream, type Item } from './stream';
 import type { Span } from '../text/span';
+import { MAX_EXPRESSION_DEPTH } from '../budgets';
 
-export const MAX_DEPTH = 200;
+/** How deeply parsing may recurse (`../budgets.ts`). */
+export const MAX_DEPTH = MAX_EXPRESSION_DEPTH;
 
 const MUL_OPS = new Set(['*', '\\cdot', '\\times', '\\ast', '\\centerdot']);
 const DIV_OPS = new Set(['/', '\\div']);

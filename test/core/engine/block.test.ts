@@ -132,7 +132,7 @@ suite('engine: network block', () => {
 		test('YAML with unquoted braces in a list, with a hint', () => check(BASE(DENSE, 'frozen: [w_⟦{⟧11}]\n'), /need quotes inside \[ \] and \{ \}/));
 		test('an absurdly large network, before building it', () => check(
 			'input: [0.1, 0.2]\ntarget: [1]\nloss: mse\nlayers:\n  - ⟦conv1d: C⟧\n    kernels: [[1]]\n    padding: 900000\n  - dense: o\n    weights: [[1]]\n',
-			/too large to check: it would hold over 7,200,016 values \(the limit is 5,000,000\)/));
+			/too large to check: it would retain over 303 MB \(the limit is 96 MB\) by this layer/));
 	});
 
 	test('maps offsets through LaTeX comment lines', () => {
