@@ -5,7 +5,8 @@
  * `}`, `\`, `^` or `'` and is not quoted already is put in single quotes (a `'` inside doubled,
  * YAML's own escape). The quotes shift offsets, so the rewrite keeps the points where it inserted
  * text and maps an offset in the quoted text back to the original one; problems are placed on
- * the author's text, never on a quote they did not write.
+ * the author's text, never on a quote they did not write. Items already quoted are read as YAML
+ * reads them, to their closing quote, so a quoted name may hold brackets and commas.
  *
  * Only flow lists after a key ending in `_names` are touched: elsewhere braces keep their YAML
  * meaning (`notation: {pre: [in]}`).
@@ -96,10 +97,27 @@ function flowItems(yaml: string, open: number): [number, number][] | undefined {
 		} else if (c === ',') {
 			flush(i);
 			start = i + 1;
+		} else if ((c === '"' || c === "'") && (start < 0 || yaml.slice(start, i).trim() === '')) {
+			// A quoted item is YAML's already: its brackets and commas are text, so skip to its closing quote.
+			if (start < 0) start = i;
+			i = closingQuote(yaml, i);
 		} else if (c === '{') {
 			if (start < 0) start = i;
 			braces++;
 		} else if (start < 0 && !/\s/.test(c)) start = i;
 	}
 	return undefined;
+}
+
+/** The offset of the quote that closes the YAML scalar opened at `open` (`''` and `\"` are escapes), or the text's end. */
+function closingQuote(yaml: string, open: number): number {
+	const q = yaml[open];
+	for (let i = open + 1; i < yaml.length; i++) {
+		if (q === '"' && yaml[i] === '\\') i++;
+		else if (yaml[i] === q) {
+			if (q === "'" && yaml[i + 1] === "'") i++;
+			else return i;
+		}
+	}
+	return yaml.length;
 }

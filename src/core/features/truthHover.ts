@@ -2,11 +2,16 @@
  * The network's side of a hover: for a bound name or number, the true value beside the stated
  * one, the engine's formula for it, the same formula with the author's own values in place of
  * its parents, the chain-rule path to the loss, and a table of the whole layer with the element
- * marked. Everything is read from the engine on demand; nothing here checks again.
+ * marked. Everything is read from the engine on demand; nothing here checks again. Labels and
+ * layer names come from the network block, so they enter the Markdown only through `markdown.ts`;
+ * formulas are rendered within `MAX_FORMULA_CHARS` and say so when cut, and the path search has
+ * its own step budget (`engine/paths.ts`).
  */
-import { parseId, renderTerm, type Network, type QuantityId } from '../engine/index';
+import { MAX_FORMULA_CHARS } from '../budgets';
+import { parseId, renderTermBounded, type Network, type QuantityId } from '../engine/index';
 import type { TruthChecker, TruthFact } from '../check/truth/checker';
 import { formatInterval, formatValue } from '../eval/format';
+import { mdCode, mdText } from './markdown';
 
 const MAX_TABLE = 48;
 
@@ -20,7 +25,7 @@ export function layerTableMarkdown(net: Network, layer: number, mark?: number): 
 	if (!t) return undefined;
 	const { channels, rows, cols } = t.shape;
 	const n = channels * rows * cols;
-	if (n > MAX_TABLE) return `Layer ${t.name} has ${n} elements (${channels}×${rows}×${cols}); too many to show here.`;
+	if (n > MAX_TABLE) return `Layer ${mdText(t.name)} has ${n} elements (${channels}×${rows}×${cols}); too many to show here.`;
 	const cell = (v: number, j: number) => (j === mark ? `**${formatValue(v)}**` : formatValue(v));
 	const roles: [string, number[][][] | undefined][] = [
 		['pre-activation', t.pre],
@@ -34,7 +39,7 @@ export function layerTableMarkdown(net: Network, layer: number, mark?: number): 
 		for (const [name, g] of roles) {
 			if (!g) continue;
 			for (let c = 0; c < channels; c++) {
-				const header = [`${t.name} ${name}${channels > 1 ? `, channel ${c + 1}` : ''}`, ...Array.from({ length: cols }, (_, x) => `col ${x + 1}`)];
+				const header = [`${mdText(t.name)} ${name}${channels > 1 ? `, channel ${c + 1}` : ''}`, ...Array.from({ length: cols }, (_, x) => `col ${x + 1}`)];
 				const lines = [row(header), row(['---', ...header.slice(1).map(() => '---:')])];
 				g[c].forEach((values, r) => lines.push(row([`row ${r + 1}`, ...values.map((v, x) => cell(v, (c * rows + r) * cols + x))])));
 				parts.push(lines.join('\n'));
@@ -46,7 +51,7 @@ export function layerTableMarkdown(net: Network, layer: number, mark?: number): 
 		const pos = net.quantity(`L${layer}:out:${j}`)?.position ?? [j + 1];
 		return j === mark ? `**${pos.join(',')}**` : pos.join(',');
 	});
-	const lines = [row([`layer ${t.name}`, ...header]), row(['---', ...header.map(() => '---:')])];
+	const lines = [row([`layer ${mdText(t.name)}`, ...header]), row(['---', ...header.map(() => '---:')])];
 	for (const [name, g] of roles) if (g) lines.push(row([name, ...g.flat(2).map(cell)]));
 	return lines.join('\n');
 }
@@ -56,26 +61,29 @@ function pathText(net: Network, id: QuantityId): string | undefined {
 	const of = p?.role === 'grad' ? id.replace(/:grad$/, '') : p?.role === 'delta' ? id.replace(':delta:', ':pre:') : p?.role === 'dout' ? id.replace(':dout:', ':out:') : id;
 	const paths = net.paths(of, 3);
 	if (paths.paths.length === 0) return undefined;
-	const lines = paths.paths.map((path) => `- \`${path.map((q) => net.label(q)).join(' → ')}\``);
-	if (paths.truncated) lines.push('- …');
+	const lines = paths.paths.map((path) => `- ${mdCode(path.map((q) => net.label(q)).join(' → '), MAX_FORMULA_CHARS)}`);
+	if (paths.exhausted) lines.push('- … (the search stopped at its step budget; there may be more paths)');
+	else if (paths.truncated) lines.push('- …');
 	return lines.join('\n');
 }
 
 /** The Markdown for a truth fact. */
 export function truthHover(truth: TruthChecker, fact: TruthFact): string {
 	const net = truth.net;
-	const lines = [`**\`${fact.label}\`** — the network's value is **${formatValue(fact.trueValue)}**`];
+	const lines = [`**${mdCode(fact.label)}** — the network's value is **${formatValue(fact.trueValue)}**`];
 	if (fact.stated && fact.statedIv) {
 		const verdict = fact.status === 'ok' ? '✓' : fact.status === 'rounding' ? '✓ (its rounding carried forward)' : fact.status === 'inherited' ? '✗ carried from an earlier error' : '✗';
-		lines.push('', `- written: ${fact.stated}, standing for ${formatInterval(fact.statedIv.lo, fact.statedIv.hi)} ${verdict}`);
+		lines.push('', `- written: ${mdText(fact.stated)}, standing for ${formatInterval(fact.statedIv.lo, fact.statedIv.hi)} ${verdict}`);
 	}
 	if (fact.localIv) lines.push(`- from your own earlier values: ${formatInterval(fact.localIv.lo, fact.localIv.hi)}`);
 	if (fact.mistake) lines.push('', fact.mistake);
 	const f = fact.id.startsWith('d:') ? undefined : net.formula(fact.id);
 	if (f) {
-		lines.push('', `The network computes \`${fact.label} = ${renderTerm(f.rhs, (id) => net.label(id))}\``);
-		const mine = renderTerm(f.rhs, (id) => truth.authorValue(id)?.text ?? formatValue(net.value(id) ?? NaN));
-		lines.push('', `With your values: \`${mine}\``);
+		const formula = renderTermBounded(f.rhs, (id) => net.label(id), MAX_FORMULA_CHARS);
+		lines.push('', `The network computes ${mdCode(`${fact.label} = ${formula.text}`, 2 * MAX_FORMULA_CHARS)}`);
+		const mine = renderTermBounded(f.rhs, (id) => truth.authorValue(id)?.text ?? formatValue(net.value(id) ?? NaN), MAX_FORMULA_CHARS);
+		lines.push('', `With your values: ${mdCode(mine.text, 2 * MAX_FORMULA_CHARS)}`);
+		if (formula.cut || mine.cut) lines.push('', `*The formula is longer than ${MAX_FORMULA_CHARS.toLocaleString('en-US')} characters; its first terms are shown.*`);
 	}
 	const path = pathText(net, fact.id);
 	if (path) lines.push('', 'Chain rule, from this quantity to the loss:', path);
