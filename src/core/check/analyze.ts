@@ -5,8 +5,11 @@
  * the facts hovers and code actions read later without checking again.
  *
  * Cancellation is checked between regions; the work yields to the event loop every few
- * milliseconds so that a newer version of the document can cancel an older check.
+ * milliseconds so that a newer version of the document can cancel an older check. A document
+ * longer than `MAX_DOCUMENT_CHARS` is checked up to that point, and the summary lists the rest as
+ * unchecked.
  */
+import { MAX_DOCUMENT_CHARS } from '../budgets';
 import { scanDocument } from '../scan/index';
 import type { DocumentLanguage, ScanResult } from '../scan/region';
 import { parseMath } from '../syntax/parser';
@@ -71,7 +74,9 @@ function isGiven(chain: Chain, text: string): boolean {
  */
 export async function analyzeDocument(text: string, language: DocumentLanguage, options: AnalyzeOptions): Promise<Analysis | undefined> {
 	if (options.token?.isCancellationRequested) return undefined;
-	const scan = scanDocument(text, language);
+	// A document past its size budget is checked up to the budget; the rest is listed as unchecked.
+	const tooLong = text.length > MAX_DOCUMENT_CHARS;
+	const scan = scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
 	const statements: Statement[] = [];
 	let sliceStart = Date.now();
 	for (const region of scan.regions) {
@@ -91,7 +96,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		members: [],
 		substitutions: [],
 		names: [],
-		uncheckedNames: new Set(),
+		uncheckedNames: new Set(tooLong ? [`the math after character ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} (the document is longer than derivcheck checks)`] : []),
 	};
 	const segments = networkSegments(scan, ctx);
 	for (let i = 0; i < statements.length; i++) {
