@@ -9,7 +9,8 @@ export type Format = 'text' | 'json' | 'sarif' | 'github';
 
 export interface Options {
 	readonly format: Format;
-	readonly tolerance: TolerancePolicy;
+	/** Only when given on the command line, where it overrides the configuration file. */
+	readonly tolerance?: TolerancePolicy;
 	/** The FILE|FOLDER|GLOB arguments as given, `#GLOB` exclusions among them (see expand.ts). */
 	readonly files: readonly string[];
 }
@@ -30,13 +31,16 @@ A folder stands for every .md, .markdown, .tex, .ltx and .latex file under it; a
 ("**/*.md", quoted) for the files it matches; "#GLOB" leaves out what GLOB matches. Folders
 and globs skip node_modules, .git and what .gitignore ignores; a file named is always read.
 Files ending in .tex, .ltx or .latex are read as LaTeX, all others as Markdown.
+Each file is checked with the settings of the nearest .derivcheck.json, .derivcheck.jsonc,
+.derivcheck.yaml or .derivcheck.yml in its folder or above; options override it.
 
 Options:
   --format text|json|sarif|github
                                 output format (default: text); github prints GitHub
                                 Actions annotations (::error file=…,line=…::message)
   --tolerance digits|strict|loose
-                                what a written input number stands for (default: digits)
+                                what a written input number stands for (default: the
+                                configuration file's, else digits)
   --help                        show this help
   --version                     show the version
 
@@ -54,7 +58,7 @@ function pick<T extends string>(name: string, value: string | undefined, allowed
 /** Parses `argv` without the node and script paths: `parseArgs(['--format', 'json', 'a.md'])`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
 	let format: Format = 'text';
-	let tolerance: TolerancePolicy = 'digits';
+	let tolerance: TolerancePolicy | undefined;
 	const files: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -82,5 +86,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		files.push(arg);
 	}
 	if (files.filter((f) => !f.startsWith('#')).length === 0) return { kind: 'error', message: 'No files given.' };
-	return { kind: 'run', options: { format, tolerance, files } };
+	return { kind: 'run', options: { format, ...(tolerance ? { tolerance } : {}), files } };
 }

@@ -4,11 +4,15 @@
  * the files, checks each with the pure core, prints in the chosen format, and exits 0 when clean, 1
  * when any error or warning was found, and 2 on bad usage or when some file could not be checked —
  * missing, unreadable, binary, or a folder or glob with nothing in it — each said on stderr, so a
- * CI run never passes over a document it did not read.
+ * CI run never passes over a document it did not read. Each file is checked with the settings of
+ * the configuration file that governs it (`src/node/configFile.ts`), the command line's options
+ * over them; a configuration file with a mistake is said on stderr once, the files it governs are
+ * not checked, and the run exits 2.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLanguageService, defaultSettings, LineIndex } from '../core/index';
+import { applyConfig, createLanguageService, defaultSettings, LineIndex, type LanguageService, type Settings } from '../core/index';
+import { ConfigFiles } from '../node/configFile';
 import { version } from '../../package.json';
 import { parseArgs, usage, type Options } from './args';
 import { expandArgs } from './expand';
@@ -21,7 +25,26 @@ import { exitStatus, type FileResult } from './results';
 
 /** Checks the files of `options` and returns the exit status; output goes to the given streams. */
 export async function run(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-	const service = createLanguageService({ ...defaultSettings, tolerance: options.tolerance });
+	const configs = new ConfigFiles();
+	const services = new Map<string, LanguageService>();
+	const reported = new Set<string>();
+	/** The service for a file's configuration, or undefined (said once on stderr) when that file has a mistake. */
+	const serviceFor = (path: string): LanguageService | undefined => {
+		const found = configs.forFile(path);
+		const key = found?.path ?? '';
+		if (found && !found.result.ok) {
+			if (!reported.has(key)) err(`derivcheck: cannot use the configuration file ${relative(process.cwd(), found.path) || found.path}: ${found.result.message}.\n`);
+			reported.add(key);
+			return undefined;
+		}
+		let service = services.get(key);
+		if (!service) {
+			const fromFile: Settings = found?.result.ok ? applyConfig(defaultSettings, found.result.config) : defaultSettings;
+			service = createLanguageService(options.tolerance ? { ...fromFile, tolerance: options.tolerance } : fromFile);
+			services.set(key, service);
+		}
+		return service;
+	};
 	const results: FileResult[] = [];
 	const { files, missing } = expandArgs(options.files, process.cwd());
 	for (const m of missing) err(`derivcheck: ${m.message}.\n`);
@@ -35,6 +58,11 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 		}
 		if (input.kind === 'binary') {
 			err(`derivcheck: cannot check ${path}: a binary file (${input.reason}).\n`);
+			incomplete = true;
+			continue;
+		}
+		const service = serviceFor(path);
+		if (!service) {
 			incomplete = true;
 			continue;
 		}

@@ -2,7 +2,8 @@
  * Starts the derivcheck language server as a Node module over IPC and connects VS Code to it.
  * The client's id is `derivcheck`, so vscode-languageclient reads `derivcheck.trace.server` by
  * itself; documents are Markdown and LaTeX of any scheme (files, untitled, virtual workspaces).
- * Settings are pulled by the server (`workspace/configuration`), which registers for changes.
+ * Settings are pulled by the server (`workspace/configuration`), which registers for changes; the
+ * client watches the `.derivcheck.*` configuration files and tells the server when one changes.
  *
  * Stopping is part of normal life (a restart, a window reload), so the client treats it so: the
  * server's exit with code 0 after `shutdown` is logged as information, not as "[Error] Server
@@ -41,9 +42,12 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
 		run: { module, transport: TransportKind.ipc },
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
 	};
+	const configWatcher = vscode.workspace.createFileSystemWatcher('**/.derivcheck.{json,jsonc,yaml,yml}');
+	context.subscriptions.push(configWatcher);
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: languages.map((language) => ({ language })),
 		outputChannel: output,
+		synchronize: { fileEvents: configWatcher },
 	};
 	return new DerivcheckClient('derivcheck', 'derivcheck', serverOptions, clientOptions);
 }

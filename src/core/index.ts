@@ -12,6 +12,7 @@ export type {
 	DocumentInput,
 	CancellationLike,
 	Settings,
+	ServiceOptions,
 	TolerancePolicy,
 	CheckReport,
 	Summary,
@@ -20,3 +21,6 @@ export type {
 } from './service';
 export { defaultSettings } from './service';
 export { createLanguageService } from './languageService';
+export { configFileNames, parseConfigFile, validateConfig } from './config/configFile';
+export type { ConfigFile, ConfigResult } from './config/configFile';
+export { applyConfig, overlayEditor } from './config/merge';

@@ -8,7 +8,8 @@
  * looks at its own token once the analysis is there.
  * Severity overrides, per-language switches and suppression comments are applied here, on the way
  * out, so the checkers stay free of settings and of comments; a suppressed finding is counted in
- * the summary's `suppressed`, not in `wrong`.
+ * the summary's `suppressed`, not in `wrong`. A document's settings are the service's own, or what
+ * `options.settingsFor` makes of them (the adapters lay a configuration file under them there).
  */
 import { analyzeDocument, type Analysis } from './check/analyze';
 import type { Diagnostic } from './check/diagnostic';
@@ -18,7 +19,7 @@ import { Suppressions } from './features/suppress';
 import { hoverAt } from './features/hover';
 import { carriedFix } from './features/repair';
 import { languageOf } from './scan/index';
-import type { DocumentInput, LanguageService, Settings, Summary } from './service';
+import type { DocumentInput, LanguageService, ServiceOptions, Settings, Summary } from './service';
 import { defaultSettings } from './service';
 import { overlaps } from './text/span';
 
@@ -52,11 +53,17 @@ function wrongAmong(a: Analysis, kept: readonly Diagnostic[]): number {
 	return a.chains.filter((c, i) => a.status[i] === 'checked' && bad.some((d) => d.span.start >= c.span.start && d.span.end <= c.span.end)).length;
 }
 
-export function createLanguageService(initial: Settings = defaultSettings): LanguageService {
-	let settings = initial;
+export function createLanguageService(initial: Settings = defaultSettings, options: ServiceOptions = {}): LanguageService {
+	let editorSettings = initial;
 	const cache = new Map<string, CacheEntry>();
 
+	/** The settings for one document: the service's own, or what `options.settingsFor` makes of them. */
+	function settingsOf(doc: DocumentInput): Settings {
+		return options.settingsFor ? options.settingsFor(doc.uri, editorSettings) : editorSettings;
+	}
+
 	function analysisOf(doc: DocumentInput): Promise<Analysis | undefined | null> {
+		const settings = settingsOf(doc);
 		const language = languageOf(doc.languageId, doc.uri) ?? 'markdown';
 		if (!settings.enabled[language]) return Promise.resolve(null);
 		const hit = cache.get(doc.uri);
@@ -81,8 +88,8 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 
 	const shownOf = new WeakMap<Analysis, { settings: Settings; shown: Shown }>();
 
-	/** What the user sees of an analysis under the current settings: the diagnostics and the summary. */
-	function presented(a: Analysis): Shown {
+	/** What the user sees of an analysis under the document's settings: the diagnostics and the summary. */
+	function presented(a: Analysis, settings: Settings): Shown {
 		const hit = shownOf.get(a);
 		if (hit && hit.settings === settings) return hit.shown;
 		const suppressions = new Suppressions(a.text, a.language, a.scan);
@@ -104,8 +111,8 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 		return result;
 	}
 
-	function visible(a: Analysis): Diagnostic[] {
-		return presented(a).diagnostics;
+	function visible(a: Analysis, settings: Settings): Diagnostic[] {
+		return presented(a, settings).diagnostics;
 	}
 
 	return {
@@ -113,7 +120,7 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const a = await analysisOf(doc);
 			if (a === undefined || token?.isCancellationRequested) return undefined;
 			if (a === null) return { uri: doc.uri, version: doc.version, diagnostics: [], summary: emptySummary };
-			const { diagnostics, summary } = presented(a);
+			const { diagnostics, summary } = presented(a, settingsOf(doc));
 			return { uri: doc.uri, version: doc.version, diagnostics, summary };
 		},
 		async hover(doc, offset, token) {
@@ -127,7 +134,7 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const stop = cache.get(doc.uri)?.superseded;
 			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const diagnostics = visible(a);
+			const diagnostics = visible(a, settingsOf(doc));
 			const actions = await codeActionsFor(a, diagnostics, range, stop);
 			const ignore = ignoreActions(a, diagnostics.filter((d) => overlaps(d.span, range)));
 			return token?.isCancellationRequested ? [] : [...actions, ...ignore];
@@ -137,11 +144,11 @@ export function createLanguageService(initial: Settings = defaultSettings): Lang
 			const stop = cache.get(doc.uri)?.superseded;
 			const a = await analysis;
 			if (!a || token?.isCancellationRequested) return [];
-			const fixed = await fixAll(a, visible(a), codes, stop);
+			const fixed = await fixAll(a, visible(a, settingsOf(doc)), codes, stop);
 			return token?.isCancellationRequested ? [] : (fixed?.edits ?? []);
 		},
 		updateSettings(next) {
-			settings = next;
+			editorSettings = next;
 		},
 	};
 }

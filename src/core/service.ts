@@ -42,13 +42,35 @@ export interface Settings {
 	readonly tolerance: TolerancePolicy;
 	/** Per-code severity overrides; `off` hides the code. */
 	readonly severity: Readonly<Partial<Record<DiagnosticCode, Severity | 'off'>>>;
+	/**
+	 * Whether a network may be read from a document that declares no block (DESIGN 2.6). Read from
+	 * the configuration file and carried for that feature; nothing in the core reads it yet.
+	 */
+	readonly inferNetwork: boolean;
+	/**
+	 * The decimal places fixes write; absent, the author's own precision (today's behaviour). Read
+	 * from the configuration file and passed through; no fix reads it yet.
+	 */
+	readonly digits?: number;
 }
 
 export const defaultSettings: Settings = {
 	enabled: { markdown: true, latex: true },
 	tolerance: 'digits',
 	severity: {},
+	inferNetwork: true,
 };
+
+/** Options of `createLanguageService()` beyond the settings. */
+export interface ServiceOptions {
+	/**
+	 * The settings for one document, given the service's own (the editor's): how a configuration
+	 * file found for the document's folder takes part. It must answer the same object for the same
+	 * inputs, since analyses are cached per settings object. Without it every document gets the
+	 * service's settings.
+	 */
+	readonly settingsFor?: (uri: string, settings: Settings) => Settings;
+}
 
 export interface Summary {
 	/** Statements (or chain links) whose numbers were checked. */

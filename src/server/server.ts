@@ -4,7 +4,9 @@
  * The language service comes from a factory so that tests can inject a fake one; every handler
  * is guarded (see `guard.ts`), looks its document up, delegates and converts. On `shutdown`
  * (and on `exit`, for a client that skips it) the scheduler is disposed: no check is pending or
- * started after, so nothing is sent on a connection that is closing.
+ * started after, so nothing is sent on a connection that is closing. Where the host can read files
+ * (`main.ts`), each document's settings also come from its configuration file (`config.ts`), read
+ * again when the client reports that one changed.
  */
 import {
 	CodeActionKind,
@@ -15,7 +17,8 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, type LanguageService, type Settings } from '../core/index';
+import { defaultSettings, type LanguageService, type ServiceOptions, type Settings } from '../core/index';
+import { ConfigSettings, type ConfigLookup } from './config';
 import { fixAllEdits, onCodeAction } from './codeActions';
 import { forgetLineIndex } from './convert';
 import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
@@ -25,8 +28,8 @@ import { checkDocumentsRequest, fixAllKind, fixAllRequest, type CheckDocumentsPa
 import { toSettings } from './settings';
 import { checkDocuments } from './workspace';
 
-/** Makes the language service the server delegates to, given the initial settings. */
-export type ServiceFactory = (settings: Settings) => LanguageService;
+/** Makes the language service the server delegates to, given the initial settings and how a document's own are found. */
+export type ServiceFactory = (settings: Settings, options?: ServiceOptions) => LanguageService;
 
 /** What a running server exposes to its host (and to tests). */
 export interface ServerHandle {
@@ -39,10 +42,11 @@ export interface ServerHandle {
  * `startServer(createConnection(ProposedFeatures.all), createLanguageService)`; tests pass a
  * connection over in-memory streams and a fake service.
  */
-export function startServer(connection: Connection, serviceFactory: ServiceFactory): ServerHandle {
+export function startServer(connection: Connection, serviceFactory: ServiceFactory, configFiles?: ConfigLookup): ServerHandle {
 	const log = connection.console;
 	const documents = new TextDocuments(TextDocument);
-	const service = serviceFactory(defaultSettings);
+	const configs = configFiles && new ConfigSettings(configFiles, log);
+	const service = serviceFactory(defaultSettings, configs ? { settingsFor: (uri, editor) => configs.settingsFor(uri, editor) } : {});
 	const scheduler = new DiagnosticsScheduler(connection, documents, service);
 	let pullsConfiguration = false;
 	let watchesConfiguration = false;
@@ -79,6 +83,14 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 		guard(log, 'didChangeConfiguration', undefined, async (change: { settings?: unknown }) => {
 			if (pullsConfiguration) await refreshSettings();
 			else service.updateSettings(toSettings(record(change.settings).derivcheck));
+			scheduler.scheduleAll();
+		}),
+	);
+
+	connection.onDidChangeWatchedFiles(
+		guard(log, 'didChangeWatchedFiles', undefined, () => {
+			if (!configs || shuttingDown) return;
+			configs.clear();
 			scheduler.scheduleAll();
 		}),
 	);

@@ -1,7 +1,8 @@
 /**
  * The `derivcheck.*` settings, pulled from the client with `workspace/configuration` and turned
  * into the core's `Settings`. Whatever the user wrote is validated value by value: a value of the
- * wrong type falls back to the default, so a typo in settings.json never stops checking.
+ * wrong type falls back to the default, so a typo in settings.json never stops checking. These are
+ * the editor's settings; `config.ts` lays them over a document's configuration file.
  */
 import { defaultSettings, DiagnosticCode, type Settings, type Severity, type TolerancePolicy } from '../core/index';
 
@@ -37,5 +38,7 @@ export function toSettings(raw: unknown): Settings {
 		},
 		tolerance,
 		severity,
+		// No editor setting for it: a configuration file decides (see `config.ts`).
+		inferNetwork: defaultSettings.inferNetwork,
 	};
 }

@@ -157,6 +157,39 @@ suite('cli', () => {
 		assert.strictEqual(run(['all-suppressed.md'], dir).status, 0);
 	});
 
+	test('reads the nearest configuration file above each file, its options over the file', () => {
+		const project = path.join(dir, 'configured');
+		fs.mkdirSync(path.join(project, 'loose', 'deeper'), { recursive: true });
+		fs.mkdirSync(path.join(project, 'plain'), { recursive: true });
+		// Under `digits` the one-digit inputs are exact and 0.3 + 0.4 = 0.8 is wrong; under `loose` it may hold.
+		const sum = '$$0.3 + 0.4 = 0.8$$\n';
+		fs.writeFileSync(path.join(project, 'loose', '.derivcheck.yaml'), '# notes\ntolerance: loose\nenable:\n  latex: false\n');
+		fs.writeFileSync(path.join(project, 'loose', 'deeper', 'a.md'), sum);
+		fs.writeFileSync(path.join(project, 'loose', 'deeper', 'b.tex'), '\\[ 1 + 1 = 3 \\]\n');
+		fs.writeFileSync(path.join(project, 'plain', 'a.md'), sum);
+		const configured = run(['configured/loose'], dir);
+		assert.strictEqual(configured.status, 0, configured.stdout + configured.stderr);
+		const plain = run(['configured/plain/a.md'], dir);
+		assert.strictEqual(plain.status, 1, plain.stdout);
+		const overridden = run(['--tolerance', 'digits', 'configured/loose/deeper/a.md'], dir);
+		assert.strictEqual(overridden.status, 1, overridden.stdout);
+		fs.writeFileSync(path.join(project, 'plain', '.derivcheck.jsonc'), '{\n  // quiet\n  "severity": { "arithmetic": "off" },\n}\n');
+		assert.strictEqual(run(['configured/plain/a.md'], dir).status, 0);
+	});
+
+	test('stops with exit 2 on a configuration file with a mistake, saying what it is, and checks the other files', () => {
+		const bad = path.join(dir, 'badconfig');
+		fs.mkdirSync(bad, { recursive: true });
+		fs.writeFileSync(path.join(bad, '.derivcheck.json'), '{ "tolerance": "exact" }\n');
+		fs.writeFileSync(path.join(bad, 'a.md'), '$$1 + 1 = 2$$\n');
+		const r = run(['badconfig/a.md', 'clean.md'], dir);
+		assert.strictEqual(r.status, 2);
+		assert.strictEqual(r.stderr, `derivcheck: cannot use the configuration file ${path.join('badconfig', '.derivcheck.json')}: "tolerance" must be one of digits, strict, loose, not "exact".\n`);
+		assert.match(r.stdout, /^1 file · /);
+		fs.writeFileSync(path.join(bad, '.derivcheck.json'), '{ "tolerance": "loose" ');
+		assert.match(run(['badconfig/a.md'], dir).stderr, /is not valid JSON at line 1, column 24: CloseBraceExpected\.\n$/);
+	});
+
 	test('exits 2 on bad usage with the usage on stderr', () => {
 		for (const args of [[], ['--format', 'xml', 'clean.md'], ['--nope', 'clean.md']]) {
 			const r = run(args, dir);

@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CHANGE_DEBOUNCE_MS } from '../../src/server/diagnostics';
 import { startServer, type ServiceFactory } from '../../src/server/server';
+import type { ConfigLookup } from '../../src/server/config';
 import { summaryNotification, type SummaryParams } from '../../src/server/protocol';
 
 export interface Harness {
@@ -41,7 +42,7 @@ export interface Harness {
 type Waiter<T> = { accept: (x: T) => boolean; resolve: (x: T) => void };
 
 /** Starts a server with `factory` and a client with the given capabilities, and initializes it. */
-export async function startHarness(factory: ServiceFactory, options: { configuration?: unknown; pullConfiguration?: boolean } = {}): Promise<Harness> {
+export async function startHarness(factory: ServiceFactory, options: { configuration?: unknown; pullConfiguration?: boolean; configFiles?: ConfigLookup } = {}): Promise<Harness> {
 	const up = new PassThrough();
 	const down = new PassThrough();
 	// The server writes through this gate: once the session is closed, what it still writes is
@@ -57,7 +58,7 @@ export async function startHarness(factory: ServiceFactory, options: { configura
 		},
 	});
 	const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(serverOut));
-	startServer(serverConnection, factory);
+	startServer(serverConnection, factory, options.configFiles);
 	const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
 	const diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
 	const summaryWaiters: Waiter<SummaryParams>[] = [];

@@ -4,7 +4,12 @@
  * code, and a binary or very large document neither crashes the server nor stops it answering.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { createLanguageService } from '../../src/core/index';
+import { ConfigFiles } from '../../src/node/configFile';
 import type { Hover } from 'vscode-languageserver/node';
 import { mismatches, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus } from '../shared/expectations';
 import { startHarness, type Harness } from './harness';
@@ -56,6 +61,55 @@ suite('language server over the real core', () => {
 			const { wrong, suppressed } = await summary;
 			assert.deepStrictEqual({ wrong, suppressed }, { wrong: 1, suppressed: 1 }, c.uri);
 		}
+	});
+
+	suite('with configuration files', () => {
+		let dir: string;
+		const sum = '$$0.3 + 0.4 = 0.8$$\n';
+		const uriOf = (...parts: string[]): string => pathToFileURL(path.join(dir, ...parts)).href;
+		const published = async (uri: string): Promise<string[]> => {
+			const p = h.diagnostics(uri);
+			await h.open(uri, sum);
+			return (await p).diagnostics.map((d) => String(d.code));
+		};
+		setup(() => {
+			dir = fs.mkdtempSync(path.join(os.tmpdir(), 'derivcheck-config-'));
+			for (const d of ['quiet/notes', 'plain', 'bad']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+			fs.writeFileSync(path.join(dir, 'quiet', '.derivcheck.json'), '{ "tolerance": "loose", "severity": { "value": "off" } }\n');
+			fs.writeFileSync(path.join(dir, 'bad', '.derivcheck.yml'), 'tolerance: [loose\n');
+		});
+		teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+		test('checks each document with the file above it, and others without', async () => {
+			h = await startHarness(createLanguageService, { configFiles: new ConfigFiles() });
+			assert.deepStrictEqual(await published(uriOf('quiet', 'notes', 'a.md')), []);
+			assert.deepStrictEqual(await published(uriOf('plain', 'a.md')), ['arithmetic']);
+			assert.deepStrictEqual(await published('untitled:Untitled-1'), ['arithmetic']);
+		});
+
+		test('lets an editor setting that differs from its default override the file', async () => {
+			h = await startHarness(createLanguageService, { configFiles: new ConfigFiles(), configuration: { tolerance: 'strict' } });
+			assert.deepStrictEqual(await published(uriOf('quiet', 'notes', 'a.md')), ['arithmetic']);
+		});
+
+		test('logs a file with a mistake once and checks as if there were none', async () => {
+			h = await startHarness(createLanguageService, { configFiles: new ConfigFiles() });
+			assert.deepStrictEqual(await published(uriOf('bad', 'a.md')), ['arithmetic']);
+			assert.deepStrictEqual(await published(uriOf('bad', 'b.md')), ['arithmetic']);
+			const said = h.logs.filter((l) => l.includes('ignoring the configuration file'));
+			assert.strictEqual(said.length, 1, h.logs.join('\n'));
+			assert.match(said[0], /\.derivcheck\.yml: it is not valid YAML at line \d+, column \d+: /);
+		});
+
+		test('reads a changed file again when the client says so', async () => {
+			h = await startHarness(createLanguageService, { configFiles: new ConfigFiles() });
+			const uri = uriOf('plain', 'a.md');
+			assert.deepStrictEqual(await published(uri), ['arithmetic']);
+			fs.writeFileSync(path.join(dir, 'plain', '.derivcheck.yaml'), 'severity:\n  arithmetic: off\n');
+			const again = h.diagnostics(uri);
+			await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('plain', '.derivcheck.yaml'), type: 1 }] });
+			assert.deepStrictEqual((await again).diagnostics, []);
+		});
 	});
 
 	test('checks a binary and a very large document without crashing', async () => {

@@ -122,7 +122,7 @@ suite('language server', () => {
 		await start({}, { tolerance: 'strict', enable: { latex: false }, severity: { inherited: 'off', arithmetic: 'loud' } });
 		await h.open(uri, text);
 		await h.diagnostics(uri);
-		assert.deepStrictEqual(fake.settings.at(-1), { enabled: { markdown: true, latex: false }, tolerance: 'strict', severity: { inherited: 'off' } });
+		assert.deepStrictEqual(fake.settings.at(-1), { enabled: { markdown: true, latex: false }, tolerance: 'strict', severity: { inherited: 'off' }, inferNetwork: true });
 		h.configuration = { tolerance: 'loose' };
 		const again = h.diagnostics(uri);
 		await h.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
