@@ -11,7 +11,7 @@
  * the summary's `suppressed`, not in `wrong`. A document's settings are the service's own, or what
  * `options.settingsFor` makes of them (the adapters lay a configuration file under them there).
  */
-import { analyzeDocument, type Analysis } from './check/analyze';
+import { analyzeDocument, summarize, type Analysis } from './check/analyze';
 import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, fixAll } from './features/codeActions';
 import { ignoreActions } from './features/ignore';
@@ -47,11 +47,6 @@ interface Shown {
 	readonly summary: Summary;
 }
 
-/** The checked chains with an error or a warning among `kept`, as `analyze.ts` counts `wrong`. */
-function wrongAmong(a: Analysis, kept: readonly Diagnostic[]): number {
-	const bad = kept.filter((d) => d.severity === 'error' || d.severity === 'warning');
-	return a.chains.filter((c, i) => a.status[i] === 'checked' && bad.some((d) => d.span.start >= c.span.start && d.span.end <= c.span.end)).length;
-}
 
 export function createLanguageService(initial: Settings = defaultSettings, options: ServiceOptions = {}): LanguageService {
 	let editorSettings = initial;
@@ -105,7 +100,9 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			const shown = fix?.newText === d.fix?.newText ? d : withFix(d, fix);
 			out.push(override ? { ...shown, severity: override } : shown);
 		}
-		const summary = suppressed === 0 ? a.summary : { ...a.summary, wrong: wrongAmong(a, kept), suppressed };
+		// `kept` is in the analysis's order (by start), which `summarize` walks alongside the chains.
+		const wrong = suppressed === 0 ? a.summary.wrong : summarize(a.chains, a.status, kept, new Set()).wrong;
+		const summary = suppressed === 0 ? a.summary : { ...a.summary, wrong, suppressed };
 		const result = { diagnostics: out, summary };
 		shownOf.set(a, { settings, shown: result });
 		return result;

@@ -19,7 +19,22 @@ import type { Analysis } from '../check/analyze';
 import type { Diagnostic, TextEdit } from '../check/diagnostic';
 import type { CodeAction } from '../service';
 import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/span';
 import { closedBlocks, readDirectives, type Directive } from './suppress';
+
+/** Above this many findings under the range (a whole-document request), no "Ignore" actions are offered, as with quick fixes. */
+const ONE_BY_ONE = 6;
+
+/** What every edit of one document reads, computed once per request. */
+interface Layout {
+	readonly index: LineIndex;
+	readonly directives: readonly Directive[];
+	readonly blocks: readonly Span[];
+}
+
+function layoutOf(a: Analysis): Layout {
+	return { index: new LineIndex(a.text), directives: readDirectives(a.text, a.language, a.scan), blocks: closedBlocks(a.text, a.language, a.scan) };
+}
 
 interface Line {
 	readonly start: number;
@@ -42,12 +57,11 @@ function extend(text: string, d: Directive, code: string): TextEdit {
 }
 
 /** The edit that silences `d`, and whether it covers its line or a whole block. */
-export function ignoreEdit(a: Analysis, d: Diagnostic): { edit: TextEdit; scope: 'line' | 'block' } | undefined {
+export function ignoreEdit(a: Analysis, d: Diagnostic, layout: Layout = layoutOf(a)): { edit: TextEdit; scope: 'line' | 'block' } | undefined {
 	const { text, language, scan } = a;
-	const index = new LineIndex(text);
-	const directives = readDirectives(text, language, scan);
+	const { index, directives } = layout;
 	const lineOf = (offset: number): number => index.positionAt(offset).line;
-	const block = closedBlocks(text, language, scan).find((b) => d.span.start >= b.start && d.span.start < b.end);
+	const block = layout.blocks.find((b) => d.span.start >= b.start && d.span.start < b.end);
 	const target = lineOf(block ? block.start : d.span.start);
 	const here = lineAt(text, index, target);
 	const above = target > 0 ? lineAt(text, index, target - 1) : undefined;
@@ -77,9 +91,11 @@ export function ignoreEdit(a: Analysis, d: Diagnostic): { edit: TextEdit; scope:
 /** The "Ignore this finding" actions for the findings under a range, one per finding's place and code. */
 export function ignoreActions(a: Analysis, under: readonly Diagnostic[]): CodeAction[] {
 	const actions: CodeAction[] = [];
+	if (under.length === 0 || under.length > ONE_BY_ONE) return actions;
+	const layout = layoutOf(a);
 	const seen = new Set<string>();
 	for (const d of under) {
-		const found = ignoreEdit(a, d);
+		const found = ignoreEdit(a, d, layout);
 		if (!found) continue;
 		const key = `${found.edit.span.start} ${found.edit.newText}`;
 		if (seen.has(key)) continue;

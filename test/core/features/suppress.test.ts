@@ -137,6 +137,18 @@ suite('suppression comments', () => {
 		});
 	}
 
+	test('a whole-document request gets no "Ignore" actions, and a long document with comments stays quick', async () => {
+		const ls = createLanguageService();
+		const text = '<!-- derivcheck-disable-next-line -->\n$$1 + 1 = 3$$\n\n' + '$$1 + 2 = 4$$\n\n'.repeat(3000);
+		const started = Date.now();
+		const report = await ls.check(doc(text, 'file:///long.md'));
+		assert.ok(report);
+		assert.deepStrictEqual([report.diagnostics.length, report.summary.suppressed, report.summary.wrong], [3000, 1, 3000]);
+		const actions = await ls.codeActions(doc(text, 'file:///long.md'), { start: 0, end: text.length });
+		assert.deepStrictEqual(actions.filter((a) => a.title.startsWith('Ignore')), []);
+		assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+	});
+
 	test('the inserted comment keeps the indentation and the language of its line', async () => {
 		const ls = createLanguageService();
 		const md = '  $$\n  a = 1 + 1\n  = 3\n  $$\n';
