@@ -11,7 +11,7 @@ import { inputInterval } from '../check/literal';
 import { formatInterval, formatValue } from '../eval/format';
 import type { Expr, NumberNode } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
-import type { HoverResult } from '../service';
+import type { CancellationLike, HoverResult } from '../service';
 import { truthHover } from './truthHover';
 import { describeElement, matrixElementAt } from './matrixHover';
 import { bind } from '../check/truth/bind';
@@ -89,15 +89,15 @@ function nameHover(n: NameFact, a: Analysis): string {
 /**
  * The hover at `offset` in an analysed document, or `undefined` when there is nothing to say.
  * Its Markdown is bounded (`capHover`), and every piece of document text in it went through
- * `markdown.ts`.
+ * `markdown.ts`; `token` stops the chain-rule path search of a hover no longer wanted.
  */
-export function hoverAt(a: Analysis, offset: number): HoverResult | undefined {
-	const h = hoverUncapped(a, offset);
+export function hoverAt(a: Analysis, offset: number, token?: CancellationLike): HoverResult | undefined {
+	const h = hoverUncapped(a, offset, token);
 	return h && { span: h.span, markdown: capHover(h.markdown) };
 }
 
-function hoverUncapped(a: Analysis, offset: number): HoverResult | undefined {
-	const hover = hoverOf(a, offset);
+function hoverUncapped(a: Analysis, offset: number, token?: CancellationLike): HoverResult | undefined {
+	const hover = hoverOf(a, offset, token);
 	const element = matrixElementAt(a, offset);
 	if (!element) return hover;
 	const line = describeElement(element, code);
@@ -113,12 +113,12 @@ function standsFor(num: NumberNode, a: Analysis): string {
 	return `**${mdText(num.text)}** stands for ${formatInterval(iv.lo, iv.hi)}${iv.lo === iv.hi ? ' (exact)' : ' (every value that rounds to it)'}.`;
 }
 
-function hoverOf(a: Analysis, offset: number): HoverResult | undefined {
+function hoverOf(a: Analysis, offset: number, token?: CancellationLike): HoverResult | undefined {
 	const checker = truthAt(a, offset);
 	const truth = checker && (innermost(checker.facts, offset) ?? boundName(a, checker, offset));
 	if (checker && truth) {
 		const basic = hoverWithoutNetwork(a, offset);
-		const markdown = truthHover(checker, truth);
+		const markdown = truthHover(checker, truth, token);
 		return { span: truth.span, markdown: basic && basic.span.start === truth.span.start && basic.span.end === truth.span.end ? `${markdown}\n\n---\n\n${basic.markdown}` : markdown };
 	}
 	return hoverWithoutNetwork(a, offset);

@@ -12,6 +12,7 @@ import { parseId, renderTermBounded, type Network, type QuantityId } from '../en
 import type { TruthChecker, TruthFact } from '../check/truth/checker';
 import { formatInterval, formatValue } from '../eval/format';
 import { mdCode, mdText } from './markdown';
+import type { CancellationLike } from '../service';
 
 const MAX_TABLE = 48;
 
@@ -56,10 +57,10 @@ export function layerTableMarkdown(net: Network, layer: number, mark?: number): 
 	return lines.join('\n');
 }
 
-function pathText(net: Network, id: QuantityId): string | undefined {
+function pathText(net: Network, id: QuantityId, token?: CancellationLike): string | undefined {
 	const p = parseId(id);
 	const of = p?.role === 'grad' ? id.replace(/:grad$/, '') : p?.role === 'delta' ? id.replace(':delta:', ':pre:') : p?.role === 'dout' ? id.replace(':dout:', ':out:') : id;
-	const paths = net.paths(of, 3);
+	const paths = net.paths(of, 3, token);
 	if (paths.paths.length === 0) return undefined;
 	const lines = paths.paths.map((path) => `- ${mdCode(path.map((q) => net.label(q)).join(' → '), MAX_FORMULA_CHARS)}`);
 	if (paths.exhausted) lines.push('- … (the search stopped at its step budget; there may be more paths)');
@@ -68,7 +69,7 @@ function pathText(net: Network, id: QuantityId): string | undefined {
 }
 
 /** The Markdown for a truth fact. */
-export function truthHover(truth: TruthChecker, fact: TruthFact): string {
+export function truthHover(truth: TruthChecker, fact: TruthFact, token?: CancellationLike): string {
 	const net = truth.net;
 	const lines = [`**${mdCode(fact.label)}** — the network's value is **${formatValue(fact.trueValue)}**`];
 	if (fact.stated && fact.statedIv) {
@@ -85,7 +86,7 @@ export function truthHover(truth: TruthChecker, fact: TruthFact): string {
 		lines.push('', `With your values: ${mdCode(mine.text, 2 * MAX_FORMULA_CHARS)}`);
 		if (formula.cut || mine.cut) lines.push('', `*The formula is longer than ${MAX_FORMULA_CHARS.toLocaleString('en-US')} characters; its first terms are shown.*`);
 	}
-	const path = pathText(net, fact.id);
+	const path = pathText(net, fact.id, token);
 	if (path) lines.push('', 'Chain rule, from this quantity to the loss:', path);
 	const p = parseId(fact.id);
 	if (p && p.layer >= 0 && !p.param) {
