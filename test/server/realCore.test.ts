@@ -63,6 +63,21 @@ suite('language server over the real core', () => {
 		}
 	});
 
+	test('offers "Ignore this finding on this line" as a quick fix that writes the comment', async () => {
+		h = await startHarness(createLanguageService);
+		const uri = 'file:///fixtures/ignore.tex';
+		const text = '\\begin{align}\n  a &= 1 + 1 \\\\\n  &= 3\n\\end{align}\n';
+		const published = h.diagnostics(uri);
+		await h.open(uri, text, 'latex');
+		const [d] = (await published).diagnostics;
+		const actions: { title: string; kind?: string; edit?: { changes?: Record<string, { range: unknown; newText: string }[]> } }[] =
+			await h.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+		const ignore = actions.find((a) => a.title === 'Ignore this finding on this line (arithmetic)');
+		assert.ok(ignore, actions.map((a) => a.title).join('; '));
+		assert.strictEqual(ignore.kind, 'quickfix');
+		assert.deepStrictEqual(ignore.edit?.changes?.[uri], [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  % derivcheck-disable-next-line arithmetic\n' }]);
+	});
+
 	suite('with configuration files', () => {
 		let dir: string;
 		const sum = '$$0.3 + 0.4 = 0.8$$\n';
