@@ -1,18 +1,20 @@
 /**
- * The palette commands. "Check workspace" finds the Markdown and LaTeX files, reads them through
- * `vscode.workspace.fs` (so it works in virtual workspaces too), leaves out binary files by the
- * CLI's rule (a stray NUL byte does not make a document binary) and sends their text to the
- * server, which publishes their diagnostics; "Fix all" asks the server for the active document's
- * arithmetic fixes and applies them as one edit.
+ * The palette commands. "Check workspace" finds the Markdown and LaTeX files (leaving out what
+ * `files.exclude` does, see exclude.ts), reads them through `vscode.workspace.fs` (so it works in
+ * virtual workspaces too), leaves out binary files by the CLI's rule (a stray NUL byte does not
+ * make a document binary) and sends their text to the server, which publishes their diagnostics;
+ * workspaceWatcher.ts keeps them current after. "Fix all" asks the server for the active
+ * document's arithmetic fixes and applies them as one edit.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { binaryReason } from '../cli/binary';
+import { excludeGlob } from './exclude';
 import { checkDocumentsRequest, fixAllRequest, type CheckDocumentsResult, type SummaryParams } from '../server/protocol';
 import type { TextEdit } from 'vscode-languageclient/node';
 
-const pattern = '**/*.{md,markdown,tex,ltx,latex}';
-const exclude = '**/{node_modules,.git,dist,out}/**';
+/** The files a workspace check reads. */
+export const pattern = '**/*.{md,markdown,tex,ltx,latex}';
 const MAX_FILES = 5000;
 const MAX_BYTES = 2_000_000;
 const BATCH = 25;
@@ -22,7 +24,13 @@ export function languageOfPath(path: string): 'markdown' | 'latex' {
 	return /\.(tex|ltx|latex)$/i.test(path) ? 'latex' : 'markdown';
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/** What a workspace check leaves out: `node_modules`, `.git`, `dist`, `out` and the user's `files.exclude`. */
+export function workspaceExclude(): string {
+	return excludeGlob(vscode.workspace.getConfiguration('files').get('exclude'));
+}
+
+/** A file's text, or undefined when it is too big, binary or unreadable. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
 	try {
 		const bytes = await vscode.workspace.fs.readFile(uri);
 		if (bytes.length > MAX_BYTES || binaryReason(bytes) !== undefined) return undefined;
@@ -37,7 +45,7 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
  * false (the re-check after a restart) it only shows its progress, not the totals again.
  */
 export async function checkWorkspace(client: LanguageClient, known: ReadonlyMap<string, SummaryParams>, announce = true): Promise<void> {
-	const files = await vscode.workspace.findFiles(pattern, exclude, MAX_FILES);
+	const files = await vscode.workspace.findFiles(pattern, workspaceExclude(), MAX_FILES);
 	const summaries: SummaryParams[] = [];
 	await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('derivcheck: checking the workspace'), cancellable: true },

@@ -4,7 +4,8 @@
  * All checking happens in the server; this side only shows what the server finds. A restart
  * stops the old server before it starts the new one (see `restartClient`), and re-runs a workspace
  * check that was run before it, since the diagnostics of files the editor has not opened go with
- * the old server.
+ * the old server. A workspace check is remembered in the workspace state: the next session runs it
+ * again, and from the first check on a watcher keeps its results current (workspaceWatcher.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,6 +13,7 @@ import { summaryNotification, type SummaryParams } from '../server/protocol';
 import { checkWorkspace, fixAll } from './commands';
 import { createClient, restartClient, stopClient } from './languageClient';
 import { StatusBar } from './statusBar';
+import { WorkspaceWatcher } from './workspaceWatcher';
 
 let client: LanguageClient | undefined;
 let channel: vscode.OutputChannel | undefined;
@@ -25,13 +27,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	const status = new StatusBar();
 	const lsp = createClient(context, output);
 	client = lsp;
-	let workspaceChecked = false;
+	const remembered = 'derivcheck.workspaceChecked';
+	let workspaceChecked = context.workspaceState.get<boolean>(remembered) === true;
+	let watcher: WorkspaceWatcher | undefined;
+	const watch = (): void => {
+		if (watcher) return;
+		watcher = new WorkspaceWatcher(lsp, output);
+		context.subscriptions.push(watcher);
+	};
 	context.subscriptions.push(
 		status,
 		lsp.onNotification(summaryNotification, (s: SummaryParams) => status.set(s)),
 		vscode.commands.registerCommand('derivcheck.showOutput', () => output.show(true)),
 		vscode.commands.registerCommand('derivcheck.checkWorkspace', async () => {
 			workspaceChecked = true;
+			await context.workspaceState.update(remembered, true);
+			watch();
 			await checkWorkspace(lsp, status.all());
 		}),
 		vscode.commands.registerCommand('derivcheck.fixAll', () => fixAll(lsp)),
@@ -42,6 +53,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		}),
 	);
 	await lsp.start();
+	if (workspaceChecked) {
+		watch();
+		void checkWorkspace(lsp, status.all(), false).catch((e: unknown) => output.appendLine(`derivcheck: the workspace check failed: ${String(e)}`));
+	}
 }
 
 /** Stops the language server, then closes its output channel. */

@@ -4,8 +4,9 @@
  * document re-checked; then the same in LaTeX; then a document checked against its network block;
  * then no error notifications; then a restart of the language server, after which the squiggle
  * comes back; then a reload with only a LaTeX file shown, to see the extension activate on LaTeX
- * alone. The status bar of each file is awaited with that file's own counts, which differ from
- * the file before it, so text left over from the previous editor cannot pass. Strategy: each check
+ * alone; last, Check Workspace and the files written on disk after it. The status bar of each
+ * file is awaited with that file's own counts, which differ from the file before it, so text left
+ * over from the previous editor cannot pass. Strategy: each check
  * is independent as far as the UI allows (a failure is recorded with a screenshot and the next
  * check still runs), waits only on rendered state with bounded polling, and states its
  * expectation in the failure message.
@@ -16,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { findFiles } from './artifacts';
 import { EXTENSION_ID, equationTex, networkMd, problemsPosition, statusBarPattern, statusFor, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
 import { chooseAction, problemRow, squiggleOn, statusText } from './observe';
-import { activeEditor, covers, errorNotifications, openFile, runCommand, squiggles, statusItems, textBox, until } from './workbench';
+import { activeEditor, covers, errorNotifications, openFile, problems, runCommand, squiggles, statusItems, textBox, until } from './workbench';
 
 export interface CheckResult { name: string; ok: boolean; ms: number; error?: string; screenshot?: string }
 
@@ -165,6 +166,30 @@ export const checks: Check[] = [
 			const logs = findFiles(path.join(userDataDir, 'logs'), /exthost.*\.log$/i);
 			const latex = `_doActivateExtension ${EXTENSION_ID}, startup: false, activationEvent: 'onLanguage:latex'`;
 			if (!logs.some((l) => fs.readFileSync(l, 'utf8').includes(latex))) throw new Error(`no extension host log says "${latex}"`);
+		},
+	},
+	{
+		name: 'Check Workspace: a file written after it is checked, a fix on disk clears it, files.exclude is respected',
+		run: async ({ page, workspace }) => {
+			const wrong = '# Written later\n\n$$0.3 + 0.4 = 0.8$$\n';
+			fs.mkdirSync(path.join(workspace, 'drafts'), { recursive: true });
+			fs.writeFileSync(path.join(workspace, 'drafts', 'excluded-before.md'), wrong);
+			// The Explorer hides what files.exclude excludes: once drafts/ goes, the setting is in effect.
+			const drafts = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).first();
+			await drafts.waitFor({ timeout: TIMEOUT.ui });
+			fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+			fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'files.exclude': { '**/drafts': true } }));
+			await drafts.waitFor({ state: 'detached', timeout: TIMEOUT.ui });
+			await runCommand(page, 'derivcheck: Check Workspace');
+			await page.locator('.notifications-toasts', { hasText: 'derivcheck checked' }).waitFor({ timeout: TIMEOUT.recheck });
+			fs.writeFileSync(path.join(workspace, 'drafts', 'excluded-after.md'), wrong);
+			fs.writeFileSync(path.join(workspace, 'written-later.md'), wrong);
+			await problemRow(page, 'written-later.md', 'arithmetic', ['0.7', '0.8']);
+			const excluded = (await problems(page)).filter((r) => r.includes('excluded-'));
+			if (excluded.length > 0) throw new Error(`files.exclude'd files are in the Problems panel: ${JSON.stringify(excluded)}`);
+			fs.writeFileSync(path.join(workspace, 'written-later.md'), wrong.replace('0.8', '0.7'));
+			await until('written-later.md gone from the Problems panel', async () => ((await problems(page)).some((r) => r.includes('written-later.md')) ? undefined : true), TIMEOUT.recheck)
+				.catch(async (e: Error) => { throw new Error(`${e.message}; the panel shows: ${JSON.stringify(await problems(page))}`); });
 		},
 	},
 ];
