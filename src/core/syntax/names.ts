@@ -65,6 +65,12 @@ interface Parts {
 
 const MAX_NESTING = 16;
 
+/** Unicode subscript characters and what they spell: `₁` is `1`, `ₒ` is `o`. */
+const SUBSCRIPT_CHARS = new Map<string, string>([
+	...[...'₀₁₂₃₄₅₆₇₈₉'].map((c, i): [string, string] => [c, String(i)]),
+	['ₐ', 'a'], ['ₑ', 'e'], ['ₒ', 'o'], ['ₓ', 'x'], ['ₕ', 'h'], ['ₖ', 'k'], ['ₗ', 'l'], ['ₘ', 'm'], ['ₙ', 'n'], ['ₚ', 'p'], ['ₛ', 's'], ['ₜ', 't'], ['ᵢ', 'i'], ['ⱼ', 'j'],
+]);
+
 /** Concatenates the normalised pieces of a subscript in tokens `[a, b)`; `undefined` if it holds anything else. */
 function flatSubscript(tokens: readonly Token[], a: number, b: number): string | undefined {
 	let out = '';
@@ -156,6 +162,10 @@ function readParts(tokens: readonly Token[], i: number, match: Int32Array, depth
 				parts.sub += inner.base + inner.sub;
 				parts.next = inner.next;
 			}
+		} else if (t.kind === 'other' && SUBSCRIPT_CHARS.has(t.text) && k === parts.next) {
+			// Plain text writes `x₁`, `w₁₂`, `Hₒ`: Unicode subscripts are the subscript.
+			parts.sub += SUBSCRIPT_CHARS.get(t.text);
+			parts.next = k + 1;
 		} else if (t.text === "'" && t.kind === 'symbol') {
 			parts.updated = true;
 			parts.next = k + 1;

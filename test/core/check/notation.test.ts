@@ -224,6 +224,11 @@ $$b^{[2]} \\leftarrow ⟦b^{[2]} + 0.5 \\frac{\\partial \\mathcal{L}}{\\partial 
 		assert.deepStrictEqual(a.facts.history('w1').map((v) => [v.text, v.update]), [['0.5', false], ['0.25', true]]);
 	});
 
+	test('reads Unicode subscripts in plain-text math', async () => {
+		const a = await check('$$x₁ = 0.05$$\n\n$$H₁ = x₁ · 2 = 0.05 × 2 = 0.1$$\n\n$$x₁ + 1 = ⟦0.06|substitution⟧ + 1 = 1.06$$\n');
+		assert.strictEqual(a.summary.checked, 2);
+	});
+
 	test('binds the author\'s own names by their formula', async () => {
 		const text = readFileSync(path.join(__dirname, '../../fixtures/notation/invented-names-clean.md'), 'utf8');
 		const a = await check(text);

@@ -76,6 +76,13 @@ suite('syntax/names', () => {
 		check('w_1^\\prime', "w1' w 1 true");
 		check('w^+_1', "w1' w 1 true");
 	});
+	test('reads Unicode subscripts as the subscript, as plain text writes them', () => {
+		check('x₁', 'x1 x 1 false');
+		check('w₁₂', 'w12 w 12 false');
+		check('Hₒ₁', 'Ho1 H o1 false');
+		check('w_5₁', 'w51 w 51 false');
+		check('x ₁', undefined);
+	});
 	test('keeps commas of multi-indices', () => {
 		check('out_{L1,2,3}', 'outL1,2,3 out L1,2,3 false');
 		check('K_{1,2,10}', 'K1,2,10 K 1,2,10 false');
