@@ -51,14 +51,31 @@ export interface RunResult {
 	readonly inputGrad: Float64Array;
 }
 
+const frozenIndices = new WeakMap<NetworkSpec, Map<string, number[]>>();
+
+/**
+ * The frozen parameters grouped by tensor (`3:w:` → [0, 5]), once per spec: reading the whole
+ * frozen list for every tensor was quadratic in a block of thousands of one-unit layers.
+ */
+function frozenByTensor(spec: NetworkSpec): Map<string, number[]> {
+	let m = frozenIndices.get(spec);
+	if (m) return m;
+	m = new Map();
+	for (const key of spec.frozen) {
+		const cut = key.lastIndexOf(':') + 1;
+		const i = Number(key.slice(cut));
+		if (!Number.isInteger(i) || i < 0) continue;
+		const list = m.get(key.slice(0, cut));
+		if (list) list.push(i); else m.set(key.slice(0, cut), [i]);
+	}
+	frozenIndices.set(spec, m);
+	return m;
+}
+
 function param(spec: NetworkSpec, layer: number, kind: 'w' | 'b', value: Float64Array, shared: boolean, names?: Names): ParamState {
 	const frozen = new Uint8Array(value.length);
 	const prefix = paramKey(layer, kind, 0).slice(0, -1);
-	for (const key of spec.frozen) {
-		if (!key.startsWith(prefix)) continue;
-		const i = Number(key.slice(prefix.length));
-		if (Number.isInteger(i) && i >= 0 && i < value.length) frozen[i] = 1;
-	}
+	for (const i of frozenByTensor(spec).get(prefix) ?? []) if (i < value.length) frozen[i] = 1;
 	return { kind, value, grad: new Float64Array(value.length), updated: new Float64Array(value.length), frozen, names, shared };
 }
 
