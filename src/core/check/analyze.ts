@@ -85,7 +85,8 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			if (options.token?.isCancellationRequested) return undefined;
 			sliceStart = Date.now();
 		}
-		statements.push(...parseMath(text, region.inner).statements);
+		// One at a time: a spread of a region's statements overflows the stack past about 120,000 of them.
+		for (const st of parseMath(text, region.inner).statements) statements.push(st);
 	}
 	const ctx: CheckContext = {
 		text,
@@ -159,7 +160,7 @@ function networkSegments(scan: ScanResult, ctx: CheckContext): NetworkSegment[] 
 		let truth: TruthChecker | undefined;
 		try {
 			const { network, diagnostics } = networkForBlock(block);
-			ctx.diagnostics.push(...diagnostics);
+			for (const d of diagnostics) ctx.diagnostics.push(d);
 			if (network) truth = new TruthChecker(network, ctx);
 		} catch {
 			// A bug in the engine leaves the math under this block checked as if it had no block.

@@ -53,7 +53,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	}
 	for (const [j, steps] of byTarget) {
 		const stated = lits[j]!;
-		const places = stated.node.isInteger ? Math.max(...steps.map((i) => placesIn(members[i]))) : 0;
+		const places = stated.node.isInteger ? steps.reduce((a, i) => Math.max(a, placesIn(members[i])), -Infinity) : 0;
 		const target = resultInterval(stated, places);
 		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target, pairedOf(chain, i, ctx)));
 		const holds = linkedHolds(steps, j, outcomes, target);

@@ -21,8 +21,9 @@ export function joinChains(statements: readonly Statement[]): Chain[] {
 	for (const st of statements) {
 		const last = chains[chains.length - 1];
 		if (st.continues && last) {
-			last.members.push(...st.members);
-			last.relations.push(...st.relations);
+			// One at a time: a spread of a long chain's members would overflow the stack.
+			for (const m of st.members) last.members.push(m);
+			for (const r of st.relations) last.relations.push(r);
 			last.span = { start: last.span.start, end: st.span.end };
 		} else if (st.continues) {
 			chains.push({ members: [...st.members], relations: st.relations.slice(1), span: st.span });

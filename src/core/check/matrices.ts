@@ -253,7 +253,7 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 			return g.ok && fits(target, g.grid) ? g.grid : undefined;
 		});
 		target.lits.forEach((lit, e) => {
-			const places = lit.node.isInteger ? Math.max(...steps.map((i) => placesIn(members[i]))) : 0;
+			const places = lit.node.isInteger ? steps.reduce((a, i) => Math.max(a, placesIn(members[i])), -Infinity) : 0;
 			const want = resultInterval(lit, places);
 			const verdicts = usable.map((g) => (g ? intersects(g.cells[e].iv, want) : undefined));
 			const evaluated = verdicts.filter((v) => v !== undefined).length;

@@ -82,7 +82,7 @@ function apply(fn: TermFn, xs: number[], slope = 0): number {
 		case 'leaky_step': return x > 0 ? 1 : slope;
 		case 'exp': return Math.exp(x);
 		case 'ln': return Math.log(x);
-		case 'max': return Math.max(...xs);
+		case 'max': return xs.reduce((a, b) => Math.max(a, b), -Infinity);
 	}
 }
 
@@ -156,9 +156,10 @@ function readings(t: Term): { size: number; repeated: QuantityId[] } {
 		switch (x.op) {
 			case 'num': break;
 			case 'ref': count.set(x.id, (count.get(x.id) ?? 0) + 1); break;
-			case 'sum': stack.push(...x.terms); break;
-			case 'prod': stack.push(...x.factors); break;
-			case 'call': stack.push(...x.args); break;
+			// One at a time: a pooling window's sum may hold more terms than a spread's arguments can.
+			case 'sum': for (const y of x.terms) stack.push(y); break;
+			case 'prod': for (const y of x.factors) stack.push(y); break;
+			case 'call': for (const y of x.args) stack.push(y); break;
 			case 'sub': case 'div': stack.push(x.a, x.b); break;
 			case 'neg': case 'sq': stack.push(x.a); break;
 		}

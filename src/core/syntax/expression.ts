@@ -269,7 +269,7 @@ export class ExpressionParser extends Cursor {
 		sub.depth = this.depth;
 		sub.nest = 1;
 		const expr = sub.parseExpr();
-		this.errors.push(...sub.errors);
+		for (const e of sub.errors) this.errors.push(e);
 		return sub.peek() === undefined && expr.kind !== 'error' ? expr : undefined;
 	}
 

@@ -130,7 +130,7 @@ class StatementParser extends ExpressionParser {
 			members.push(this.parseMember());
 		}
 		if (relations.length === 0) {
-			if (members.length === 1) this.statements.push(...tableStatements(members[0]));
+			if (members.length === 1) for (const st of tableStatements(members[0])) this.statements.push(st);
 			return;
 		}
 		if (this.inList(afterComma)) return;

@@ -1,6 +1,7 @@
 /**
  * Documents at the size budgets: a check costs time linear in the document, on one line as on many,
- * and a document past `MAX_DOCUMENT_CHARS` is checked up to it with the rest listed as unchecked.
+ * a region of any number of statements is checked (no spread of them into one call), and a
+ * document past `MAX_DOCUMENT_CHARS` is checked up to it with the rest listed as unchecked.
  * Time bounds compare the same kind of document at two sizes, measured in the same test.
  */
 import * as assert from 'assert';
@@ -29,6 +30,13 @@ suite('document size', () => {
 		assert.ok(t4 < 7 * t1, `${t4.toFixed(0)} ms for 32,000 chains against ${t1.toFixed(0)} ms for 8,000`);
 		const report = await ls.check(doc(large, ++version));
 		assert.strictEqual(report?.summary.wrong, 32_000);
+	});
+
+	test('a display block of 150,000 lines is checked, not dropped', async () => {
+		// A spread of the region's statements into one push overflowed the stack, and the whole check came back empty.
+		const text = `$$\n${'1 = 1 \\\\\n'.repeat(150_000)}$$\n`;
+		const report = await createLanguageService().check(doc(text));
+		assert.strictEqual(report?.summary.checked, 150_000);
 	});
 
 	test('a document past the size budget is checked up to it, and the rest is listed as unchecked', async () => {

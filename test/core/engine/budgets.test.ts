@@ -10,7 +10,8 @@ import * as assert from 'assert';
 import { MAX_BLOCK_ITEMS, MAX_CACHE_BYTES, MAX_PATH_STEPS } from '../../../src/core/budgets';
 import { LruCache } from '../../../src/core/engine/cache';
 import { parseCacheUse, parseNetworkYamlCached } from '../../../src/core/engine/block';
-import { buildNetwork, ids, Network, parseNetworkYaml } from '../../../src/core/engine/index';
+import { buildNetwork, evaluateTerm, evaluateTermInterval, ids, Network, parseNetworkYaml } from '../../../src/core/engine/index';
+import { call, ref, sum } from '../../../src/core/engine/term';
 import { normalizeNameText } from '../../../src/core/syntax/names';
 import { fastest } from '../../shared/timing';
 
@@ -86,6 +87,12 @@ suite('engine: budgets', () => {
 		const base = fastest(() => new Network(free));
 		const t = fastest(() => new Network(frozen));
 		assert.ok(t < 3 * base + 20, `${t.toFixed(0)} ms frozen against ${base.toFixed(0)} ms free`);
+	});
+
+	test('formulas over 300,000 parents evaluate (a max pool or average pool window of that size)', () => {
+		const refs = Array.from({ length: 300_000 }, (_, i) => ref(`in:${i}`));
+		assert.strictEqual(evaluateTerm(call('max', refs), (id) => Number(id.slice(3))), 299_999);
+		assert.deepStrictEqual(evaluateTermInterval(sum(refs), () => ({ lo: 1, hi: 1 })), { lo: 300_000, hi: 300_000 });
 	});
 
 	test('a chain-rule path search over stacked convs and a max pool stops within its step budget', () => {
