@@ -1,6 +1,6 @@
 /**
  * The palette commands. "Check workspace" finds the Markdown and LaTeX files (leaving out what
- * `files.exclude` does, see exclude.ts), reads them through `vscode.workspace.fs` (so it works in
+ * `files.exclude` and the `.gitignore` files do, see exclude.ts and gitignore.ts), reads them through `vscode.workspace.fs` (so it works in
  * virtual workspaces too), leaves out binary files by the CLI's rule (a stray NUL byte does not
  * make a document binary) and sends their text to the server, which publishes their diagnostics;
  * workspaceWatcher.ts keeps them current after. "Fix all" asks the server for the active
@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { binaryReason } from '../cli/binary';
 import { excludeGlob } from './exclude';
+import { GitIgnores } from './gitignore';
 import { checkDocumentsRequest, fixAllRequest, type CheckDocumentsResult, type SummaryParams } from '../server/protocol';
 import type { TextEdit } from 'vscode-languageclient/node';
 
@@ -29,6 +30,28 @@ export function workspaceExclude(): string {
 	return excludeGlob(vscode.workspace.getConfiguration('files').get('exclude'));
 }
 
+/**
+ * Whether git ignores a file, by the `.gitignore` files of the workspace folders as they are now:
+ * `(await gitIgnored())(uri)`. Each is read once per call, so a caller asks once per check.
+ */
+export async function gitIgnored(): Promise<(uri: vscode.Uri) => boolean> {
+	const byFolder = new Map<string, Map<string, string>>();
+	for (const file of await vscode.workspace.findFiles('**/.gitignore', excludeGlob(undefined))) {
+		const folder = vscode.workspace.getWorkspaceFolder(file);
+		const text = folder ? await readText(file) : undefined;
+		if (!folder || text === undefined) continue;
+		const texts = byFolder.get(folder.uri.toString()) ?? new Map<string, string>();
+		texts.set(file.path.slice(folder.uri.path.length).replace(/\/?\.gitignore$/, ''), text);
+		byFolder.set(folder.uri.toString(), texts);
+	}
+	const rules = new Map([...byFolder].map(([folder, texts]) => [folder, new GitIgnores(texts)]));
+	return (uri) => {
+		const folder = vscode.workspace.getWorkspaceFolder(uri);
+		const folderRules = folder ? rules.get(folder.uri.toString()) : undefined;
+		return folder !== undefined && folderRules !== undefined && folderRules.ignores(uri.path.slice(folder.uri.path.length).replace(/^\//, ''));
+	};
+}
+
 /** A file's text, or undefined when it is too big, binary or unreadable. */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
 	try {
@@ -45,7 +68,8 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
  * false (the re-check after a restart) it only shows its progress, not the totals again.
  */
 export async function checkWorkspace(client: LanguageClient, known: ReadonlyMap<string, SummaryParams>, announce = true): Promise<void> {
-	const files = await vscode.workspace.findFiles(pattern, workspaceExclude(), MAX_FILES);
+	const ignored = await gitIgnored();
+	const files = (await vscode.workspace.findFiles(pattern, workspaceExclude(), MAX_FILES)).filter((uri) => !ignored(uri));
 	const summaries: SummaryParams[] = [];
 	await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('derivcheck: checking the workspace'), cancellable: true },

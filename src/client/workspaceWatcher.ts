@@ -3,13 +3,13 @@
  * on the Markdown and LaTeX files re-checks a file created or changed on disk and clears the
  * findings of one deleted (its text checked as empty); a file open in an editor is left to the
  * server, which follows its edits. Whether a file counts is asked of `findFiles` with the exclude
- * glob the check itself used, so `files.exclude` means the same for both. Events come in bursts
+ * glob the check itself used, and of the `.gitignore` files, so both mean the same for the two. Events come in bursts
  * (a checkout, a build), so they are gathered for a moment and sent as one request.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { checkDocumentsRequest, type CheckDocumentsResult } from '../server/protocol';
-import { languageOfPath, pattern, readText, workspaceExclude } from './commands';
+import { gitIgnored, languageOfPath, pattern, readText, workspaceExclude } from './commands';
 
 /** How long events are gathered before the files they name are checked, in milliseconds. */
 const GATHER_MS = 300;
@@ -42,6 +42,7 @@ export class WorkspaceWatcher implements vscode.Disposable {
 		this.pending.clear();
 		const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
 		const exclude = workspaceExclude();
+		const ignored = await gitIgnored();
 		const documents = [];
 		for (const { uri, deleted } of batch) {
 			if (open.has(uri.toString())) continue;
@@ -49,7 +50,7 @@ export class WorkspaceWatcher implements vscode.Disposable {
 				documents.push({ uri: uri.toString(), languageId: languageOfPath(uri.path), text: '' });
 				continue;
 			}
-			if (!(await included(uri, exclude))) continue;
+			if (ignored(uri) || !(await included(uri, exclude))) continue;
 			const text = await readText(uri);
 			if (text !== undefined) documents.push({ uri: uri.toString(), languageId: languageOfPath(uri.path), text });
 		}

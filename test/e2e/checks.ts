@@ -169,11 +169,13 @@ export const checks: Check[] = [
 		},
 	},
 	{
-		name: 'Check Workspace: a file written after it is checked, a fix on disk clears it, files.exclude is respected',
+		name: 'Check Workspace: a file written after it is checked, a fix on disk clears it, files.exclude and .gitignore are respected',
 		run: async ({ page, workspace }) => {
 			const wrong = '# Written later\n\n$$0.3 + 0.4 = 0.8$$\n';
 			fs.mkdirSync(path.join(workspace, 'drafts'), { recursive: true });
 			fs.writeFileSync(path.join(workspace, 'drafts', 'excluded-before.md'), wrong);
+			fs.writeFileSync(path.join(workspace, '.gitignore'), 'excluded-by-git-*.md\n');
+			fs.writeFileSync(path.join(workspace, 'excluded-by-git-before.md'), wrong);
 			// The Explorer hides what files.exclude excludes: once drafts/ goes, the setting is in effect.
 			const drafts = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).first();
 			await drafts.waitFor({ timeout: TIMEOUT.ui });
@@ -183,10 +185,11 @@ export const checks: Check[] = [
 			await runCommand(page, 'derivcheck: Check Workspace');
 			await page.locator('.notifications-toasts', { hasText: 'derivcheck checked' }).waitFor({ timeout: TIMEOUT.recheck });
 			fs.writeFileSync(path.join(workspace, 'drafts', 'excluded-after.md'), wrong);
+			fs.writeFileSync(path.join(workspace, 'excluded-by-git-after.md'), wrong);
 			fs.writeFileSync(path.join(workspace, 'written-later.md'), wrong);
 			await problemRow(page, 'written-later.md', 'arithmetic', ['0.7', '0.8']);
 			const excluded = (await problems(page)).filter((r) => r.includes('excluded-'));
-			if (excluded.length > 0) throw new Error(`files.exclude'd files are in the Problems panel: ${JSON.stringify(excluded)}`);
+			if (excluded.length > 0) throw new Error(`files excluded by files.exclude or .gitignore are in the Problems panel: ${JSON.stringify(excluded)}`);
 			fs.writeFileSync(path.join(workspace, 'written-later.md'), wrong.replace('0.8', '0.7'));
 			await until('written-later.md gone from the Problems panel', async () => ((await problems(page)).some((r) => r.includes('written-later.md')) ? undefined : true), TIMEOUT.recheck)
 				.catch(async (e: Error) => { throw new Error(`${e.message}; the panel shows: ${JSON.stringify(await problems(page))}`); });
