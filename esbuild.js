@@ -3,8 +3,8 @@
 // server (a separate Node process), and the CLI. `--watch` keeps all contexts alive;
 // `--production` minifies and drops source maps. The server and the CLI are also package bins
 // (`derivcheck-language-server`, `derivcheck`): both open with a shebang and are made executable,
-// so `dist/server.js --stdio` runs as other editors start it. `dist/browser/server.js` is the server
-// for a web worker.
+// so `dist/server.js --stdio` runs as other editors start it. `dist/browser/` holds the extension
+// for the browser: its client and the server for a web worker.
 const fs = require('fs');
 const esbuild = require('esbuild');
 
@@ -44,7 +44,9 @@ const bundles = [
 	{ entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 	{ entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-	// The same server in a web worker (vscode.dev): the LSP library's browser build, same API.
+	// The extension in the browser (vscode.dev): the client, and the same server in a web worker
+	// (the LSP library's browser build, same API).
+	{ entryPoints: ['src/client/browserExtension.ts'], outfile: 'dist/browser/client.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
 	{
 		entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife', target: 'es2022',
 		alias: { 'vscode-languageserver/node': 'vscode-languageserver/browser' },

@@ -7,12 +7,11 @@
  * document's arithmetic fixes and applies them as one edit.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, TextEdit } from 'vscode-languageclient';
 import { binaryReason } from '../cli/binary';
 import { excludeGlob } from './exclude';
 import { GitIgnores } from './gitignore';
 import { checkDocumentsRequest, fixAllRequest, type CheckDocumentsResult, type SummaryParams } from '../server/protocol';
-import type { TextEdit } from 'vscode-languageclient/node';
 
 /** The files a workspace check reads. */
 export const pattern = '**/*.{md,markdown,tex,ltx,latex}';

@@ -1,71 +1,15 @@
 /**
- * The VS Code extension's entry point, bundled into `dist/client.js`. It activates on Markdown
- * and LaTeX, starts the language server, shows the status bar item and registers the commands.
- * All checking happens in the server; this side only shows what the server finds. A restart
- * stops the old server before it starts the new one (see `restartClient`), and re-runs a workspace
- * check that was run before it, since the diagnostics of files the editor has not opened go with
- * the old server. A workspace check is remembered in the workspace state: the next session runs it
- * again, and from the first check on a watcher keeps its results current (workspaceWatcher.ts).
+ * The VS Code extension's entry point on the desktop (and in a remote extension host), bundled
+ * into `dist/client.js`: the language server runs as a Node process (nodeClient.ts); everything
+ * else is the shared session (session.ts).
  */
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { summaryNotification, type SummaryParams } from '../server/protocol';
-import { checkWorkspace, fixAll } from './commands';
-import { createClient, restartClient, stopClient } from './languageClient';
-import { StatusBar } from './statusBar';
-import { WorkspaceWatcher } from './workspaceWatcher';
+import type * as vscode from 'vscode';
+import { createClient } from './nodeClient';
+import { activateWith } from './session';
 
-let client: LanguageClient | undefined;
-let channel: vscode.OutputChannel | undefined;
+export { deactivate } from './session';
 
-/** Starts the language server and registers the status bar item and the commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-	// The channel outlives the client: the client still logs while it stops, so `deactivate`
-	// disposes the channel after stopping it, instead of leaving it to the subscriptions.
-	const output = vscode.window.createOutputChannel('derivcheck');
-	channel = output;
-	const status = new StatusBar();
-	const lsp = createClient(context, output);
-	client = lsp;
-	const remembered = 'derivcheck.workspaceChecked';
-	let workspaceChecked = context.workspaceState.get<boolean>(remembered) === true;
-	let watcher: WorkspaceWatcher | undefined;
-	const watch = (): void => {
-		if (watcher) return;
-		watcher = new WorkspaceWatcher(lsp, output);
-		context.subscriptions.push(watcher);
-	};
-	context.subscriptions.push(
-		status,
-		lsp.onNotification(summaryNotification, (s: SummaryParams) => status.set(s)),
-		vscode.commands.registerCommand('derivcheck.showOutput', () => output.show(true)),
-		vscode.commands.registerCommand('derivcheck.checkWorkspace', async () => {
-			workspaceChecked = true;
-			await context.workspaceState.update(remembered, true);
-			watch();
-			await checkWorkspace(lsp, status.all());
-		}),
-		vscode.commands.registerCommand('derivcheck.fixAll', () => fixAll(lsp)),
-		vscode.commands.registerCommand('derivcheck.restartServer', async () => {
-			await restartClient(lsp);
-			output.appendLine(vscode.l10n.t('derivcheck: the language server was restarted.'));
-			if (workspaceChecked) await checkWorkspace(lsp, status.all(), false);
-		}),
-	);
-	await lsp.start();
-	if (workspaceChecked) {
-		watch();
-		void checkWorkspace(lsp, status.all(), false).catch((e: unknown) => output.appendLine(`derivcheck: the workspace check failed: ${String(e)}`));
-	}
-}
-
-/** Stops the language server, then closes its output channel. */
-export async function deactivate(): Promise<void> {
-	try {
-		if (client) await stopClient(client);
-	} finally {
-		client = undefined;
-		channel?.dispose();
-		channel = undefined;
-	}
+/** Starts the language server as a Node process and the rest of the extension. */
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+	return activateWith(context, createClient);
 }

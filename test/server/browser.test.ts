@@ -1,6 +1,7 @@
 /**
  * The browser build of the server (`dist/browser/server.js`) in a real web worker, as vscode.dev
- * runs it. Strategy: build, serve the bundle and an empty page from a local HTTP server, open the
+ * runs it, and the browser client that starts it (`dist/browser/client.js`, package.json's
+ * `browser`), which must need nothing the web extension host lacks. Strategy: build, serve the bundle and an empty page from a local HTTP server, open the
  * page in Debian's Chromium through playwright-core, and let `browser/page.js` start the bundle
  * with `new Worker()` and speak LSP to it with `postMessage`: initialize, open the shared fixture, wait for
  * its diagnostics, ask for a hover on the wrong number. Chromium is installed by `npm run setup`;
@@ -61,6 +62,16 @@ suite('the server in a web worker', () => {
 		await browser?.close();
 		const open = server;
 		if (open) await new Promise((resolve) => open.close(resolve));
+	});
+
+	test("package.json's browser entry is a bundle that needs only vscode and starts this worker", () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { browser: string; files: string[] };
+		assert.strictEqual(path.normalize(pkg.browser), path.normalize('dist/browser/client.js'));
+		for (const f of ['dist/browser/client.js', 'dist/browser/server.js']) assert.ok(pkg.files.includes(f), `${f} is in package.json files`);
+		const client = fs.readFileSync(path.join(root, pkg.browser), 'utf8');
+		const required = new Set([...client.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]));
+		assert.deepStrictEqual([...required], ['vscode'], 'the web extension host provides vscode and nothing else');
+		assert.match(client, /"dist",\s*"browser",\s*"server\.js"/, 'the client starts dist/browser/server.js');
 	});
 
 	test('checks a document and answers a hover inside the worker', async function () {
