@@ -151,13 +151,13 @@ function defaultCandidates(net: Network, key: string, marks: readonly string[], 
 	if (!m) return out;
 	const [, stem, sub] = m;
 	if (marks.length > 0) {
-		if (marks[0] === 'hat' && (stem === 'y' || stem === 'o')) output(sub);
+		if (marks[0] === 'hat' && (stem === 'y' || stem === 'Y' || stem === 'o')) output(sub);
 		return out;
 	}
 	// `o_j` is the output only where no layer is called `o`: the seeds, whose output layer is `o`
 	// (`out_{o1}`), write `o_1` for the target.
 	if (stem === 'ypred' || stem === 'yhat' || (stem === 'o' && sub !== '' && !net.layers.some((L) => L.spec.name?.toLowerCase() === 'o'))) output(sub);
-	if (stem === 't' || stem === 'target' || (stem === 'y' && scope?.marksPrediction)) add(sub, net.spec.target.length, ids.target);
+	if (stem === 't' || stem === 'target' || ((stem === 'y' || stem === 'Y') && scope?.marksPrediction)) add(sub, net.spec.target.length, ids.target);
 	if (stem === 'x' && sub !== '') add(sub, net.spec.input.length, ids.input);
 	return out;
 }

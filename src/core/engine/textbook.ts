@@ -1,8 +1,9 @@
 /**
  * The textbook reader (DESIGN 2.3 "Layer superscripts"): `z^{(l)}_j`, `a^{(l)}_j`, `\delta^{(l)}_j`,
- * `W^{(l)}_{jk}`, `b^{(l)}_j` as Ng, CS229 and d2l write them, `^{[l]}` alike, and Ng's gradients
- * `dz^{[l]}`, `da^{[l]}`, `dW^{[l]}`, `db^{[l]}`. The layer index l counts the layers with parameters
- * (conv, dense) from 1 in block order; a pool, flatten or activation layer belongs to the layer
+ * `W^{(l)}_{jk}`, `b^{(l)}_j` as Ng, CS229 and d2l write them, `^{[l]}` alike, Ng's gradients
+ * `dz^{[l]}`, `da^{[l]}`, `dW^{[l]}`, `db^{[l]}`, and his vectorized capitals `Z^{[l]}`, `A^{[l]}`,
+ * `dZ^{[l]}` for one example. The layer index l counts the layers with parameters (conv, dense)
+ * from 1 in block order; a pool, flatten or activation layer belongs to the layer
  * before it, so `a^{(l)}` is the output of layer l's own activation, wherever the block puts it;
  * `a^{(0)}` is the input and `^{(L)}` the last layer. `W^{(l)}_{jk}` is the weight from unit k of
  * the layer before to unit j (the block's out × in order). A name without an element index means
@@ -56,6 +57,8 @@ function entry(sub: string, rows: number, cols: number): [number, number] | unde
 const ROLES: Record<string, 'pre' | 'out' | 'delta' | 'w' | 'b' | 'dpre' | 'dout' | 'dw' | 'db'> = {
 	z: 'pre', a: 'out', h: 'out', delta: 'delta', W: 'w', w: 'w', b: 'b',
 	dz: 'dpre', da: 'dout', dW: 'dw', dw: 'dw', db: 'db',
+	// Ng's vectorized capitals, one training example: Z^{[l]}, A^{[l]}, dZ^{[l]}, dA^{[l]}.
+	Z: 'pre', A: 'out', dZ: 'dpre', dA: 'dout',
 };
 
 /**

@@ -45,7 +45,7 @@ export function settleMarks(statements: readonly Statement[], reserved: Readonly
 		if (n.marks.length === 0) plain.add(n.baseKey);
 		else {
 			marked.push(n);
-			if (n.marks[0] === 'hat' && (n.base === 'y' || n.base === 'o')) marksPrediction = true;
+			if (n.marks[0] === 'hat' && (n.base === 'y' || n.base === 'Y' || n.base === 'o')) marksPrediction = true;
 		}
 	}
 	for (const n of marked) {

@@ -229,6 +229,21 @@ $$b^{[2]} \\leftarrow ⟦b^{[2]} + 0.5 \\frac{\\partial \\mathcal{L}}{\\partial 
 		assert.strictEqual(a.summary.checked, 2);
 	});
 
+	test('reads Ng\'s vectorized capitals for one example: Z^{[l]}, A^{[l]}, dZ^{[l]}, \\hat{Y} beside Y', async () => {
+		const a = await check(`${NG}$$Z^{[1]}_1 = 0.1 \\cdot 1 + 0.2 \\cdot 2 + 0 = 0.5$$
+
+$$A^{[1]}_1 = \\sigma(0.5) = 0.6225$$
+
+$$\\hat{Y} = A^{[2]} = \\sigma(0.1741) = 0.5434$$
+
+$$dZ^{[2]} = \\hat{Y} - Y = 0.5434 - 1 = -0.4566$$
+
+$$dW^{[2]}_{11} = dZ^{[2]} A^{[1]}_1 = -0.4566 \\cdot 0.6225 = ⟦-0.2942|arithmetic⟧$$
+`);
+		assert.deepStrictEqual(a.summary.uncheckedNames, []);
+		assert.deepStrictEqual([...new Set(a.truth!.facts.filter((f) => f.stated).map((f) => f.id))].slice(0, 5), ['L0:pre:0', 'L0:out:0', 'L1:out:0', 't:0', 'L1:delta:0']);
+	});
+
 	test('binds the author\'s own names by their formula', async () => {
 		const text = readFileSync(path.join(__dirname, '../../fixtures/notation/invented-names-clean.md'), 'utf8');
 		const a = await check(text);
