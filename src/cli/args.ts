@@ -5,7 +5,7 @@
  */
 import type { TolerancePolicy } from '../core/index';
 
-export type Format = 'text' | 'json' | 'sarif' | 'github';
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'html';
 
 export interface Options {
 	readonly format: Format;
@@ -21,7 +21,7 @@ export type ParsedArgs =
 	| { readonly kind: 'version' }
 	| { readonly kind: 'error'; readonly message: string };
 
-const formats: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+const formats: readonly Format[] = ['text', 'json', 'sarif', 'github', 'html'];
 const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
 
 export const usage = `Usage: derivcheck [options] FILE|FOLDER|GLOB...
@@ -35,9 +35,11 @@ Each file is checked with the settings of the nearest .derivcheck.json, .derivch
 .derivcheck.yaml or .derivcheck.yml in its folder or above; options override it.
 
 Options:
-  --format text|json|sarif|github
+  --format text|json|sarif|github|html
                                 output format (default: text); github prints GitHub
-                                Actions annotations (::error file=…,line=…::message)
+                                Actions annotations (::error file=…,line=…::message);
+                                html prints one standalone page: the documents rendered
+                                with their math, each finding marked, a summary on top
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: the
                                 configuration file's, else digits)

@@ -1,5 +1,5 @@
 /**
- * The command-line adapter, bundled into `dist/cli.js`: `derivcheck [--format text|json|sarif|github]
+ * The command-line adapter, bundled into `dist/cli.js`: `derivcheck [--format text|json|sarif|github|html]
  * [--tolerance digits|strict|loose] FILE|FOLDER|GLOB…`. It expands the arguments (expand.ts), reads
  * the files, checks each with the pure core, prints in the chosen format, and exits 0 when clean, 1
  * when any error or warning was found, and 2 on bad usage or when some file could not be checked —
@@ -18,6 +18,7 @@ import { parseArgs, usage, type Options } from './args';
 import { expandArgs } from './expand';
 import { readInput } from './files';
 import { formatGithub } from './formatGithub';
+import { formatHtml } from './formatHtml';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -68,11 +69,12 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 		}
 		const uri = pathToFileURL(resolve(path)).href;
 		const report = await service.check({ uri, languageId: input.languageId, version: 1, text: input.text });
-		if (report) results.push({ path, index: new LineIndex(input.text), report });
+		if (report) results.push({ path, index: new LineIndex(input.text), report, text: input.text, languageId: input.languageId });
 	}
 	if (options.format === 'json') out(formatJson(results));
 	else if (options.format === 'sarif') out(formatSarif(results, version));
 	else if (options.format === 'github') out(formatGithub(results));
+	else if (options.format === 'html') out(formatHtml(results));
 	else out(formatText(results));
 	return incomplete ? 2 : exitStatus(results);
 }

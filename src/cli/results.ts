@@ -10,6 +10,9 @@ export interface FileResult {
 	readonly path: string;
 	readonly index: LineIndex;
 	readonly report: CheckReport;
+	/** The document's text and language, for the formats that show the document (html). */
+	readonly text?: string;
+	readonly languageId?: 'markdown' | 'latex';
 }
 
 export interface Totals {

@@ -45,3 +45,9 @@ export const MAX_FORMULA_CHARS = 2_000;
 
 /** The bytes one formula-connectivity entry (an object in an array) retains, for `MAX_NETWORK_BYTES`; measured on a 150 × 150 conv2d. */
 export const BYTES_PER_USE = 72;
+
+/** The most characters of one math region the report and the preview give KaTeX; a longer one is shown as escaped source. */
+export const MAX_RENDER_MATH_CHARS = 20_000;
+
+/** How deeply braces may nest in a math region given KaTeX (whose parser recurses per group); deeper is shown as escaped source. */
+export const MAX_RENDER_BRACE_DEPTH = 100;
