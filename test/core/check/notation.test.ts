@@ -244,12 +244,22 @@ $$dW^{[2]}_{11} = dZ^{[2]} A^{[1]}_1 = -0.4566 \\cdot 0.6225 = ⟦-0.2942|arithm
 		assert.deepStrictEqual([...new Set(a.truth!.facts.filter((f) => f.stated).map((f) => f.id))].slice(0, 5), ['L0:pre:0', 'L0:out:0', 'L1:out:0', 't:0', 'L1:delta:0']);
 	});
 
+	test('a number written over whole vectors is judged as the 1 × 1 matrix it is', async () => {
+		const clean = readFileSync(path.join(__dirname, '../../fixtures/notation/matrix-form-clean.md'), 'utf8');
+		const written = '$$L = \\frac{1}{2} (\\hat{y} - y)^T (\\hat{y} - y) =';
+		assert.ok(clean.includes(written));
+		const a = await check(clean);
+		assert.ok(a.truth!.facts.some((f) => f.id === 'E' && f.status === 'ok'), 'the loss is checked and holds');
+		const wrong = clean.replace(written, () => '$$L = ⟦(\\hat{y} - y)^T (\\hat{y} - y)|formula⟧ = \\frac{1}{2} (\\hat{y} - y)^T (\\hat{y} - y) =');
+		await check(wrong);
+	});
+
 	test('binds the author\'s own names by their formula', async () => {
 		const text = readFileSync(path.join(__dirname, '../../fixtures/notation/invented-names-clean.md'), 'utf8');
 		const a = await check(text);
 		assert.ok(a.summary.checked > 20, `checked ${a.summary.checked}`);
-		// Only the introduction's symbolic `E = \frac{1}{2}\sum (T - y)^2` is left: no invented name.
-		assert.deepStrictEqual(a.summary.uncheckedNames, ['T', 'y']);
+		// Only the introduction's symbolic `E = \frac{1}{2}\sum (T - y)^2` is left (`T` is the whole target vector): no invented name.
+		assert.deepStrictEqual(a.summary.uncheckedNames, ['y']);
 		const bound = (name: string) => a.truth!.facts.find((f) => a.text.slice(f.span.start, f.span.end) === name)?.id;
 		assert.deepStrictEqual([bound('H_{11}'), bound('z1'), bound('y1'), bound('\\delta_{y1}')], ['L0:out:0', 'L1:pre:0', 'L1:out:0', 'L1:delta:0']);
 	});

@@ -362,14 +362,18 @@ export class TruthChecker {
 		let compared = 0;
 		for (let i = 0; i < chain.members.length; i++) {
 			const m = chain.members[i];
-			if (lits[i] || namedMember(m) || isNumeric(m) || m.kind === 'tuple') continue;
-			const outcome = evaluate(m, {
+			// Only a written formula is judged here: a member of numbers alone (a matrix product of numbers too) is arithmetic.
+			if (lits[i] || namedMember(m) || isNumeric(m) || m.kind === 'tuple' || !someNode(m, (x) => x.kind === 'name' || x.kind === 'derivative')) continue;
+			let outcome = evaluate(m, {
 				literal: (n) => point(n.value),
 				name: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
 				derivative: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
 			});
+			// A number written over whole vectors (`L = \frac{1}{2} (\hat{y} - y)^T (\hat{y} - y)`) is a 1 × 1 matrix.
+			const grid = outcome.ok ? undefined : evaluateOnTruth(this.net, m, this.ctx.nameScope);
+			if (grid && grid.cells.length === 1) outcome = { ok: true, value: grid.cells[0].value, iv: grid.cells[0].iv };
 			if (!outcome.ok) {
-				for (const n of outcome.names) if (this.net.resolve(n, this.ctx.nameScope).kind !== 'quantity') this.ctx.uncheckedNames.add(n.text);
+				for (const n of outcome.names) if (this.net.resolve(n, this.ctx.nameScope).kind !== 'quantity' && !this.binds({ kind: 'name', span: n.span, name: n })) this.ctx.uncheckedNames.add(n.text);
 				continue;
 			}
 			compared++;
