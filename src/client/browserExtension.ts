@@ -2,11 +2,12 @@
  * The VS Code extension's entry point in the browser (vscode.dev, github.dev), bundled into
  * `dist/browser/client.js` and named by package.json's `browser`: the language server runs in a
  * web worker from `dist/browser/server.js` (src/server/browserMain.ts); everything else is the
- * shared session (session.ts).
+ * shared session (session.ts); the exports are the Markdown preview's plugin (preview.ts).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, type MessageSignature } from 'vscode-languageclient/browser';
 import { clientOptions } from './languageClient';
+import { previewExports, type PreviewExports } from './preview';
 import { activateWith } from './session';
 
 export { deactivate } from './session';
@@ -22,10 +23,12 @@ class WorkerClient extends LanguageClient {
 	}
 }
 
-/** Starts the language server in a web worker and the rest of the extension. */
-export function activate(context: vscode.ExtensionContext): Promise<void> {
-	return activateWith(context, (ctx, output) => {
+/** Starts the language server in a web worker and the rest of the extension; returns the preview's plugin. */
+export async function activate(context: vscode.ExtensionContext): Promise<PreviewExports> {
+	const exports = previewExports(context);
+	await activateWith(context, (ctx, output) => {
 		const worker = new WorkerConstructor(vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'browser', 'server.js').toString(true));
 		return new WorkerClient('derivcheck', 'derivcheck', clientOptions(ctx, output), worker);
 	});
+	return exports;
 }

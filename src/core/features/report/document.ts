@@ -41,7 +41,7 @@ function mathSource(text: string, r: MathRegion): { source: string; start: numbe
 }
 
 /** Splits the marks into those inside each region (relative to its math source) and those outside all math. */
-function assign(text: string, regions: readonly MathRegion[], marks: readonly DocumentMark[]) {
+export function assign(text: string, regions: readonly MathRegion[], marks: readonly DocumentMark[]) {
 	const perRegion = regions.map(() => [] as MathMark[]);
 	const outside: DocumentMark[] = [];
 	for (const m of marks) {
@@ -59,7 +59,8 @@ function assign(text: string, regions: readonly MathRegion[], marks: readonly Do
 	return { perRegion, outside };
 }
 
-function renderRegion(text: string, r: MathRegion, marks: readonly MathMark[], o: DocumentRenderOptions): string {
+/** Renders one region (its display math in a block span) with its marks. */
+export function renderRegion(text: string, r: MathRegion, marks: readonly MathMark[], o: Pick<DocumentRenderOptions, 'nonce' | 'output'>): string {
 	const s = mathSource(text, r);
 	const html = renderMath(s.source, marks, { displayMode: s.display, nonce: o.nonce, output: o.output });
 	return s.display ? `<span class="dc-display-math">${html}</span>` : html;

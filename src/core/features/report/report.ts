@@ -30,10 +30,11 @@ export interface ReportOptions {
 	readonly nonce?: string;
 }
 
-/** A random nonce of 16 hex digits, from the platform's cryptographic generator. */
+/** A random nonce of 16 hex digits, from the platform's cryptographic generator (`Math.random` where there is none). */
 export function randomNonce(): string {
 	const bytes = new Uint8Array(8);
-	globalThis.crypto.getRandomValues(bytes);
+	if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+	else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
 	return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
