@@ -18,7 +18,7 @@ import type { Severity } from '../../check/diagnostic';
 import { scanDocument, type MathRegion } from '../../scan/index';
 import { LineIndex, type Position } from '../../text/lineIndex';
 import { assign, renderRegion, type DocumentMark } from './document';
-import { replaceInText } from './html';
+import { escapeHtml, replaceInText } from './html';
 import { randomNonce } from './report';
 
 /** A diagnostic as the editor holds it: 0-based lines and characters. */
@@ -52,7 +52,13 @@ export function derivcheckPreview(md: MarkdownIt, diagnosticsFor: (env: unknown)
 	const nonce = randomNonce();
 	md.core.ruler.after('normalize', 'derivcheck_math', (state) => {
 		const text = state.src;
-		const { regions } = scanDocument(text, 'markdown');
+		let regions: readonly MathRegion[];
+		try {
+			regions = scanDocument(text, 'markdown').regions;
+		} catch {
+			// A bug here must cost the preview its marks, never the preview: markdown-it goes on as without the plugin.
+			return;
+		}
 		if (regions.length === 0) return;
 		let source = '', at = 0;
 		regions.forEach((r, i) => {
@@ -79,12 +85,21 @@ export function derivcheckPreview(md: MarkdownIt, diagnosticsFor: (env: unknown)
 		} catch {
 			// No diagnostics to be had: the math still renders, unmarked.
 		}
-		const { perRegion } = assign(parsed.text, parsed.regions, marks);
-		return replaceInText(html, new RegExp(`DC${parsed.nonce}M(\\d+)X`, 'g'), (m) => {
-			const i = Number(m[1]);
-			const r = parsed.regions[i];
-			return r ? renderRegion(parsed.text, r, perRegion[i], { nonce: parsed.nonce, output: 'htmlAndMathml' }) : '';
-		});
+		const placeholder = new RegExp(`DC${parsed.nonce}M(\\d+)X`, 'g');
+		try {
+			const { perRegion } = assign(parsed.text, parsed.regions, marks);
+			return replaceInText(html, placeholder, (m) => {
+				const i = Number(m[1]);
+				const r = parsed.regions[i];
+				return r ? renderRegion(parsed.text, r, perRegion[i], { nonce: parsed.nonce, output: 'htmlAndMathml' }) : '';
+			});
+		} catch {
+			// A bug in the marks must not cost the reader the math: each region is shown as its escaped source.
+			return replaceInText(html, placeholder, (m) => {
+				const r = parsed.regions[Number(m[1])];
+				return r ? escapeHtml(parsed.text.slice(r.outer.start, r.outer.end)) : '';
+			});
+		}
 	};
 	return md;
 }
