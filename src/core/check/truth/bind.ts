@@ -8,6 +8,8 @@
 import type { Network, QuantityId, Term } from '../../engine/index';
 import type { Expr } from '../../syntax/ast';
 import type { NameScope } from '../../engine/resolve';
+import type { EvalContext } from '../../eval/evaluate';
+import { point } from '../../eval/interval';
 
 export type Binding =
 	| { readonly kind: 'bound'; readonly id: QuantityId; readonly value: number; readonly label: string; readonly term?: Term }
@@ -47,4 +49,17 @@ export function declaredValues(net: Network): Set<number> {
 		}
 	}
 	return out;
+}
+
+/**
+ * The evaluation context of the network's true values: literals at face value, every bound name
+ * and derivative at its true value, anything else unknown. The formula checks and binding by
+ * formula all evaluate the written formula through it.
+ */
+export function trueValues(net: Network, scope: NameScope | undefined): EvalContext {
+	const value = (e: Expr) => {
+		const b = bind(net, e, false, scope);
+		return b.kind === 'bound' ? { value: b.value, iv: point(b.value) } : undefined;
+	};
+	return { literal: (n) => point(n.value), name: value, derivative: value };
 }

@@ -13,11 +13,10 @@
  */
 import { parseId, termParents, type Network, type QuantityId } from '../../engine/index';
 import { evaluate } from '../../eval/evaluate';
-import { point } from '../../eval/interval';
 import type { Expr } from '../../syntax/ast';
 import { nodesOf } from '../../syntax/walk';
 import type { NameScope } from '../../engine/resolve';
-import { bind } from './bind';
+import { bind, trueValues } from './bind';
 
 /** At most this many candidate quantities are compared for one member. */
 const MAX_CANDIDATES = 4096;
@@ -69,11 +68,7 @@ function candidatesNear(net: Network, parents: ReadonlySet<QuantityId>): Quantit
 export function quantityByFormula(net: Network, member: Expr, scope: NameScope | undefined): QuantityId | undefined {
 	const parents = parentsOf(net, member, scope);
 	if (!parents) return undefined;
-	const outcome = evaluate(member, {
-		literal: (n) => point(n.value),
-		name: (node) => valueOf(net, bind(net, node, false, scope)),
-		derivative: (node) => valueOf(net, bind(net, node, false, scope)),
-	});
+	const outcome = evaluate(member, trueValues(net, scope));
 	if (!outcome.ok) return undefined;
 	const matches: QuantityId[] = [];
 	for (const q of candidatesNear(net, parents)) {
@@ -85,9 +80,4 @@ export function quantityByFormula(net: Network, member: Expr, scope: NameScope |
 		if (matches.length > 1) return undefined;
 	}
 	return matches[0];
-}
-
-function valueOf(net: Network, b: ReturnType<typeof bind>): { value: number; iv: { lo: number; hi: number } } | undefined {
-	void net;
-	return b.kind === 'bound' ? { value: b.value, iv: point(b.value) } : undefined;
 }

@@ -29,7 +29,7 @@ import { reachedByLinks } from '../arithmetic';
 import { lineOf, sourceOf, type CheckContext } from '../context';
 import { namedMember } from '../facts';
 import { authorInterval, resultInterval, signedLiteral, type SignedLiteral } from '../literal';
-import { bind, type Binding } from './bind';
+import { bind, trueValues, type Binding } from './bind';
 import { explain } from './mistakes';
 import { wrongName } from './wrongName';
 import { quantityByFormula } from './byFormula';
@@ -125,9 +125,7 @@ export class TruthChecker {
 		chain.members.forEach((m, i) => {
 			const named = namedMember(m);
 			if (!named) return;
-			// A chain's head is the value after the update when the chain updates it, or when an earlier
-			// chain did and this one states it again (`w_{11} = 0.5136` after `w_{11} \leftarrow …`).
-			const after = i === 0 && (named.key === selfKey || this.updatedBefore(named.key, chain.index));
+			const after = i === 0 && this.headIsAfter(named.key, selfKey, chain.index);
 			const b = bind(this.net, m, after, this.ctx.nameScope);
 			let next = chain.members[i + 1];
 			while (next?.kind === 'group') next = next.inner;
@@ -229,7 +227,7 @@ export class TruthChecker {
 			const matrix = stated.slice(i + 1).find((x) => x !== undefined);
 			if (!whole || !matrix || bind(this.net, whole, false, this.ctx.nameScope).kind !== 'unknown') return;
 			const key = whole.kind === 'name' ? whole.name.key : undefined;
-			const after = i === 0 && key !== undefined && (key === selfKey || this.updatedBefore(key, chain.index));
+			const after = i === 0 && key !== undefined && this.headIsAfter(key, selfKey, chain.index);
 			if (i === 0) compared += this.checkMatrixFormula(chain, whole, after);
 			let bound = 0;
 			matrix.lits.forEach((lit, e) => {
@@ -275,8 +273,12 @@ export class TruthChecker {
 		return compared;
 	}
 
-	/** True when a chain before `chain` updated the name: `w_1 = w_1 - …` or `w_1^+ = …`. */
-	private updatedBefore(key: string, chain: number): boolean {
+	/**
+	 * True when a chain's head names the value after the update: the chain updates it, or an earlier
+	 * chain did (`w_1 = w_1 - …`, `w_1^+ = …`) and this one states it again (`w_{11} = 0.5136`).
+	 */
+	private headIsAfter(key: string, selfKey: string | undefined, chain: number): boolean {
+		if (key === selfKey) return true;
 		if (key.endsWith("'")) return false;
 		return this.ctx.facts.history(key).some((v) => v.update && v.chain < chain) || this.ctx.facts.history(`${key}'`).some((v) => v.chain < chain);
 	}
@@ -364,11 +366,7 @@ export class TruthChecker {
 			const m = chain.members[i];
 			// Only a written formula is judged here: a member of numbers alone (a matrix product of numbers too) is arithmetic.
 			if (lits[i] || namedMember(m) || isNumeric(m) || m.kind === 'tuple' || !someNode(m, (x) => x.kind === 'name' || x.kind === 'derivative')) continue;
-			let outcome = evaluate(m, {
-				literal: (n) => point(n.value),
-				name: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
-				derivative: (node) => valueOf(bind(this.net, node, false, this.ctx.nameScope)),
-			});
+			let outcome = evaluate(m, trueValues(this.net, this.ctx.nameScope));
 			// A number written over whole vectors (`L = \frac{1}{2} (\hat{y} - y)^T (\hat{y} - y)`) is a 1 × 1 matrix.
 			const grid = outcome.ok ? undefined : evaluateOnTruth(this.net, m, this.ctx.nameScope);
 			if (grid && grid.cells.length === 1) outcome = { ok: true, value: grid.cells[0].value, iv: grid.cells[0].iv };
@@ -419,10 +417,6 @@ export class TruthChecker {
 function expectedText(value: number, lit: SignedLiteral): string {
 	if (lit.node.isInteger && !Number.isInteger(value)) return String(Number(value.toPrecision(3)));
 	return formatLike(value, lit.text);
-}
-
-function valueOf(b: Binding): { value: number; iv: Interval } | undefined {
-	return b.kind === 'bound' ? { value: b.value, iv: point(b.value) } : undefined;
 }
 
 function pointOf(v: number | undefined): Interval | undefined {

@@ -13,7 +13,7 @@ import { point } from '../../eval/interval';
 import type { DerivativeNode, Expr, NameNode } from '../../syntax/ast';
 import type { NameScope } from '../../engine/resolve';
 import { elementOf } from '../elements';
-import { bind } from './bind';
+import { bind, trueValues } from './bind';
 
 /** One element's id and true value, or `undefined` when it does not bind. */
 function element(net: Network, whole: NameNode | DerivativeNode, ix: number[], updated: boolean, scope: NameScope | undefined): { id: QuantityId; value: number } | undefined {
@@ -49,17 +49,8 @@ export function trueGrid(net: Network, whole: NameNode | DerivativeNode, updated
 
 /** The grid a matrix member evaluates to on the network's true values, or `undefined`. */
 export function evaluateOnTruth(net: Network, member: Expr, scope: NameScope | undefined): Grid | undefined {
-	const scalar = (e: Expr) => evaluate(e, {
-		literal: (n) => point(n.value),
-		name: (node) => {
-			const b = bind(net, node, false, scope);
-			return b.kind === 'bound' ? { value: b.value, iv: point(b.value) } : undefined;
-		},
-		derivative: (node) => {
-			const b = bind(net, node, false, scope);
-			return b.kind === 'bound' ? { value: b.value, iv: point(b.value) } : undefined;
-		},
-	});
+	const values = trueValues(net, scope);
+	const scalar = (e: Expr) => evaluate(e, values);
 	const named = (n: NameNode | DerivativeNode) => (bind(net, n, false, scope).kind === 'bound' ? undefined : trueGrid(net, n, false, scope));
 	const outcome = evaluateMatrix(member, scalar, named);
 	return outcome.ok ? outcome.grid : undefined;
