@@ -102,7 +102,8 @@ function hoverUncapped(a: Analysis, offset: number, token?: CancellationLike): H
 	if (!element) return hover;
 	const line = describeElement(element, code);
 	if (hover) return { span: hover.span, markdown: `${line}\n\n${hover.markdown}` };
-	const num = a.chains.flatMap((c) => c.members).map((m) => findNumber(m, offset)).find((n) => n !== undefined);
+	const member = a.chains.find((c) => containsOffset(c.span, offset))?.members.find((m) => containsOffset(m.span, offset));
+	const num = member && findNumber(member, offset);
 	if (!num) return undefined;
 	return { span: num.span, markdown: `${line}\n\n${standsFor(num, a)}` };
 }
