@@ -51,3 +51,6 @@ export const MAX_RENDER_MATH_CHARS = 20_000;
 
 /** How deeply braces may nest in a math region given KaTeX (whose parser recurses per group); deeper is shown as escaped source. */
 export const MAX_RENDER_BRACE_DEPTH = 100;
+
+/** The most forward formulas read when a network is read off a document without a block (`infer/`); the rest are not read. */
+export const MAX_INFER_FORMULAS = 20_000;

@@ -30,6 +30,8 @@ import { declaredKeys } from '../engine/resolve';
 import { settleMarks } from '../syntax/settle';
 import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
+import { buildNetwork } from '../engine/index';
+import { inferNetwork, type InferredNetwork } from '../infer/index';
 
 /** A network block's reach: the math from `start` on, up to the next block; the first block's reach starts with the document. */
 export interface NetworkSegment {
@@ -46,11 +48,15 @@ export interface Analysis extends CheckContext {
 	readonly chains: readonly Chain[];
 	readonly status: readonly ChainStatus[];
 	readonly summary: Summary;
+	/** The network read off the document (DESIGN 2.6), or why none could be; absent when the document has a block or inference is off. */
+	readonly inferred?: InferredNetwork;
 }
 
 export interface AnalyzeOptions {
 	readonly tolerance: TolerancePolicy;
 	readonly token?: CancellationLike;
+	/** Read the network off a document that has no block (DESIGN 2.6); on unless `false`. */
+	readonly inferNetwork?: boolean;
 }
 
 const SLICE_MS = 8;
@@ -100,6 +106,8 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		uncheckedNames: new Set(tooLong ? [`the math after character ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} (the document is longer than derivcheck checks)`] : []),
 	};
 	const segments = networkSegments(scan, ctx);
+	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx) : undefined;
+	if (inferred?.kind === 'read') segments.push({ start: 0, truth: new TruthChecker(buildNetwork(inferred.spec), ctx) });
 	for (let i = 0; i < statements.length; i++) {
 		const truth = truthAt({ segments }, statements[i].span.start);
 		statements[i] = expandSums(statements[i], truth && ((n) => truth.net.resolve(n).kind === 'quantity'));
@@ -139,7 +147,25 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	}
 	if (options.token?.isCancellationRequested) return undefined;
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, segments, summary: summarize(chains, status, ctx.diagnostics, ctx.uncheckedNames) };
+	return { ...ctx, language, scan, chains, status, segments, inferred, summary: summarize(chains, status, ctx.diagnostics, ctx.uncheckedNames) };
+}
+
+/**
+ * The network a document without a block works through (`infer/`), read from a first pass over
+ * its chains: what they state (recorded as the check would, into facts of their own) and their
+ * forward formulas. A bug there costs the document its inferred network, never its other findings.
+ */
+function readNetwork(statements: readonly Statement[], ctx: CheckContext): InferredNetwork {
+	try {
+		const expanded = statements.map((st) => expandSums(st, undefined));
+		const scope = settleMarks(expanded, new Set());
+		const chains = joinChains(expanded);
+		const scratch: CheckContext = { ...ctx, facts: new Facts(), diagnostics: [], members: [], substitutions: [], names: [], uncheckedNames: new Set(), nameScope: scope };
+		for (const chain of chains) recordChain(chain, scratch);
+		return inferNetwork(chains, ctx.text, scratch.facts, scope);
+	} catch {
+		return { kind: 'none', reason: 'derivcheck could not read the network (an internal error)' };
+	}
 }
 
 /** The truth checker of the network block that governs `offset`, if any: the last block before it. */

@@ -1,0 +1,53 @@
+/**
+ * Reads the network a document works through when it declares none (DESIGN 2.6). The strategy is
+ * propose, then verify. `formulas.ts` collects the forward formulas; `dense.ts` proposes the layers
+ * from the weighted sums and activations, `loss.ts` the loss and the targets, `givens.ts` the numbers
+ * the document states; `spec.ts` turns them into a `NetworkSpec` in the document's own names. Then
+ * the engine builds that network and `verify.ts` asks it for the local formula of every quantity a
+ * forward formula defines: the candidate is used only when each written formula binds to the
+ * quantity it was read as and computes it (the same parents, the same value). Anything less is no
+ * network, with the reason in a sentence: a wrong network would raise false alarms, the worst outcome.
+ *
+ * The work is bounded: at most `MAX_INFER_FORMULAS` formulas are read and the network is capped
+ * by the engine's own budgets (`MAX_NETWORK_BYTES`, `MAX_MACS`).
+ */
+import { MAX_INFER_FORMULAS } from '../budgets';
+import type { Chain } from '../check/chains';
+import type { Facts } from '../check/facts';
+import type { NameScope } from '../engine/resolve';
+import { readDense } from './dense';
+import { readFormulas } from './formulas';
+import { Givens } from './givens';
+import { readLoss } from './loss';
+import { buildSpec } from './spec';
+import type { InferredNetwork } from './types';
+import { verifyNetwork } from './verify';
+
+export type { InferredNetwork } from './types';
+
+/**
+ * The network `chains` work through, or none and why. `inferNetwork(chains, text, facts, scope)` on
+ * the 2-2-2 network of Mazur's notes (`net_{h1} = w_1 i_1 + w_2 i_2 + b_1`, `out_{h1} = \sigma(net_{h1})`,
+ * `E_{o1} = \frac{1}{2}(t_1 - out_{o1})^2`, …) reads two sigmoid dense layers `h` and `o` and half_sse.
+ */
+export function inferNetwork(chains: readonly Chain[], text: string, facts: Facts, scope: NameScope): InferredNetwork {
+	const formulas = readFormulas(chains, MAX_INFER_FORMULAS);
+	const dense = readDense(formulas);
+	if (!dense) return { kind: 'none', reason: 'the document writes no weighted sum (w_1 x_1 + w_2 x_2 + b_1) to read a layer from' };
+	if (dense.kind === 'none') return { kind: 'none', reason: dense.reason, span: dense.at?.chain.span };
+	const last = dense.layers[dense.layers.length - 1];
+	const loss = readLoss(formulas, last.outputs, last.units.length);
+	if (loss.kind === 'none') return loss;
+	const givens = new Givens(facts, chains, text);
+	for (const L of dense.layers) {
+		for (const u of L.units) {
+			for (const n of [...u.pre.heads, ...(u.out?.heads ?? []), ...u.weights, ...(u.bias ? [u.bias] : []), ...dense.inputs]) {
+				const two = givens.twoValues(n);
+				if (two) return { kind: 'none', reason: `${n.text} is stated as ${two[0].text} and as ${two[1].text}: the document works through more than one network or pass`, span: two[1].span };
+			}
+		}
+	}
+	const spec = buildSpec(dense, loss, givens);
+	if ('reason' in spec) return { kind: 'none', reason: spec.reason };
+	return verifyNetwork(spec, dense, formulas, scope);
+}

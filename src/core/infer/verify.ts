@@ -1,0 +1,72 @@
+/**
+ * The confidence rule of DESIGN 2.6: a network read off a document is used only when it
+ * reproduces every forward formula the document writes. The engine builds the candidate; each
+ * formula's head must mean the quantity it was read as (by its spelling, `resolve.ts`, or, for a
+ * name of the author's own, by its formula, `byFormula.ts`), and the written formula must compute
+ * that quantity: the same parents as the engine's local formula and the same value on the true
+ * values. A loss formula must give the loss (or its term) it names. One formula that does not is
+ * the reason there is no network.
+ */
+import { buildNetwork, type Network, type QuantityId } from '../engine/index';
+import type { NameScope } from '../engine/resolve';
+import type { NetworkSpec } from '../engine/spec';
+import { evaluate } from '../eval/evaluate';
+import { trueValues } from '../check/truth/bind';
+import { quantityByFormula } from '../check/truth/byFormula';
+import type { NameRef } from '../syntax/ast';
+import type { DenseReading } from './dense';
+import type { ForwardFormula } from './formulas';
+import { isLossName } from './loss';
+import { close } from './probe';
+import type { InferredNetwork } from './types';
+
+type Read<T> = Extract<T, { kind: 'read' }>;
+
+function headId(net: Network, heads: readonly NameRef[], scope: NameScope): QuantityId | 'ambiguous' | undefined {
+	for (const h of heads) {
+		const r = net.resolve(h, scope);
+		if (r.kind === 'quantity') return r.id;
+		if (r.kind === 'ambiguous') return 'ambiguous';
+	}
+	return undefined;
+}
+
+/** The candidate as an inferred network, or the first formula it does not reproduce. */
+export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, formulas: readonly ForwardFormula[], scope: NameScope): InferredNetwork {
+	let net: Network;
+	try {
+		net = buildNetwork(spec);
+	} catch {
+		return { kind: 'none', reason: 'the network read from the document does not build' };
+	}
+	const invented = new Map<string, QuantityId>(scope.invented ?? []);
+	const within: NameScope = { ...scope, invented };
+	const expected = new Map<string, QuantityId>();
+	dense.layers.forEach((L, l) => L.units.forEach((u, j) => {
+		for (const h of u.pre.heads) expected.set(h.key, `L${l}:pre:${j}`);
+		for (const h of u.out?.heads ?? []) expected.set(h.key, `L${l}:out:${j}`);
+	}));
+	for (const f of formulas) {
+		const want = f.heads.map((h) => expected.get(h.key)).find((x) => x);
+		if (want) {
+			const named = headId(net, f.heads, within);
+			const computed = quantityByFormula(net, f.member, within);
+			if (named === 'ambiguous' || (named !== undefined && named !== want) || computed !== want) {
+				return { kind: 'none', reason: `the formula for ${f.heads[0].text} does not fit the network read from the document`, span: f.chain.span };
+			}
+			if (named === undefined) for (const h of f.heads) invented.set(h.key, want);
+			continue;
+		}
+		if (!f.heads.some(isLossName)) continue;
+		const id = headId(net, f.heads, within);
+		if (id !== 'E' && !(id && id.startsWith('E:'))) continue;
+		const out = evaluate(f.member, trueValues(net, within));
+		const truth = net.value(id);
+		// A loss formula over names the network does not place (`\frac{1}{2} \sum (T - y)^2` in prose) says nothing either way.
+		if (!out.ok && out.reason === 'unknown') continue;
+		if (!out.ok || truth === undefined || !close(out.value, truth)) {
+			return { kind: 'none', reason: `the loss formula for ${f.heads[0].text} does not fit the network read from the document`, span: f.chain.span };
+		}
+	}
+	return { kind: 'read', spec };
+}
