@@ -83,6 +83,9 @@ export class StatusBar implements vscode.Disposable {
 				? vscode.l10n.t('Not checked (unknown names): {0}', s.uncheckedNames.join(', '))
 				: vscode.l10n.t('derivcheck checks the arithmetic of this document. Click to show the log.'),
 		];
+		// The count is the statements not understood plus the names listed; the statements are said apart.
+		const statements = s ? s.unchecked - s.uncheckedNames.length : 0;
+		if (statements > 0) tooltip.push(vscode.l10n.t('Statements not understood: {0}', statements));
 		// Older servers (and fakes) send no count; a missing one is none.
 		if (s && (s.suppressed ?? 0) > 0) tooltip.push(vscode.l10n.t('Suppressed by derivcheck-disable comments: {0}', s.suppressed));
 		item.tooltip = tooltip.join('\n');

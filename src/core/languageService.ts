@@ -11,7 +11,7 @@
  * the summary's `suppressed`, not in `wrong`. A document's settings are the service's own, or what
  * `options.settingsFor` makes of them (the adapters lay a configuration file under them there).
  */
-import { analyzeDocument, summarize, type Analysis } from './check/analyze';
+import { analyzeDocument, countFindings, type Analysis } from './check/analyze';
 import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, fixAll } from './features/codeActions';
 import { ignoreActions } from './features/ignore';
@@ -100,9 +100,8 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			const shown = fix?.newText === d.fix?.newText ? d : withFix(d, fix);
 			out.push(override ? { ...shown, severity: override } : shown);
 		}
-		// `kept` is in the analysis's order (by start), which `summarize` walks alongside the chains.
-		const wrong = suppressed === 0 ? a.summary.wrong : summarize(a.chains, a.status, kept, new Set()).wrong;
-		const summary = suppressed === 0 ? a.summary : { ...a.summary, wrong, suppressed };
+		// `wrong` counts the findings shown, after suppressions and severity settings: what the Problems panel lists.
+		const summary = { ...a.summary, wrong: countFindings(out), suppressed };
 		const result = { diagnostics: out, summary };
 		shownOf.set(a, { settings, shown: result });
 		return result;

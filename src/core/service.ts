@@ -75,9 +75,9 @@ export interface ServiceOptions {
 export interface Summary {
 	/** Statements (or chain links) whose numbers were checked. */
 	readonly checked: number;
-	/** Checked ones found wrong (diagnostics of severity error or warning). */
+	/** The findings: diagnostics of every severity but hint, one each, as the Problems panel lists them (not the chains that hold them). */
 	readonly wrong: number;
-	/** Statements, or parts of them, that were not understood and so not checked. */
+	/** What was not checked: statements not understood, plus the names in `uncheckedNames`; never fewer than that list holds. */
 	readonly unchecked: number;
 	/** Names that could not be resolved to a value, each once, in order of first appearance. */
 	readonly uncheckedNames: readonly string[];

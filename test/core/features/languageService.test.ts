@@ -143,7 +143,7 @@ suite('language service', () => {
 		const before = await ls.check(doc(text));
 		const fixed = apply(text, await ls.fixAll(doc(text)));
 		const after = await ls.check(doc(fixed, 'file:///notes.md', 2));
-		assert.deepStrictEqual([before?.summary.wrong, after?.summary.wrong], [6, 4]);
+		assert.deepStrictEqual([before?.summary.wrong, after?.summary.wrong], [9, 7]);
 		assert.deepStrictEqual(await ls.fixAll(doc(fixed, 'file:///notes.md', 2)), []);
 	});
 
