@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end suite (test/e2e), the Neovim test (test/server/neovim.test.ts) and
-# the web-worker test (test/server/browser.test.ts) need, idempotently, so a second run is fast.
-# Strategy: (1) Debian packages (chromium, neovim, libkrb5-dev for kerberos' native build, ripgrep)
+# Installs what the end-to-end suite (test/e2e), the Neovim and Emacs tests (test/server/neovim.test.ts,
+# emacs.test.ts) and the web-worker test (test/server/browser.test.ts) need, idempotently, so a second run is fast.
+# Strategy: (1) Debian packages (chromium, neovim, emacs-nox with elpa-eglot and elpa-markdown-mode, libkrb5-dev for kerberos' native build, ripgrep)
 # via apt-get only when one is missing; (2) code-server from the npm registry into the ignored
 # folder .cache/cs, made runnable without any download (VS Code's own deps with --ignore-scripts,
 # native modules rebuilt locally, ripgrep copied from Debian, the symlinks the server expects);
@@ -26,6 +26,9 @@ started=$SECONDS
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
+[[ -n $(compgen -G '/usr/share/emacs/site-lisp/elpa-src/eglot-*') ]] || missing+=(elpa-eglot)
+[[ -n $(compgen -G '/usr/share/emacs/site-lisp/elpa-src/markdown-mode-*') ]] || missing+=(elpa-markdown-mode)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v krb5-config >/dev/null 2>&1 || missing+=(libkrb5-dev)
 for tool in make g++ python3; do
@@ -42,7 +45,7 @@ if ((${#missing[@]})); then
 	"${SUDO[@]}" apt-get update -qq </dev/null
 	"${SUDO[@]}" apt-get install -y -qq "${pkgs[@]}" </dev/null >/dev/null
 else
-	log "apt packages present (chromium, neovim, ripgrep, libkrb5-dev)"
+	log "apt packages present (chromium, neovim, emacs with eglot and markdown-mode, ripgrep, libkrb5-dev)"
 fi
 
 # ---- 2. code-server ----------------------------------------------------------------------
