@@ -52,5 +52,18 @@ export const MAX_RENDER_MATH_CHARS = 20_000;
 /** How deeply braces may nest in a math region given KaTeX (whose parser recurses per group); deeper is shown as escaped source. */
 export const MAX_RENDER_BRACE_DEPTH = 100;
 
+/** The most elements one table of the network panel shows (a layer's outputs, a kernel's weights); a bigger one is listed by its size alone. */
+export const MAX_PANEL_GRID_CELLS = 1_024;
+
+/** The most elements the network panel shows in all; the tables past it are listed by their size alone. */
+export const MAX_PANEL_CELLS = 16_384;
+
 /** The most forward formulas read when a network is read off a document without a block (`infer/`); the rest are not read. */
 export const MAX_INFER_FORMULAS = 20_000;
+
+/**
+ * The most terms a generated derivation may write (each product in a weighted sum, each element of
+ * a window, forward and backward): about 50 characters each, so a derivation stays a few
+ * megabytes. Counted from the network's shape before anything is written.
+ */
+export const MAX_GENERATED_TERMS = 60_000;

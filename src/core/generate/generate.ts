@@ -1,0 +1,171 @@
+/**
+ * Writes a whole worked derivation of a network: the network block first (so the document checks
+ * on its own), then the forward pass, the loss, the backward pass and the update, a heading per
+ * part and per layer in the chosen language, one chain per quantity. The spec is first given
+ * names for whatever has none (`names.ts`), written as a block and read back by the block parser,
+ * so the derivation is written from exactly the network the check will build from its block.
+ * A network no notation can write, or one too large to write out, is refused with a sentence.
+ */
+import { MAX_GENERATED_TERMS } from '../budgets';
+import { macs } from '../engine/shape';
+import { buildNetwork, parseNetworkYaml } from '../engine/index';
+import type { Network } from '../engine/network';
+import type { NetworkSpec } from '../engine/spec';
+import { blockText, blockYaml } from './block';
+import { Carried } from './carry';
+import { headings, type GenerateLanguage, type Headings } from './headings';
+import { writeMatrixSection, matrixRefusal } from './matrix';
+import { namedSpec } from './names';
+import { seedNotation, textbookNotation, textbookRefusal, type NotationName, type ScalarNotation } from './notations';
+import { plan, type Part, type Section } from './plan';
+import { writeChain } from './scalar';
+
+export type PartChoice = Part | 'all';
+
+export interface GenerateOptions {
+	readonly notation: NotationName;
+	readonly language: GenerateLanguage;
+	/** Significant digits of every computed number (`MIN_DIGITS`–`MAX_DIGITS`). */
+	readonly digits: number;
+	readonly part: PartChoice;
+	/** Blank the computed numbers and add an answer key. */
+	readonly exercise: boolean;
+	/** The document language the derivation is written for. */
+	readonly documentLanguage: 'markdown' | 'latex';
+}
+
+export const defaultGenerateOptions: GenerateOptions = { notation: 'seed', language: 'en', digits: 3, part: 'all', exercise: false, documentLanguage: 'markdown' };
+
+/** One answer of an exercise: the quantity's name and its number. */
+export interface Answer {
+	readonly label: string;
+	readonly value: string;
+}
+
+export type Generated =
+	| { readonly kind: 'derivation'; readonly text: string; readonly answers?: string; readonly chains: number }
+	| { readonly kind: 'refused'; readonly reason: string };
+
+/** Writes display math the way the document's language does. */
+function display(math: string, language: 'markdown' | 'latex'): string {
+	return language === 'markdown' ? `$$${math}$$` : `\\[ ${math} \\]`;
+}
+
+function heading(text: string, level: 1 | 2 | 3, language: 'markdown' | 'latex'): string {
+	if (language === 'markdown') return `${'#'.repeat(level)} ${text}`;
+	return `\\${level === 1 ? 'section' : level === 2 ? 'subsection' : 'subsubsection'}*{${text}}`;
+}
+
+/** What a layer is, in words: `conv1d, sigmoid, flipped kernels`. */
+function layerWhat(net: Network, l: number, h: Headings): string {
+	const s = net.layers[l].spec;
+	switch (s.kind) {
+		case 'conv': return [h.kinds[s.dims === 1 ? 'conv1d' : 'conv2d'], s.activation.kind, ...(s.flip ? [h.flipped] : [])].join(', ');
+		case 'pool': return `${h.kinds[s.mode === 'max' ? 'maxpool' : 'avgpool']} ${s.size[0] === 1 && s.dims === 1 ? s.size[1] : `${s.size[0]} × ${s.size[1]}`}`;
+		case 'dense': return `${h.kinds.dense}, ${s.activation.kind}`;
+		case 'activation': return `${h.kinds.activation}, ${s.activation.kind}`;
+		case 'flatten': return 'flatten';
+	}
+}
+
+function refusal(net: Network, notation: NotationName): string | undefined {
+	if (notation === 'textbook') return textbookRefusal(net);
+	if (notation === 'matrix') return matrixRefusal(net);
+	return undefined;
+}
+
+/** The spec named and read back through the block parser, or why not. */
+export function roundTrip(spec: NetworkSpec, targetStem: string): { spec: NetworkSpec } | { reason: string } {
+	const yaml = blockYaml(namedSpec(spec, targetStem));
+	const parsed = parseNetworkYaml(yaml);
+	if (!parsed.spec) return { reason: `The network could not be written as a block: ${parsed.problems[0]?.message ?? 'unknown problem'}` };
+	return { spec: parsed.spec };
+}
+
+/**
+ * The derivation of a network. `generateDerivation(seedSpec, { ...defaultGenerateOptions })` begins
+ * with the seed's block, then `## Forward pass`, `### Layer CC (conv1d, sigmoid, flipped kernels)`
+ * and `$$in_{CC1} = KK_{13} \cdot i_{1} + … = 0.600$$`.
+ */
+export function generateDerivation(input: NetworkSpec, options: GenerateOptions): Generated {
+	const trip = roundTrip(input, options.notation === 'seed' ? 't' : 'y');
+	if ('reason' in trip) return { kind: 'refused', reason: trip.reason };
+	const net = buildNetwork(trip.spec);
+	const terms = termCount(net);
+	if (terms > MAX_GENERATED_TERMS) return { kind: 'refused', reason: `This network is too large to write out: its derivation would have about ${terms.toLocaleString('en-US')} terms (the limit is ${MAX_GENERATED_TERMS.toLocaleString('en-US')}).` };
+	const refused = refusal(net, options.notation);
+	if (refused) return { kind: 'refused', reason: refused };
+	const h = headings(options.language);
+	const lang = options.documentLanguage;
+	const out: string[] = [heading(h.title, 1, lang), '', h.intro, '', blockText(trip.spec, lang), ''];
+	if (options.exercise) out.push(h.exerciseIntro, '');
+	const answers: Answer[] = [];
+	const carried = new Carried(net, options.digits);
+	const scalar: ScalarNotation = options.notation === 'textbook' ? textbookNotation(net) : seedNotation(net);
+	const sections = plan(net);
+	let chains = 0;
+	let lastPart: Part | undefined;
+	for (const section of sections) {
+		const shown = options.part === 'all' || options.part === section.part;
+		if (shown && section.part !== lastPart) {
+			out.push(heading(section.part === 'forward' ? h.forward : section.part === 'backward' ? h.backward : h.update, 2, lang), '');
+			lastPart = section.part;
+		}
+		if (shown && section.kind !== 'update') out.push(heading(sectionTitle(net, section, h), 3, lang), '');
+		const written = options.notation === 'matrix'
+			? writeMatrixSection(net, section, carried, options.exercise)
+			: writeSection(net, section, scalar, carried, options.exercise);
+		if (typeof written === 'string') return { kind: 'refused', reason: written };
+		if (!shown) continue;
+		for (const w of written) {
+			out.push(display(w.math, lang), '');
+			chains++;
+			answers.push(...w.answers);
+		}
+		if (section.kind === 'update') {
+			const frozen = frozenLabels(net, scalar);
+			if (frozen.length) out.push(h.frozen(frozen.map((x) => `$${x}$`).join(', ')), '');
+		}
+	}
+	if (Number.isNaN(net.spec.learningRate) && (options.part === 'all' || options.part === 'update')) out.push(h.noLearningRate, '');
+	const key = options.exercise ? answerKey(answers, h, lang) : undefined;
+	return { kind: 'derivation', text: out.join('\n'), answers: key, chains };
+}
+
+/** About how many terms the whole derivation writes: each multiply-add three times (forward, ∂E/∂out, gradient), plus a chain per quantity. */
+function termCount(net: Network): number {
+	let n = 0;
+	for (const L of net.layers) n += 3 * macs(L.spec, L.inShape, L.outShape) + 4 * L.out.length;
+	return n;
+}
+
+function sectionTitle(net: Network, s: Section, h: Headings): string {
+	if (s.kind === 'loss') return h.loss;
+	return h.layer(net.layerName(s.layer!), layerWhat(net, s.layer!, h));
+}
+
+/** The written chains of a scalar section, or why a step cannot be written. */
+function writeSection(net: Network, s: Section, notation: ScalarNotation, carried: Carried, exercise: boolean): { math: string; answers: Answer[] }[] | string {
+	const out: { math: string; answers: Answer[] }[] = [];
+	for (const f of s.steps) {
+		const w = writeChain(net, f, notation, carried, exercise);
+		if (!w) return `The value of ${net.label(f.of)} cannot be computed from the rounded numbers before it; ask for more digits.`;
+		out.push({ math: w.math, answers: [{ label: notation.label(f.of), value: w.result }] });
+	}
+	return out;
+}
+
+function frozenLabels(net: Network, notation: ScalarNotation): string[] {
+	const out: string[] = [];
+	net.layers.forEach((L, l) => {
+		for (const p of [L.weights, L.bias]) if (p) p.frozen.forEach((f, i) => { if (f) out.push(notation.label(`L${l}:${p.kind}:${i}`)); });
+	});
+	return out;
+}
+
+/** The answer key: every blank's quantity and number, in the order the exercise asks for them. */
+function answerKey(answers: readonly Answer[], h: Headings, lang: 'markdown' | 'latex'): string {
+	const lines = answers.map((a, i) => (lang === 'markdown' ? `${i + 1}. $${a.label} = ${a.value}$` : `\\item $${a.label} = ${a.value}$`));
+	const body = lang === 'markdown' ? lines.join('\n') : ['\\begin{enumerate}', ...lines, '\\end{enumerate}'].join('\n');
+	return `${heading(h.answers, 2, lang)}\n\n${body}\n`;
+}
