@@ -10,6 +10,7 @@ import { isNumeric, usesLog, type Outcome } from '../eval/evaluate';
 import { intersects, type Interval } from '../eval/interval';
 import { formatInterval, formatLike, formatValue } from '../eval/format';
 import { evaluateShared } from '../eval/tight';
+import { message } from '../messages/message';
 import type { Expr, NumberNode } from '../syntax/ast';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
@@ -77,7 +78,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 					code: 'arithmetic',
 					severity: 'error',
 					span: members[i].span,
-					message: `This step evaluates to ${formatValue(o.value)}, but the steps around it agree on ${stated.text}: it does not follow from them.`,
+					message: message('arithmetic.stepDisagrees', { value: formatValue(o.value), stated: stated.text }, ctx.locale),
 					stated: sourceOf(ctx, members[i].span),
 					expected: formatLike(o.value, places > 0 ? `0.${'0'.repeat(places)}` : stated.text),
 				});
@@ -138,12 +139,12 @@ function pairedOf(chain: Chain, i: number, ctx: CheckContext): ReturnType<typeof
 function reportWrongResult(ctx: CheckContext, step: Expr, o: Extract<Outcome, { ok: true }>, stated: SignedLiteral, places: number): void {
 	const expected = formatLike(o.value, places > 0 ? `0.${'0'.repeat(places)}` : stated.text);
 	const range = formatInterval(o.iv.lo, o.iv.hi);
-	const spread = o.iv.lo === o.iv.hi ? '' : ` (allowing for the rounding of its inputs, anything in ${range})`;
+	const spread = o.iv.lo === o.iv.hi ? '' : message('arithmetic.spread', { range }, ctx.locale);
 	ctx.diagnostics.push({
 		code: 'arithmetic',
 		severity: 'error',
 		span: stated.span,
-		message: `${sourceOf(ctx, step.span, 48)} is ${formatValue(o.value)}${spread}, which rounds to ${expected}, not ${stated.text}.`,
+		message: message('arithmetic.rounds', { step: sourceOf(ctx, step.span, 48), value: formatValue(o.value), spread, expected, stated: stated.text }, ctx.locale),
 		stated: stated.text,
 		expected,
 		fix: { span: stated.span, newText: expected },
@@ -163,7 +164,7 @@ function checkAdjacentNumbers(lits: (SignedLiteral | undefined)[], ctx: CheckCon
 			code: 'arithmetic',
 			severity: 'error',
 			span: b.span,
-			message: `${b.text} is written equal to ${a.text}, but the two differ by more than their rounding.`,
+			message: message('arithmetic.adjacent', { b: b.text, a: a.text }, ctx.locale),
 			stated: b.text,
 		});
 	}

@@ -12,6 +12,7 @@ import type { Span } from '../text/span';
 import type { LineIndex } from '../text/lineIndex';
 import type { TruthChecker } from './truth/checker';
 import type { NameScope } from '../engine/resolve';
+import type { Locale } from '../messages/locale';
 
 /** What a chain member evaluated to, for hovers. */
 export interface MemberFact {
@@ -63,6 +64,8 @@ export interface CheckContext {
 	truth?: TruthChecker;
 	/** What the whole document says about its names (whether it marks a prediction `\hat{y}`), for binding. */
 	nameScope?: NameScope;
+	/** The language the check's messages are written in; English when absent. */
+	readonly locale?: Locale;
 }
 
 /** The 1-based line of an offset, for messages such as "stated on line 12". */

@@ -26,6 +26,8 @@ import { lineOf, sourceOf, type CheckContext } from './context';
 import { namedMember, type Facts } from './facts';
 import { updatedKey } from './substitution';
 import { inputInterval, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
+import { message } from '../messages/message';
+import type { Locale } from '../messages/locale';
 
 /** A matrix or tuple of plain numbers, as written. */
 interface Stated {
@@ -76,9 +78,9 @@ export function elementIndices(m: { rows: number; cols: number; free: boolean },
 	return [Math.floor(i / m.cols) + 1, (i % m.cols) + 1];
 }
 
-function label(m: Stated, i: number): string {
+function label(m: Stated, i: number, locale?: Locale): string {
 	const ix = elementIndices(m, i);
-	return ix.length === 1 ? `Element ${ix[0]}` : `Element (${ix[0]}, ${ix[1]})`;
+	return ix.length === 1 ? message('matrix.element', { index: ix[0] }, locale) : message('matrix.elementAt', { row: ix[0], column: ix[1] }, locale);
 }
 
 /** A named matrix's shape, and the chain that stated it. */
@@ -210,10 +212,10 @@ function checkMatrixSubstitution(chain: Chain, ctx: CheckContext, named: (n: Nam
 				code: 'substitution',
 				severity: 'warning',
 				span: lit.span,
-				message: `${lit.text} is written for ${written}, but the document states ${written} = ${latest.text} (line ${lineOf(ctx, latest.span.start)}).`,
+				message: message('substitution.stated', { number: lit.text, name: written, value: message('substitution.statedAt', { value: latest.text, line: lineOf(ctx, latest.span.start) }, ctx.locale), also: '' }, ctx.locale),
 				stated: lit.text,
 				expected: latest.text,
-				related: acceptable.map((v) => ({ span: v.span, message: `${written} = ${v.text} is stated here.` })),
+				related: acceptable.map((v) => ({ span: v.span, message: message('substitution.statedHere', { name: written, value: v.text }, ctx.locale) })),
 				fix: { span: lit.span, newText: latest.text },
 			});
 		}
@@ -264,12 +266,12 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 				const k = steps.indexOf(failing.reduce((a, b) => (Math.abs(b - j) < Math.abs(a - j) ? b : a)));
 				const cell = usable[k]!.cells[e];
 				const expected = formatLike(cell.value, places > 0 ? `0.${'0'.repeat(places)}` : lit.text);
-				const spread = cell.iv.lo === cell.iv.hi ? '' : ` (allowing for the rounding of its inputs, anything in ${formatInterval(cell.iv.lo, cell.iv.hi)})`;
+				const spread = cell.iv.lo === cell.iv.hi ? '' : message('arithmetic.spread', { range: formatInterval(cell.iv.lo, cell.iv.hi) }, ctx.locale);
 				ctx.diagnostics.push({
 					code: 'arithmetic',
 					severity: 'error',
 					span: lit.span,
-					message: `${label(target, e)} of ${sourceOf(ctx, members[steps[k]].span, 48)} is ${formatValue(cell.value)}${spread}, which rounds to ${expected}, not ${lit.text}.`,
+					message: message('matrix.rounds', { element: label(target, e, ctx.locale), step: sourceOf(ctx, members[steps[k]].span, 48), value: formatValue(cell.value), spread, expected, stated: lit.text }, ctx.locale),
 					stated: lit.text,
 					expected,
 					fix: { span: lit.span, newText: expected },
@@ -287,7 +289,7 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 				code: 'arithmetic',
 				severity: 'error',
 				span: members[i].span,
-				message: `${label(target, wrong)} of this step evaluates to ${formatValue(g.cells[wrong].value)}, but the steps around it agree on ${target.lits[wrong].text}: it does not follow from them.`,
+				message: message('matrix.stepDisagrees', { element: label(target, wrong, ctx.locale), value: formatValue(g.cells[wrong].value), stated: target.lits[wrong].text }, ctx.locale),
 				stated: sourceOf(ctx, members[i].span),
 			});
 		});
@@ -309,7 +311,7 @@ function checkAdjacentMatrices(stated: readonly (Stated | undefined)[], ctx: Che
 				code: 'arithmetic',
 				severity: 'error',
 				span: lit.span,
-				message: `${label(b, e)}, ${lit.text}, is written equal to ${a.lits[e].text}, but the two differ by more than their rounding.`,
+				message: message('matrix.adjacent', { element: label(b, e, ctx.locale), b: lit.text, a: a.lits[e].text }, ctx.locale),
 				stated: lit.text,
 			});
 		});

@@ -16,6 +16,7 @@ import { lineOf, type CheckContext } from './context';
 import { derivativeKey, namedMember, type StatedValue } from './facts';
 import { inputInterval, signedLiteral } from './literal';
 import { pairLeaves } from './shape';
+import { message } from '../messages/message';
 
 /**
  * The key of the name an update chain updates (`w1` for `w_1 = w_1 - \alpha …`), if it is one. An
@@ -34,7 +35,7 @@ function mentions(e: Expr, key: string): boolean {
 }
 
 function describe(v: StatedValue, ctx: CheckContext): string {
-	return `${v.text} (line ${lineOf(ctx, v.span.start)}${v.update ? ', after its update' : ''})`;
+	return message(v.update ? 'substitution.statedAfterUpdate' : 'substitution.statedAt', { value: v.text, line: lineOf(ctx, v.span.start) }, ctx.locale);
 }
 
 /** Checks one chain; returns how many numbers it compared with a stated value. */
@@ -73,15 +74,15 @@ export function checkSubstitution(chain: Chain, ctx: CheckContext): number {
 			ctx.substitutions.push({ number, iv: signed, symbol: symbol.span, key, written, acceptable, holds });
 			if (holds) continue;
 			const latest = acceptable[0];
-			const also = acceptable.length > 1 ? ` or, before its update, ${describe(acceptable[1], ctx)}` : '';
+			const also = acceptable.length > 1 ? message('substitution.alsoBefore', { value: describe(acceptable[1], ctx) }, ctx.locale) : '';
 			ctx.diagnostics.push({
 				code: 'substitution',
 				severity: 'warning',
 				span: number.span,
-				message: `${number.text} is written for ${written}, but the document states ${written} = ${describe(latest, ctx)}${also}.`,
+				message: message('substitution.stated', { number: number.text, name: written, value: describe(latest, ctx), also }, ctx.locale),
 				stated: number.text,
 				expected: latest.text,
-				related: acceptable.map((v) => ({ span: v.span, message: `${written} = ${v.text} is stated here.` })),
+				related: acceptable.map((v) => ({ span: v.span, message: message('substitution.statedHere', { name: written, value: v.text }, ctx.locale) })),
 				fix: { span: number.span, newText: latest.text },
 			});
 		}

@@ -35,6 +35,6 @@ export function message<K extends MessageId>(id: K, args: MessageArgs<K>, locale
 }
 
 /** Sentences joined as each language writes them: with a space in English, directly in Chinese. Empty parts are left out. */
-export function sentences(locale: Locale, ...parts: readonly (string | undefined)[]): string {
+export function sentences(locale: Locale | undefined, ...parts: readonly (string | undefined)[]): string {
 	return parts.filter((p): p is string => p !== undefined && p !== '').join(locale === 'zh-cn' ? '' : ' ');
 }

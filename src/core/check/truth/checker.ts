@@ -36,6 +36,8 @@ import { quantityByFormula } from './byFormula';
 import { elementOf, wholeName } from '../elements';
 import { elementIndices, statedMatrix } from '../matrices';
 import { evaluateOnTruth, firstDifference, trueGrid } from './matrixFormula';
+import { message, sentences } from '../../messages/message';
+import type { Locale } from '../../messages/locale';
 
 export type TruthStatus = 'ok' | 'value' | 'inherited' | 'rounding' | 'unstated';
 
@@ -96,18 +98,23 @@ export class TruthChecker {
 		if (starting) this.author.set(b.id, { iv: numberIv, text: number.text, span: number.span, status: holdsTrue ? 'ok' : 'value' });
 		if (holdsAuthor || holdsTrue) return true;
 		const expected = known && !starting ? known.text : formatLike(b.value, number.text);
-		const where = known && !starting ? `the document states ${b.label} = ${known.text} (line ${lineOf(this.ctx, known.span.start)}) and the network's value is ${formatValue(b.value)}` : `the network's value of ${b.label} is ${formatValue(b.value)}`;
+		const name = sourceOf(this.ctx, symbol.span, 30);
+		const said = known && !starting
+			? message('truth.substitution.known', { number: number.text, name, label: b.label, known: known.text, line: lineOf(this.ctx, known.span.start), value: formatValue(b.value) }, this.ctx.locale)
+			: message('truth.substitution.network', { number: number.text, name, label: b.label, value: formatValue(b.value) }, this.ctx.locale);
 		let why = '';
 		const after = this.net.value(`${b.id}:new`);
 		const statedAfter = this.author.get(`${b.id}:new`);
 		if ((after !== undefined && contains(numberIv, after)) || (statedAfter && intersects(statedAfter.iv, numberIv))) {
-			why = ` ${number.text} is ${b.label} after the update${statedAfter ? ` (line ${lineOf(this.ctx, statedAfter.span.start)})` : ''}; backpropagation must use the weights of the forward pass.`;
+			why = statedAfter
+				? message('truth.substitution.afterUpdateAt', { number: number.text, label: b.label, line: lineOf(this.ctx, statedAfter.span.start) }, this.ctx.locale)
+				: message('truth.substitution.afterUpdate', { number: number.text, label: b.label }, this.ctx.locale);
 		}
 		this.ctx.diagnostics.push({
 			code: 'substitution',
 			severity: 'warning',
 			span: number.span,
-			message: `${number.text} is written for ${sourceOf(this.ctx, symbol.span, 30)}, but ${where}.${why}`,
+			message: sentences(this.ctx.locale, said, why),
 			stated: number.text,
 			expected,
 			fix: { span: number.span, newText: expected },
@@ -259,13 +266,13 @@ export class TruthChecker {
 			compared++;
 			if (at < 0) continue;
 			const id = truth.ids[at], value = grid!.cells[at].value;
-			const mistake = explain(this.net, id, { lo: value - 1e-9, hi: value + 1e-9 }, () => undefined);
+			const mistake = explain(this.net, id, { lo: value - 1e-9, hi: value + 1e-9 }, () => undefined, this.ctx.locale);
 			const label = this.net.label(id);
 			this.ctx.diagnostics.push({
 				code: 'formula',
 				severity: 'warning',
 				span: m.span,
-				message: `With the network's values element ${at + 1} of this formula is ${formatValue(value)}, but ${label} is ${formatValue(truth.cells[at].value)}.${mistake ? ` It ${mistake.message.replace(/^This /, '').replace(/: that gives .*$/, '.')}` : ''}`,
+				message: sentences(this.ctx.locale, message('truth.formula.element', { index: at + 1, value: formatValue(value), label, truth: formatValue(truth.cells[at].value) }, this.ctx.locale), mistake?.clause),
 				expected: formatValue(truth.cells[at].value),
 			});
 			break;
@@ -331,11 +338,11 @@ export class TruthChecker {
 				code: 'inherited',
 				severity: 'hint',
 				span: lit.span,
-				message: `${lit.text} follows from the values before it, but ${b.label} is ${formatValue(b.value)}: it carries the error that starts on line ${lineOf(this.ctx, origin.start)} (${sourceOf(this.ctx, origin, 24)}).`,
+				message: message('truth.inherited', { stated: lit.text, label: b.label, value: formatValue(b.value), line: lineOf(this.ctx, origin.start), origin: sourceOf(this.ctx, origin, 24) }, this.ctx.locale),
 				stated: lit.text,
 				expected: expectedText(b.value, lit),
 				origin,
-				related: [{ span: origin, message: 'The error starts here.' }],
+				related: [{ span: origin, message: message('truth.origin', {}, this.ctx.locale) }],
 			});
 			return record('inherited', origin);
 		}
@@ -344,14 +351,14 @@ export class TruthChecker {
 		// Parents the author gave only under names the network cannot place may carry the difference:
 		// with no value of theirs to evaluate on, the error cannot be placed here, so nothing is claimed.
 		if (writesUnbound && formula && termParents(formula.rhs).some((p) => !this.author.has(p))) return record('rounding');
-		const mistake = explain(this.net, b.id, statedIv, (p) => this.author.get(p)?.iv);
+		const mistake = explain(this.net, b.id, statedIv, (p) => this.author.get(p)?.iv, this.ctx.locale);
 		const expected = expectedText(b.value, lit);
-		const local = localIv && offParents.length === 0 ? '' : localIv ? ` From your own earlier values it would be ${formatRange(localIv)}.` : '';
+		const local = localIv && offParents.length === 0 ? '' : localIv ? message('truth.value.local', { range: formatRange(localIv, this.ctx.locale) }, this.ctx.locale) : '';
 		this.ctx.diagnostics.push({
 			code: 'value',
 			severity: 'error',
 			span: lit.span,
-			message: `${b.label} is ${formatValue(b.value)} (${expected} at your precision), not ${lit.text}.${local}${mistake ? ` ${mistake.message}` : ''}`,
+			message: sentences(this.ctx.locale, message('truth.value', { label: b.label, value: formatValue(b.value), expected, stated: lit.text }, this.ctx.locale), local, mistake?.message),
 			stated: lit.text,
 			expected,
 			fix: { span: lit.span, newText: expected },
@@ -377,8 +384,8 @@ export class TruthChecker {
 			compared++;
 			if (Math.abs(outcome.value - head.value) <= 1e-6 * Math.max(1, Math.abs(head.value))) continue;
 			const f = head.id.startsWith('d:') ? undefined : this.net.formula(head.id);
-			const network = f ? ` The network computes ${head.label} = ${renderTerm(f.rhs, (id) => this.net.label(id))}.` : '';
-			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 }, () => undefined);
+			const network = f ? message('truth.formula.network', { label: head.label, formula: renderTerm(f.rhs, (id) => this.net.label(id)) }, this.ctx.locale) : '';
+			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 }, () => undefined, this.ctx.locale);
 			// One mistyped name (`w_3` for `w_2`) is said as such, on that name, with the name as the fix;
 			// the numbers written for it are then right for the name meant, so they are not flagged.
 			const typo = mistake ? undefined : wrongName(this.net, m, head, this.ctx.text, this.ctx.nameScope);
@@ -393,7 +400,7 @@ export class TruthChecker {
 					code: 'formula',
 					severity: 'warning',
 					span: typo.span,
-					message: `${typo.written} should be ${typo.text} here: with it this formula gives ${formatValue(head.value)}, the network's value of ${head.label}.${network}`,
+					message: sentences(this.ctx.locale, message('truth.formula.typo', { written: typo.written, meant: typo.text, value: formatValue(head.value), label: head.label }, this.ctx.locale), network),
 					stated: typo.written,
 					expected: typo.text,
 					fix: { span: typo.span, newText: typo.text },
@@ -404,7 +411,7 @@ export class TruthChecker {
 				code: 'formula',
 				severity: 'warning',
 				span: m.span,
-				message: `With the network's values this formula is ${formatValue(outcome.value)}, but ${head.label} is ${formatValue(head.value)}.${mistake ? ` It ${mistake.message.replace(/^This /, '').replace(/: that gives .*$/, '.')}` : ''}${network}`,
+				message: sentences(this.ctx.locale, message('truth.formula.differs', { value: formatValue(outcome.value), label: head.label, truth: formatValue(head.value) }, this.ctx.locale), mistake?.clause, network),
 				expected: formatValue(head.value),
 			});
 			break;
@@ -423,6 +430,6 @@ function pointOf(v: number | undefined): Interval | undefined {
 	return v === undefined ? undefined : point(v);
 }
 
-function formatRange(iv: Interval): string {
-	return iv.lo === iv.hi ? formatValue(iv.lo) : `between ${formatValue(iv.lo)} and ${formatValue(iv.hi)}`;
+function formatRange(iv: Interval, locale?: Locale): string {
+	return iv.lo === iv.hi ? formatValue(iv.lo) : message('truth.range', { lo: formatValue(iv.lo), hi: formatValue(iv.hi) }, locale);
 }

@@ -18,16 +18,31 @@ export type AuthorLookup = (id: QuantityId) => Interval | undefined;
 
 const mid = (iv: Interval) => (iv.lo + iv.hi) / 2;
 import { formatValue } from '../../eval/format';
+import { message, type MessageArgs, type MessageId } from '../../messages/message';
+import type { Locale } from '../../messages/locale';
 
 export interface Explanation {
 	/** The pattern, as a stable string (`updated-weights`, `activation-derivative` …). */
 	readonly pattern: string;
-	/** A sentence saying what was done, with the value it gives. */
+	/** A sentence saying what was done, with the value it gives: "This leaves out … : that gives 0.25." */
 	readonly message: string;
+	/** The same as a clause about a written formula: "It leaves out …." */
+	readonly clause: string;
 	readonly value: number;
 }
 
-type Pattern = (net: Network, id: QuantityId, author: AuthorLookup) => { pattern: string; value: number; words: string } | undefined;
+type MistakeId = Exclude<Extract<MessageId, `mistake.${string}`>, 'mistake.this' | 'mistake.it'>;
+
+/** What a mistake did, as a message: its id (`mistake.updatedWeights`) and the arguments that id takes. */
+type Words = { [K in MistakeId]: { readonly id: K; readonly args: MessageArgs<K> } }[MistakeId];
+
+interface Candidate {
+	readonly pattern: string;
+	readonly value: number;
+	readonly words: Words;
+}
+
+type Pattern = (net: Network, id: QuantityId, author: AuthorLookup) => Candidate | undefined;
 
 const isParam = (id: QuantityId) => /^L\d+:[wb]:\d+$/.test(id);
 
@@ -45,7 +60,7 @@ const updatedWeights: Pattern = (net, id, author) => {
 	const role = parseId(id)?.role;
 	if (!uses || role === 'pre' || role === 'out' || role === 'updated') return undefined;
 	const value = evaluateTerm(rhs, (q) => (isParam(q) ? undefined : authorOr(net, author, q)) ?? net.value(q));
-	return value === undefined ? undefined : { pattern: 'updated-weights', value, words: 'uses weights that were already updated; backpropagation must use the weights of the forward pass' };
+	return value === undefined ? undefined : { pattern: 'updated-weights', value, words: { id: 'mistake.updatedWeights', args: {} } };
 };
 
 function authorOr(net: Network, author: AuthorLookup, q: QuantityId): number | undefined {
@@ -57,7 +72,7 @@ const missingActivation: Pattern = (net, id, author) => {
 	const p = parseId(id);
 	if (p?.role !== 'delta') return undefined;
 	const value = authorOr(net, author, `L${p.layer}:dout:${p.index}`);
-	return value === undefined ? undefined : { pattern: 'activation-derivative', value, words: "leaves out the activation's derivative (it is ∂E/∂out alone)" };
+	return value === undefined ? undefined : { pattern: 'activation-derivative', value, words: { id: 'mistake.activationDerivative', args: {} } };
 };
 
 const flippedKernel: Pattern = (net, id) => {
@@ -68,17 +83,17 @@ const flippedKernel: Pattern = (net, id) => {
 	const value = alt.value(id);
 	const declared = net.spec.layers.find((s) => s.kind === 'conv' && 'flip' in s);
 	const flip = declared && 'flip' in declared ? declared.flip : false;
-	return value === undefined ? undefined : { pattern: 'flipped-kernel', value, words: flip ? 'reads the kernel unflipped (cross-correlation), but the block declares `flip: true`' : 'flips the kernel (true convolution), but the block declares cross-correlation (`flip: false`)' };
+	return value === undefined ? undefined : { pattern: 'flipped-kernel', value, words: { id: flip ? 'mistake.kernelUnflipped' : 'mistake.kernelFlipped', args: {} } };
 };
 
 const updateSign: Pattern = (net, id) => {
 	if (parseId(id)?.role !== 'updated') return undefined;
 	const base = id.replace(/:new$/, '');
 	const w = net.value(base), g = net.value(`${base}:grad`), lr = net.spec.learningRate;
-	return w === undefined || g === undefined ? undefined : { pattern: 'update-sign', value: w + lr * g, words: 'adds the gradient step instead of subtracting it (w + α·∂E/∂w)' };
+	return w === undefined || g === undefined ? undefined : { pattern: 'update-sign', value: w + lr * g, words: { id: 'mistake.updateSign', args: {} } };
 };
 
-const learningRate = (net: Network, id: QuantityId, stated: Interval): { pattern: string; value: number; words: string } | undefined => {
+const learningRate = (net: Network, id: QuantityId, stated: Interval): Candidate | undefined => {
 	if (parseId(id)?.role !== 'updated') return undefined;
 	const base = id.replace(/:new$/, '');
 	const w = net.value(base), g = net.value(`${base}:grad`);
@@ -88,11 +103,11 @@ const learningRate = (net: Network, id: QuantityId, stated: Interval): { pattern
 	const lr = net.spec.learningRate;
 	// Only rates of the same order as the declared one: with a coarse stated number any rate fits.
 	if (!(guess > 0) || guess === lr || guess < lr / 4 || guess > lr * 4) return undefined;
-	return { pattern: 'learning-rate', value: w - guess * g, words: `uses the learning rate ${formatValue(guess)}, but the block declares ${formatValue(net.spec.learningRate)}` };
+	return { pattern: 'learning-rate', value: w - guess * g, words: { id: 'mistake.learningRate', args: { rate: formatValue(guess), declared: formatValue(net.spec.learningRate) } } };
 };
 
 /** For ∂E/∂out or delta of an element feeding a pool: the routing and the factor mistakes. */
-function poolMistakes(net: Network, id: QuantityId, author: AuthorLookup): { pattern: string; value: number; words: string }[] {
+function poolMistakes(net: Network, id: QuantityId, author: AuthorLookup): Candidate[] {
 	const p = parseId(id);
 	if (!p || (p.role !== 'dout' && p.role !== 'delta')) return [];
 	let m = p.layer + 1;
@@ -102,15 +117,15 @@ function poolMistakes(net: Network, id: QuantityId, author: AuthorLookup): { pat
 	const g = P.pool;
 	const factor = p.role === 'delta' ? activationDerivative(net, p.layer, p.index) : 1;
 	if (factor === undefined) return [];
-	const out: { pattern: string; value: number; words: string }[] = [];
+	const out: Candidate[] = [];
 	for (let i = 0; i < P.out.length; i++) {
 		const window = poolWindow(g, i);
 		if (!window.includes(p.index)) continue;
 		if (g.max) {
-			if (P.argmax![i] !== p.index) out.push({ pattern: 'maxpool-routing', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: `routes the max pool's gradient to this element, which lost its window (the maximum is element ${P.argmax![i] + 1})` });
+			if (P.argmax![i] !== p.index) out.push({ pattern: 'maxpool-routing', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: { id: 'mistake.maxpoolRouting', args: { winner: String(P.argmax![i] + 1) } } });
 		} else {
 			const size = window.length;
-			out.push({ pattern: 'avgpool-factor', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: `leaves out the average pool's factor 1/${size}` });
+			out.push({ pattern: 'avgpool-factor', value: (authorOr(net, author, `L${m}:dout:${i}`) ?? P.dout[i]) * factor, words: { id: 'mistake.avgpoolFactor', args: { size: String(size) } } });
 		}
 	}
 	return out;
@@ -120,11 +135,11 @@ const targetSwap: Pattern = (net, id) => {
 	const p = parseId(id);
 	if (!p || p.layer !== net.layers.length - 1 || (p.role !== 'delta' && p.role !== 'dout')) return undefined;
 	const v = net.value(id);
-	return v === undefined ? undefined : { pattern: 'target-swap', value: -v, words: 'swaps target and output (t − out instead of out − t)' };
+	return v === undefined ? undefined : { pattern: 'target-swap', value: -v, words: { id: 'mistake.targetSwap', args: {} } };
 };
 
-/** The first known mistake that reproduces a number stated within `stated` for quantity `id`, if any. */
-export function explain(net: Network, id: QuantityId, stated: Interval, author: AuthorLookup): Explanation | undefined {
+/** The first known mistake that reproduces a number stated within `stated` for quantity `id`, if any, said in `locale`. */
+export function explain(net: Network, id: QuantityId, stated: Interval, author: AuthorLookup, locale?: Locale): Explanation | undefined {
 	const truth = net.value(id);
 	if (truth === undefined || id.startsWith('d:')) return undefined;
 	const candidates = [
@@ -139,7 +154,10 @@ export function explain(net: Network, id: QuantityId, stated: Interval, author: 
 	for (const c of candidates) {
 		if (!c || !Number.isFinite(c.value) || contains(stated, truth)) continue;
 		if (Math.abs(c.value - truth) <= 1e-12 * Math.max(1, Math.abs(truth))) continue;
-		if (contains(stated, c.value)) return { pattern: c.pattern, value: c.value, message: `This ${c.words}: that gives ${formatValue(c.value)}.` };
+		if (!contains(stated, c.value)) continue;
+		// Each id's arguments were checked where its words were made; the union cannot say which is which here.
+		const what = message(c.words.id, c.words.args as never, locale);
+		return { pattern: c.pattern, value: c.value, message: message('mistake.this', { what, value: formatValue(c.value) }, locale), clause: message('mistake.it', { what }, locale) };
 	}
 	return undefined;
 }
