@@ -32,6 +32,8 @@ import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
 import { buildNetwork } from '../engine/index';
 import { inferNetwork, type InferredNetwork } from '../infer/index';
+import type { Locale } from '../messages/locale';
+import { message } from '../messages/message';
 
 /** A network block's reach: the math from `start` on, up to the next block; the first block's reach starts with the document. */
 export interface NetworkSegment {
@@ -57,6 +59,8 @@ export interface AnalyzeOptions {
 	readonly token?: CancellationLike;
 	/** Read the network off a document that has no block (DESIGN 2.6); on unless `false`. */
 	readonly inferNetwork?: boolean;
+	/** The language of the diagnostics, hovers and code-action titles; English when absent. */
+	readonly locale?: Locale;
 }
 
 const SLICE_MS = 8;
@@ -98,12 +102,13 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		text,
 		lines: new LineIndex(text),
 		policy: { tolerance: options.tolerance, exactValues: new Set(), exactResults: new Set() },
+		locale: options.locale,
 		facts: new Facts(),
 		diagnostics: [],
 		members: [],
 		substitutions: [],
 		names: [],
-		uncheckedNames: new Set(tooLong ? [`the math after character ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} (the document is longer than derivcheck checks)`] : []),
+		uncheckedNames: new Set(tooLong ? [message('analyze.tooLong', { offset: MAX_DOCUMENT_CHARS.toLocaleString('en-US') }, options.locale)] : []),
 	};
 	const segments = networkSegments(scan, ctx);
 	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx) : undefined;

@@ -6,6 +6,9 @@
  * space). The tables hold no braces but placeholders.
  */
 export const en = {
+	// The document as a whole (check/analyze.ts).
+	'analyze.tooLong': 'the math after character {offset} (the document is longer than derivcheck checks)',
+
 	// Arithmetic (check/arithmetic.ts, check/matrices.ts).
 	'arithmetic.rounds': '{step} is {value}{spread}, which rounds to {expected}, not {stated}.',
 	'arithmetic.spread': ' (allowing for the rounding of its inputs, anything in {range})',

@@ -8,6 +8,8 @@
 import type { MessageId } from './en';
 
 export const zhCn: Readonly<Record<MessageId, string>> = {
+	'analyze.tooLong': '第 {offset} 个字符之后的数学内容（文档超出了 derivcheck 检查的长度）',
+
 	'arithmetic.rounds': '{step} 算出来是 {value}{spread}，四舍五入应为 {expected}，而不是 {stated}。',
 	'arithmetic.spread': '（考虑到输入数值的舍入，结果在 {range} 之间）',
 	'arithmetic.stepDisagrees': '这一步算出来是 {value}，但它前后的各步都等于 {stated}：这一步不是由它们推出来的。',
