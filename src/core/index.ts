@@ -20,6 +20,7 @@ export type {
 	CodeAction,
 } from './service';
 export { defaultSettings } from './service';
+export type { NetworkView, NetworkViewRequest, LayerView, GridView, CellView, StatedView, Verdict, GridRole } from './features/networkView';
 export { createLanguageService } from './languageService';
 export { configFileNames, parseConfigFile, validateConfig } from './config/configFile';
 export type { ConfigFile, ConfigResult } from './config/configFile';

@@ -17,6 +17,7 @@ import { codeActionsFor, fixAll } from './features/codeActions';
 import { ignoreActions } from './features/ignore';
 import { Suppressions } from './features/suppress';
 import { hoverAt } from './features/hover';
+import { networkView } from './features/networkView';
 import { carriedFix } from './features/repair';
 import { languageOf } from './scan/index';
 import type { DocumentInput, LanguageService, ServiceOptions, Settings, Summary } from './service';
@@ -142,6 +143,11 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			if (!a || token?.isCancellationRequested) return [];
 			const fixed = await fixAll(a, visible(a, settingsOf(doc)), codes, stop);
 			return token?.isCancellationRequested ? [] : (fixed?.edits ?? []);
+		},
+		async networkView(doc, request, token) {
+			const a = await analysisOf(doc);
+			if (!a || token?.isCancellationRequested) return undefined;
+			return networkView(a, request, visible(a, settingsOf(doc)));
 		},
 		updateSettings(next) {
 			editorSettings = next;

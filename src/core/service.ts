@@ -7,6 +7,7 @@
 import type { Span } from './text/span';
 import type { Diagnostic, DiagnosticCode, Severity, TextEdit } from './check/diagnostic';
 import type { DocumentLanguage } from './scan/region';
+import type { NetworkView, NetworkViewRequest } from './features/networkView';
 
 export interface DocumentInput {
 	readonly uri: string;
@@ -116,5 +117,7 @@ export interface LanguageService {
 	codeActions(doc: DocumentInput, range: Span, token?: CancellationLike): Promise<readonly CodeAction[]>;
 	/** All fixes of the given codes in the document, each carried forward to what follows it, as one list of edits (none overlapping). */
 	fixAll(doc: DocumentInput, codes?: readonly DiagnosticCode[], token?: CancellationLike): Promise<readonly TextEdit[]>;
+	/** The network panel's data for the document's network (`features/networkView.ts`); undefined without one. */
+	networkView(doc: DocumentInput, request?: NetworkViewRequest, token?: CancellationLike): Promise<NetworkView | undefined>;
 	updateSettings(settings: Settings): void;
 }

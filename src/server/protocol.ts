@@ -3,6 +3,7 @@
  * plain data (method names and shapes) so that the client can import it without pulling the
  * server's dependencies into its bundle.
  */
+import type { NetworkView } from '../core/index';
 
 /** Notification, server → client, after every check of a document: what the status bar shows. */
 export const summaryNotification = 'derivcheck/summary';
@@ -42,3 +43,55 @@ export interface FixAllParams {
 
 /** The code action kind of derivcheck's "fix all", for `editor.codeActionsOnSave`. */
 export const fixAllKind = 'source.fixAll.derivcheck';
+
+/** The code action kind of "Insert the network block derivcheck read", a source action of the whole document. */
+export const insertNetworkBlockKind = 'source.insertNetworkBlock.derivcheck';
+
+/**
+ * Request, client → server: the network the check of one open document used, written as its
+ * block(s) (`FixAllParams` names the document). For a network read from the document, `edits`
+ * insert its block; with no network, `reason` says why.
+ */
+export const networkBlockRequest = 'derivcheck/networkBlock';
+
+export type NetworkBlockResult =
+	| { readonly kind: 'blocks'; readonly source: 'declared' | 'read'; readonly text: string; readonly edits: readonly { readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } }; readonly newText: string }[] }
+	| { readonly kind: 'none'; readonly reason: string };
+
+/**
+ * Request, client → server: the network panel's data for one open document (the core's
+ * `NetworkView`, plain JSON with absolute offsets into the text of `version`), for the network that
+ * governs `position` (else the first), with the element `key` names highlighted. `view` is null
+ * when the document has no network that builds.
+ */
+export const networkViewRequest = 'derivcheck/networkView';
+
+export interface NetworkViewParams {
+	readonly uri: string;
+	readonly position?: { readonly line: number; readonly character: number };
+	/** A name key (`outC3`) or a quantity id (`L0:out:2`). */
+	readonly key?: string;
+}
+
+export interface NetworkViewResult {
+	readonly uri: string;
+	readonly version: number;
+	readonly view: NetworkView | null;
+}
+
+/**
+ * Request, client → server: the standalone HTML report of one open document, the same page as
+ * `derivcheck --format html` (with KaTeX's fonts embedded where the server can read them, else
+ * MathML only); null when the document is not open.
+ */
+export const exportHtmlRequest = 'derivcheck/exportHtml';
+
+export interface ExportHtmlParams {
+	readonly uri: string;
+	/** The document's path as the report names it (relative to the workspace). */
+	readonly path: string;
+}
+
+export interface ExportHtmlResult {
+	readonly html: string;
+}

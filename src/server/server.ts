@@ -24,7 +24,8 @@ import { forgetLineIndex } from './convert';
 import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
 import { guard } from './guard';
 import { onHover } from './hover';
-import { checkDocumentsRequest, fixAllKind, fixAllRequest, type CheckDocumentsParams, type FixAllParams } from './protocol';
+import { onExportHtml, onNetworkView, type ReportAssets } from './panel';
+import { checkDocumentsRequest, exportHtmlRequest, fixAllKind, fixAllRequest, networkViewRequest, type CheckDocumentsParams, type ExportHtmlParams, type FixAllParams, type NetworkViewParams } from './protocol';
 import { toSettings } from './settings';
 import { checkDocuments } from './workspace';
 
@@ -42,7 +43,7 @@ export interface ServerHandle {
  * `startServer(createConnection(ProposedFeatures.all), createLanguageService)`; tests pass a
  * connection over in-memory streams and a fake service.
  */
-export function startServer(connection: Connection, serviceFactory: ServiceFactory, configFiles?: ConfigLookup): ServerHandle {
+export function startServer(connection: Connection, serviceFactory: ServiceFactory, configFiles?: ConfigLookup, assets: ReportAssets = {}): ServerHandle {
 	const log = connection.console;
 	const documents = new TextDocuments(TextDocument);
 	const configs = configFiles && new ConfigSettings(configFiles, log);
@@ -116,6 +117,9 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 		checkDocumentsRequest,
 		guard(log, 'checkDocuments', { summaries: [] }, (params: CheckDocumentsParams, token) => checkDocuments(connection, documents, service, params, token)),
 	);
+
+	connection.onRequest(networkViewRequest, guard(log, 'networkView', null, (params: NetworkViewParams, token) => onNetworkView(documents, service, params, token)));
+	connection.onRequest(exportHtmlRequest, guard(log, 'exportHtml', null, (params: ExportHtmlParams, token) => onExportHtml(documents, service, assets, params, token)));
 
 	documents.listen(connection);
 	connection.listen();

@@ -87,6 +87,10 @@ export function createFakeService(options: FakeOptions = {}): FakeService {
 			fail();
 			return diagnosticsOf(doc.text).map((d) => d.fix as TextEdit);
 		},
+		async networkView() {
+			fail();
+			return undefined;
+		},
 		updateSettings(next: Settings) {
 			settings.push(next);
 		},
