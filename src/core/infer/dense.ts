@@ -97,7 +97,9 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 		const list: { parent: NameRef; weight: NameRef }[] = [];
 		for (let k = 0; k < products.length; k++) {
 			const { a, b } = inner[k];
-			if (!!a === !!b) return none(`${products[k].a.text} ${products[k].b.text} in the formula for ${f.heads[0].text} multiplies ${a ? 'two quantities' : 'a given by a given beside products of quantities'}`, f);
+			const [x, y] = [products[k].a.text, products[k].b.text];
+			if (a && b) return none(`${x} ${y} in the formula for ${f.heads[0].text} multiplies two computed quantities`, f);
+			if (!a && !b) return none(`the formula for ${f.heads[0].text} reads the layer before, but no formula gives ${x} or ${y}: a forward formula is missing`, f);
 			list.push(a ? { parent: products[k].a, weight: products[k].b } : { parent: products[k].b, weight: products[k].a });
 		}
 		parentsOf.set(f, list);
@@ -154,6 +156,7 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 					? (l > 0 || shared(p.a.key) === shared(p.b.key) ? undefined : shared(p.a.key) ? { parent: p.a, weight: p.b } : { parent: p.b, weight: p.a })
 					: inner?.[k];
 				const c = pair && before.get(pair.parent.key);
+				if (l === 0 && !pair) return none(`the weighted sums of the first layer do not each read every input with a weight of their own (${p.a.text} ${p.b.text} in the formula for ${f.heads[0].text}): a convolution or a sparse layer, which derivcheck does not read off a document yet`, f);
 				if (!pair || c === undefined || weights[c]) return none(`the formula for ${f.heads[0].text} does not read ${l === 0 ? 'each input' : 'each unit of the layer before'} once`, f);
 				weights[c] = pair.weight;
 			}

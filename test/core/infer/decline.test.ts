@@ -1,0 +1,101 @@
+/**
+ * When the structure cannot be read with confidence there is no network, the reason says why, and
+ * no truth finding (`value`, `inherited`, `formula`) appears: only arithmetic and substitution
+ * checks run, as in a document that never had a block. And when it can, a document without a block
+ * gets the truth findings a block would give it.
+ */
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { analyzeDocument } from '../../../src/core/check/analyze';
+import { withoutBlocks } from './bothWays';
+
+const fc = withoutBlocks(readFileSync(path.join(__dirname, '../../fixtures/truth/fc-clean.md'), 'utf8'), 'markdown');
+const truthCodes = new Set(['value', 'inherited', 'formula']);
+
+/** The fc-clean derivation with `from` replaced by `to` (each must occur once). */
+function edited(...pairs: [string, string][]): string {
+	let t = fc;
+	for (const [from, to] of pairs) {
+		assert.strictEqual(t.split(from).length, 2, `${from} occurs once`);
+		t = t.replace(from, to);
+	}
+	return t;
+}
+
+const outH2 = '$$out_{h2} = \\sigma(net_{h2}) = \\sigma(0.3925) = 0.597$$';
+
+const cases: { name: string; text: string; reason: RegExp }[] = [
+	{
+		name: 'a missing forward formula (out_{h2})',
+		text: edited([outH2, 'The second hidden output is $0.597$.']),
+		reason: /the formula for net_\{o1\} reads the layer before, but no formula gives w_6 or out_\{h2\}: a forward formula is missing/,
+	},
+	{
+		name: 'a missing output formula in a layer that has others',
+		text: edited([outH2, '$$out_{h2} = 0.597$$']),
+		reason: /no formula gives w_6 or out_\{h2\}/,
+	},
+	{
+		name: 'two readings of one weighted sum',
+		text: edited(['## Backward pass', '$$net_{h1} = w_2 \\cdot i_1 + w_1 \\cdot i_2 + b_2$$\n\n## Backward pass']),
+		reason: /net_\{h1\} is written with two different weighted sums/,
+	},
+	{
+		name: 'one unit whose weights cannot be told from its inputs',
+		text: '$w = 0.5$, $x = 0.2$, $b = 0.1$, $t = 1$.\n\n$$z = w x + b = 0.5 \\times 0.2 + 0.1 = 0.2$$\n\n$$a = \\sigma(z) = 0.550$$\n\n$$E = \\frac{1}{2} (t - a)^2 = 0.101$$\n',
+		reason: /with one unit in the first layer \(z\), its weights cannot be told from its inputs/,
+	},
+	{
+		name: 'two activations in one layer',
+		text: edited([outH2, '$$out_{h2} = \\tanh(net_{h2}) = 0.373$$']),
+		reason: /different activations/,
+	},
+	{
+		name: 'a loss formula the network does not reproduce',
+		text: edited(['E_{total} = E_{o1} + E_{o2} = 0.275 + 0.0235 = 0.299', 'E_{total} = E_{o1} + E_{o2} + E_{o1} = 0.275 + 0.0235 + 0.275 = 0.574']),
+		reason: /the loss formula for E_\{total\} does not fit the network read from the document/,
+	},
+	{
+		name: 'a given with no value',
+		text: '$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_3 = 0.3$, $w_4 = 0.4$, $t_1 = 1$, $t_2 = 0$.\n\n$$z_1 = w_1 x_1 + w_2 x_2$$\n\n$$z_2 = w_3 x_1 + w_4 x_2$$\n\n$$a_1 = \\sigma(z_1)$$\n\n$$a_2 = \\sigma(z_2)$$\n\n$$E = \\frac{1}{2} (t_1 - a_1)^2 + \\frac{1}{2} (t_2 - a_2)^2$$\n',
+		reason: /the document gives no value for w_2/,
+	},
+	{
+		name: 'no weighted sum at all',
+		text: '$$0.3 + 0.4 = 0.7$$\n\n$$out_{h1} = \\sigma(0.3775) = 0.593$$\n',
+		reason: /the document writes no weighted sum/,
+	},
+];
+
+suite('a network the document does not show is not read', () => {
+	for (const c of cases) {
+		test(`declines ${c.name}, says why, and reports no truth finding`, async () => {
+			const a = (await analyzeDocument(c.text, 'markdown', { tolerance: 'digits' }))!;
+			assert.strictEqual(a.inferred?.kind, 'none');
+			assert.match(a.inferred.reason, c.reason);
+			assert.deepStrictEqual(a.diagnostics.filter((d) => truthCodes.has(d.code)).map((d) => d.message), []);
+			assert.strictEqual(a.segments.some((s) => s.truth), false);
+		});
+	}
+
+	test('reads the intact derivation, and its truth check then catches a stale weight in backpropagation', async () => {
+		const clean = (await analyzeDocument(fc, 'markdown', { tolerance: 'digits' }))!;
+		assert.strictEqual(clean.inferred?.kind, 'read');
+		assert.deepStrictEqual(clean.diagnostics.map((d) => d.code), []);
+		// 0.359 is w_5 after its update, used where the forward weight 0.40 belongs.
+		const stale = edited(['0.139 \\times 0.40 + (-0.0380) \\times 0.50 = 0.0366', '0.139 \\times 0.359 + (-0.0380) \\times 0.50 = 0.0309']);
+		const a = (await analyzeDocument(stale, 'markdown', { tolerance: 'digits' }))!;
+		assert.strictEqual(a.inferred?.kind, 'read');
+		const sub = a.diagnostics.find((d) => d.code === 'substitution');
+		assert.ok(sub, 'the stale weight is found');
+		assert.strictEqual(sub.stated, '0.359');
+		assert.ok(a.diagnostics.some((d) => d.code === 'inherited'), 'what follows from it is inherited');
+	});
+
+	test('reads nothing when inference is off', async () => {
+		const a = (await analyzeDocument(fc, 'markdown', { tolerance: 'digits', inferNetwork: false }))!;
+		assert.strictEqual(a.inferred, undefined);
+		assert.strictEqual(a.segments.some((s) => s.truth), false);
+	});
+});
