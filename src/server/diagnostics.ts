@@ -2,7 +2,12 @@
  * Re-checks open documents and publishes their diagnostics. Each document has at most one check
  * in flight: a new version cancels the old check through its token (the core checks the token
  * between regions), waits a short debounce so that typing does not check every keystroke, and a
- * result whose version is no longer the document's is dropped rather than published. Once the
+ * result whose version is no longer the document's is dropped rather than published. An opened
+ * document is checked at once; after an edit the debounce is as long as the document's last check
+ * took, up to `CHANGE_DEBOUNCE_MS`: a check that takes 3 ms waits 3 ms, so a fast (incremental)
+ * check reaches the editor while the user types, and a slow one is not started for every keystroke
+ * (the first edit of a document not yet checked waits for nothing). A check waits only for the
+ * client's settings at start-up (`ready`), so the first diagnostics are already the right ones. Once the
  * client asks the server to shut down, `dispose()` cancels every pending and running check and
  * refuses new ones, so nothing is sent on a connection that is closing.
  */
@@ -13,8 +18,14 @@ import { lineIndexOf, toInput, toLspDiagnostic } from './convert';
 import { guard } from './guard';
 import { summaryNotification, type SummaryParams } from './protocol';
 
-/** The debounce after an edit, in milliseconds. */
+/** The longest debounce after an edit, in milliseconds. */
 export const CHANGE_DEBOUNCE_MS = 150;
+
+/** The debounce after an edit, given how long the document's last check took: `changeDebounce(40)` is 40, `changeDebounce(900)` is 150. */
+export function changeDebounce(lastCheckMs: number | undefined): number {
+	if (lastCheckMs === undefined || !Number.isFinite(lastCheckMs)) return 0;
+	return Math.min(CHANGE_DEBOUNCE_MS, Math.max(0, Math.round(lastCheckMs)));
+}
 
 class Token implements CancellationLike {
 	isCancellationRequested = false;
@@ -32,6 +43,8 @@ export function summaryParams(report: CheckReport): SummaryParams {
 
 export class DiagnosticsScheduler {
 	private readonly pending = new Map<string, Pending>();
+	/** How long each open document's last finished check took, in milliseconds. */
+	private readonly lastCheckMs = new Map<string, number>();
 	private disposed = false;
 	private readonly run: (uri: string, entry: Pending) => Promise<void>;
 
@@ -39,6 +52,8 @@ export class DiagnosticsScheduler {
 		private readonly connection: Connection,
 		private readonly documents: TextDocuments<TextDocument>,
 		private readonly service: LanguageService,
+		/** Settles once the client's settings are known; no check starts before, so none runs on defaults the client overrides. */
+		private readonly ready: Promise<void> = Promise.resolve(),
 	) {
 		this.run = guard(connection.console, 'check', undefined, (uri: string, entry: Pending) => this.check(uri, entry));
 	}
@@ -50,6 +65,11 @@ export class DiagnosticsScheduler {
 		const entry: Pending = { token: new Token() };
 		this.pending.set(uri, entry);
 		entry.timer = setTimeout(() => void this.run(uri, entry), delayMs);
+	}
+
+	/** Schedules the check after an edit of `uri`, debounced by how long its last check took. */
+	scheduleChange(uri: string): void {
+		this.schedule(uri, changeDebounce(this.lastCheckMs.get(uri)));
 	}
 
 	/** Re-checks every open document, e.g. after the settings changed. */
@@ -69,6 +89,7 @@ export class DiagnosticsScheduler {
 	/** Cancels the check of a closed document and clears what was published for it. */
 	close(uri: string): void {
 		this.cancel(uri);
+		this.lastCheckMs.delete(uri);
 		if (!this.disposed) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
 	}
 
@@ -79,10 +100,13 @@ export class DiagnosticsScheduler {
 	}
 
 	private async check(uri: string, entry: Pending): Promise<void> {
+		await this.ready;
 		const doc = this.documents.get(uri);
 		if (!doc || entry.token.isCancellationRequested) return;
 		const version = doc.version;
+		const started = Date.now();
 		const report = await this.service.check(toInput(doc), entry.token);
+		if (report) this.lastCheckMs.set(uri, Date.now() - started);
 		if (this.pending.get(uri) === entry) this.pending.delete(uri);
 		const current = this.documents.get(uri);
 		if (!report || entry.token.isCancellationRequested || this.disposed || !current || current.version !== version) return;

@@ -1,5 +1,6 @@
 /**
- * Wires the LSP connection to the core: documents in full sync, debounced checks on open and
+ * Wires the LSP connection to the core: documents in incremental sync (`TextDocuments` applies
+ * each change through `TextDocument.update`), a check at once on open and a debounced one on
  * change, hover, code actions, settings pulled from the client, and derivcheck's own messages.
  * The language service comes from a factory so that tests can inject a fake one; every handler
  * is guarded (see `guard.ts`), looks its document up, delegates and converts. On `shutdown`
@@ -21,7 +22,7 @@ import { defaultSettings, type LanguageService, type ServiceOptions, type Settin
 import { ConfigSettings, type ConfigLookup } from './config';
 import { fixAllEdits, onCodeAction } from './codeActions';
 import { forgetLineIndex } from './convert';
-import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './diagnostics';
+import { DiagnosticsScheduler } from './diagnostics';
 import { guard } from './guard';
 import { onHover } from './hover';
 import { onExportHtml, onNetworkView, type ReportAssets } from './panel';
@@ -48,7 +49,10 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	const documents = new TextDocuments(TextDocument);
 	const configs = configFiles && new ConfigSettings(configFiles, log);
 	const service = serviceFactory(defaultSettings, configs ? { settingsFor: (uri, editor) => configs.settingsFor(uri, editor) } : {});
-	const scheduler = new DiagnosticsScheduler(connection, documents, service);
+	// Checks wait for the client's settings at start-up, so that the first diagnostics are already the right ones.
+	let settingsKnown: () => void = () => undefined;
+	const ready = new Promise<void>((resolve) => (settingsKnown = resolve));
+	const scheduler = new DiagnosticsScheduler(connection, documents, service, ready);
 	let pullsConfiguration = false;
 	let watchesConfiguration = false;
 	let shuttingDown = false;
@@ -64,7 +68,7 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 		watchesConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		return {
 			capabilities: {
-				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
 				hoverProvider: true,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
 			},
@@ -72,13 +76,15 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 		};
 	});
 
-	connection.onInitialized(
-		guard(log, 'initialized', undefined, async () => {
-			if (watchesConfiguration && !shuttingDown) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'derivcheck' });
-			await refreshSettings();
-			scheduler.scheduleAll();
-		}),
-	);
+	const initialized = guard(log, 'initialized', undefined, async () => {
+		if (watchesConfiguration && !shuttingDown) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'derivcheck' });
+		await refreshSettings();
+		scheduler.scheduleAll();
+	});
+	connection.onInitialized(async () => {
+		await initialized();
+		settingsKnown();
+	});
 
 	connection.onDidChangeConfiguration(
 		guard(log, 'didChangeConfiguration', undefined, async (change: { settings?: unknown }) => {
@@ -104,7 +110,7 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	connection.onExit(stop);
 
 	documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-	documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS));
+	documents.onDidChangeContent((e) => scheduler.scheduleChange(e.document.uri));
 	documents.onDidClose((e) => {
 		forgetLineIndex(e.document.uri);
 		scheduler.close(e.document.uri);

@@ -16,7 +16,8 @@ export interface FakeOptions {
 }
 
 export interface FakeService extends LanguageService {
-	readonly checks: { version: number; cancelled: boolean }[];
+	/** Every check asked for: the version, whether it was cancelled, the text and when it started (`Date.now()`). */
+	readonly checks: { version: number; cancelled: boolean; text: string; startedAt: number }[];
 	readonly settings: Settings[];
 }
 
@@ -29,7 +30,7 @@ function spansOf(text: string, needle: string): Span[] {
 /** Makes a fake service; `createFakeService({checkDelayMs: 50})` answers checks after 50 ms. */
 export function createFakeService(options: FakeOptions = {}): FakeService {
 	const marker = options.marker ?? '0.191';
-	const checks: { version: number; cancelled: boolean }[] = [];
+	const checks: FakeService['checks'][number][] = [];
 	const settings: Settings[] = [];
 	const fail = (): void => {
 		if (options.throws) throw new Error('the fake core failed on purpose');
@@ -57,7 +58,7 @@ export function createFakeService(options: FakeOptions = {}): FakeService {
 		settings,
 		async check(doc: DocumentInput, token?: CancellationLike): Promise<CheckReport | undefined> {
 			fail();
-			const record = { version: doc.version, cancelled: false };
+			const record = { version: doc.version, cancelled: false, text: doc.text, startedAt: Date.now() };
 			checks.push(record);
 			if (options.checkDelayMs) await new Promise((r) => setTimeout(r, options.checkDelayMs));
 			if (token?.isCancellationRequested) {

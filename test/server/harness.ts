@@ -17,6 +17,7 @@ import {
 	type InitializeResult,
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
+	type Range,
 } from 'vscode-languageserver/node';
 import { CHANGE_DEBOUNCE_MS } from '../../src/server/diagnostics';
 import { startServer, type ServiceFactory } from '../../src/server/server';
@@ -35,6 +36,8 @@ export interface Harness {
 	summary(uri: string): Promise<SummaryParams>;
 	open(uri: string, text: string, languageId?: string, version?: number): Promise<void>;
 	change(uri: string, text: string, version: number): Promise<void>;
+	/** Sends incremental changes, each a range of the text before it and the text that replaces it. */
+	edit(uri: string, changes: readonly { range: Range; text: string }[], version: number): Promise<void>;
 	/** Shuts the server down, closes the pipes, and returns the messages it sent after `shutdown`. */
 	close(): Promise<string[]>;
 }
@@ -85,6 +88,8 @@ export async function startHarness(factory: ServiceFactory, options: { configura
 		client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
 	harness.change = (uri, text, version) =>
 		client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+	harness.edit = (uri, changes, version) =>
+		client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
 	harness.close = async () => {
 		await client.sendRequest('shutdown');
 		closed = true;

@@ -1,11 +1,13 @@
 /**
  * The LSP server with a fake core, in-process over in-memory pipes: capabilities, diagnostics
- * after open and change (debounced, stale versions dropped), hover, code actions, settings, and
+ * after open and change (incremental sync, open at once, edits debounced by the last check's time,
+ * stale versions dropped), hover, code actions, settings, and
  * a core that throws, and a shutdown after which nothing is sent. The protocol is what is under
  * test, so the fake finds `0.191` wherever it is.
  */
 import * as assert from 'assert';
 import { DiagnosticSeverity, type CodeAction, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
+import { CHANGE_DEBOUNCE_MS, changeDebounce } from '../../src/server/diagnostics';
 import { fixAllKind, fixAllRequest } from '../../src/server/protocol';
 import type { DiagnosticData } from '../../src/server/convert';
 import { createFakeService, type FakeService } from './fakeService';
@@ -28,10 +30,10 @@ suite('language server', () => {
 		h = await startHarness(() => fake, { configuration });
 	}
 
-	test('announces full sync, hover and code actions of both kinds', async () => {
+	test('announces incremental sync, hover and code actions of both kinds', async () => {
 		await start();
 		const caps = h.initializeResult.capabilities;
-		assert.deepStrictEqual(caps.textDocumentSync, { openClose: true, change: 1 });
+		assert.deepStrictEqual(caps.textDocumentSync, { openClose: true, change: 2 });
 		assert.strictEqual(caps.hoverProvider, true);
 		assert.deepStrictEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', fixAllKind] });
 	});
@@ -74,6 +76,39 @@ suite('language server', () => {
 		const p = await published;
 		assert.strictEqual(p.version, 3);
 		assert.ok(!fake.checks.some((c) => c.version === 2 && !c.cancelled), 'version 2 was never checked to the end');
+	});
+
+	test('applies incremental changes in order and checks the text they make', async () => {
+		await start();
+		const first = h.diagnostics(uri);
+		await h.open(uri, text);
+		await first;
+		const moved = h.diagnostics(uri, (p) => p.version === 3);
+		// Insert a line before the math, then replace `0.1 -` by `0.2 -` in what is now line 2.
+		await h.edit(uri, [
+			{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'New line.\n' },
+			{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 5 } }, text: '0.2' },
+		], 3);
+		const p = await moved;
+		const expected = `New line.\n${text.replace('0.1 -', '0.2 -')}`;
+		assert.strictEqual(fake.checks.at(-1)?.text, expected);
+		assert.deepStrictEqual(p.diagnostics.map((d) => d.range.start), [{ line: 2, character: wrongAt.character }]);
+	});
+
+	test('checks an opened document at once and an edit after a debounce as long as the last check', async () => {
+		await start();
+		const sent = Date.now();
+		const first = h.diagnostics(uri);
+		await h.open(uri, text);
+		await first;
+		assert.ok(fake.checks[0].startedAt - sent < CHANGE_DEBOUNCE_MS, `the open waited ${fake.checks[0].startedAt - sent} ms`);
+		// The fake's check takes no time, so the edit after it is not held back by the longest debounce.
+		const edited = Date.now();
+		const second = h.diagnostics(uri, (p) => p.version === 2);
+		await h.change(uri, text.replace('0.191', '0.192'), 2);
+		await second;
+		const check = fake.checks.find((c) => c.version === 2);
+		assert.ok(check && check.startedAt - edited < CHANGE_DEBOUNCE_MS, `the edit waited ${check && check.startedAt - edited} ms`);
 	});
 
 	test('clears the diagnostics of a closed document', async () => {
@@ -141,7 +176,8 @@ suite('language server', () => {
 	});
 
 	test('cancels a debounced check on shutdown and sends nothing after it', async () => {
-		await start();
+		// A check of 60 ms makes the edit after it wait 60 ms, time for the shutdown to cancel it.
+		await start({ checkDelayMs: 60 });
 		const first = h.diagnostics(uri);
 		await h.open(uri, text);
 		await first;
@@ -149,12 +185,18 @@ suite('language server', () => {
 		const session = h;
 		h = undefined as unknown as Harness;
 		assert.deepStrictEqual(await session.close(), []);
-		assert.deepStrictEqual(fake.checks.map((c) => c.version), [1], 'the check of version 2 never ran');
+		assert.deepStrictEqual(fake.checks.filter((c) => c.version === 2), [], 'the check of version 2 never ran');
 	});
 
 	test('answers empty for a document it was never sent', async () => {
 		await start();
 		const hover = await h.client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///unknown.md' }, position: { line: 0, character: 0 } });
 		assert.strictEqual(hover, null);
+	});
+});
+
+suite('change debounce', () => {
+	test('is as long as the last check took, up to the longest debounce, and nothing before a first check', () => {
+		assert.deepStrictEqual([undefined, 0, 3.4, 40, 149, 150, 900, Number.NaN].map(changeDebounce), [0, 0, 3, 40, 149, 150, 150, 0]);
 	});
 });
