@@ -25,3 +25,6 @@ export { createLanguageService } from './languageService';
 export { configFileNames, parseConfigFile, validateConfig } from './config/configFile';
 export type { ConfigFile, ConfigResult } from './config/configFile';
 export { applyConfig, overlayEditor } from './config/merge';
+export type { Locale } from './messages/locale';
+export { defaultLocale, localeFromEnv, localeOf, locales } from './messages/locale';
+export { message, sentences, type MessageId, type MessageArgs } from './messages/message';

@@ -7,6 +7,7 @@
 import type { Span } from './text/span';
 import type { Diagnostic, DiagnosticCode, Severity, TextEdit } from './check/diagnostic';
 import type { DocumentLanguage } from './scan/region';
+import type { Locale } from './messages/locale';
 import type { NetworkView, NetworkViewRequest } from './features/networkView';
 
 export interface DocumentInput {
@@ -53,6 +54,12 @@ export interface Settings {
 	 * from the configuration file and passed through; no fix reads it yet.
 	 */
 	readonly digits?: number;
+	/**
+	 * The language of diagnostics, hovers and code-action titles (`en`, `zh-cn`); English when
+	 * absent. The server sets it from the editor's display language, the CLI from `--lang` or the
+	 * locale of its environment.
+	 */
+	readonly locale?: Locale;
 }
 
 export const defaultSettings: Settings = {

@@ -19,6 +19,7 @@ export function applyConfig(base: Settings, config: ConfigFile): Settings {
 		severity: { ...base.severity, ...config.severity },
 		inferNetwork: config.inferNetwork ?? base.inferNetwork,
 		...(config.digits !== undefined ? { digits: config.digits } : base.digits !== undefined ? { digits: base.digits } : {}),
+		...(base.locale ? { locale: base.locale } : {}),
 	};
 }
 
@@ -38,5 +39,7 @@ export function overlayEditor(file: Settings, editor: Settings): Settings {
 		severity: { ...file.severity, ...editor.severity },
 		inferNetwork: pick(editor.inferNetwork, file.inferNetwork, defaultSettings.inferNetwork),
 		...(file.digits !== undefined || editor.digits !== undefined ? { digits: editor.digits ?? file.digits } : {}),
+		// The language is the editor's (its display language); a file does not set it.
+		...(editor.locale ?? file.locale ? { locale: editor.locale ?? file.locale } : {}),
 	};
 }
