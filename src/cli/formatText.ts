@@ -3,10 +3,14 @@
  * them: `path:line:col: severity code: message`, 1-based line and column. A summary line follows;
  * it counts the findings suppression comments silenced when there are any.
  */
+import { message, type Locale } from '../core/index';
 import { totals, type FileResult } from './results';
 
-/** Formats the results as text, e.g. `notes.md:3:42: error arithmetic: …`. */
-export function formatText(results: readonly FileResult[]): string {
+/**
+ * Formats the results as text, e.g. `notes.md:3:42: error arithmetic: …`. The summary is in
+ * `locale`; the `severity code` part stays as it is, for tools that read it.
+ */
+export function formatText(results: readonly FileResult[], locale: Locale = 'en'): string {
 	const lines: string[] = [];
 	for (const r of results) {
 		for (const d of r.report.diagnostics) {
@@ -15,8 +19,9 @@ export function formatText(results: readonly FileResult[]): string {
 		}
 	}
 	const t = totals(results);
-	const suppressed = t.suppressed > 0 ? ` · ${t.suppressed} suppressed` : '';
-	lines.push(`${t.files} ${t.files === 1 ? 'file' : 'files'} · ${t.checked} checked · ${t.wrong} wrong · ${t.unchecked} unchecked${suppressed}`);
-	if (t.uncheckedNames.length > 0) lines.push(`unchecked names: ${t.uncheckedNames.join(', ')}`);
+	const files = t.files === 1 ? message('cli.files.one', {}, locale) : message('cli.files', { count: t.files }, locale);
+	const counts = { files, checked: t.checked, wrong: t.wrong, unchecked: t.unchecked };
+	lines.push(t.suppressed > 0 ? message('cli.summarySuppressed', { ...counts, suppressed: t.suppressed }, locale) : message('cli.summary', counts, locale));
+	if (t.uncheckedNames.length > 0) lines.push(message('cli.uncheckedNames', { names: t.uncheckedNames.join(', ') }, locale));
 	return lines.join('\n') + '\n';
 }

@@ -75,6 +75,11 @@ export const en = {
 	'cli.files.one': '1 file',
 	'cli.files': '{count} files',
 	'cli.uncheckedNames': 'unchecked names: {names}',
+	'cli.badLang': 'derivcheck: --lang must be one of {allowed}, not "{value}".',
+	'cli.noLang': 'derivcheck: --lang needs a value ({allowed}).',
+	'cli.badConfig': 'derivcheck: cannot use the configuration file {path}: {reason}.',
+	'cli.unreadable': 'derivcheck: cannot read {path}: {reason}.',
+	'cli.binary': 'derivcheck: cannot check {path}: a binary file ({reason}).',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -70,4 +70,9 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'cli.files.one': '1 个文件',
 	'cli.files': '{count} 个文件',
 	'cli.uncheckedNames': '未检查的名称：{names}',
+	'cli.badLang': 'derivcheck：--lang 只能是 {allowed} 之一，不能是 "{value}"。',
+	'cli.noLang': 'derivcheck：--lang 需要一个值（{allowed}）。',
+	'cli.badConfig': 'derivcheck：无法使用配置文件 {path}：{reason}。',
+	'cli.unreadable': 'derivcheck：无法读取 {path}：{reason}。',
+	'cli.binary': 'derivcheck：无法检查 {path}：这是一个二进制文件（{reason}）。',
 };
