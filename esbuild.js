@@ -4,8 +4,12 @@
 // `--production` minifies and drops source maps. The server and the CLI are also package bins
 // (`derivcheck-language-server`, `derivcheck`): both open with a shebang and are made executable,
 // so `dist/server.js --stdio` runs as other editors start it. `dist/browser/` holds the extension
-// for the browser: its client and the server for a web worker.
+// for the browser: its client and the server for a web worker. `dist/webview/panel.js` is the
+// network panel's script, run inside its webview (a browser context of its own), and `dist/katex/`
+// a copy of KaTeX's stylesheet and WOFF2 fonts, which the panel loads and the server embeds in the
+// HTML export (the extension ships without `node_modules`).
 const fs = require('fs');
+const path = require('path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -51,10 +55,24 @@ const bundles = [
 		entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife', target: 'es2022',
 		alias: { 'vscode-languageserver/node': 'vscode-languageserver/browser' },
 	},
+	// The network panel's script, in its webview: no Node, no `vscode` module, only the DOM and `acquireVsCodeApi`.
+	{ entryPoints: ['src/client/panel/webview/main.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
+
+/** Copies KaTeX's stylesheet and its WOFF2 fonts (the only format the stylesheet needs first) into `dist/katex/`. */
+function copyKatex() {
+	const from = path.dirname(require.resolve('katex'));
+	const to = path.join('dist', 'katex');
+	fs.mkdirSync(path.join(to, 'fonts'), { recursive: true });
+	fs.copyFileSync(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
+	for (const font of fs.readdirSync(path.join(from, 'fonts'))) {
+		if (font.endsWith('.woff2')) fs.copyFileSync(path.join(from, 'fonts', font), path.join(to, 'fonts', font));
+	}
+}
 const executables = ['dist/server.js', 'dist/cli.js'];
 
 async function main() {
+	copyKatex();
 	const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
 	if (watch) {
 		await Promise.all(contexts.map((c) => c.watch()));

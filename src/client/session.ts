@@ -1,7 +1,8 @@
 /**
  * The extension's life, the same in VS Code on the desktop and in the browser: it starts the
  * language server through the client the entry point makes (`extension.ts`: a Node process;
- * `browserExtension.ts`: a web worker), shows the status bar item and registers the commands.
+ * `browserExtension.ts`: a web worker), shows the status bar item and registers the commands
+ * (the network panel, panel/networkPanel.ts, and the HTML export, exportHtml.ts, among them).
  * All checking happens in the server; this side only shows what the server finds. A restart
  * stops the old server before it starts the new one (see `restartClient`), and re-runs a workspace
  * check that was run before it, since the diagnostics of files the editor has not opened go with
@@ -12,6 +13,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { summaryNotification, type SummaryParams } from '../server/protocol';
 import { checkWorkspace, fixAll } from './commands';
+import { exportHtml } from './exportHtml';
+import { NetworkPanel, showNetworkArgs } from './panel/networkPanel';
 import { restartClient, stopClient } from './languageClient';
 import { StatusBar } from './statusBar';
 import { WorkspaceWatcher } from './workspaceWatcher';
@@ -50,6 +53,8 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
 			await checkWorkspace(lsp, status.all());
 		}),
 		vscode.commands.registerCommand('derivcheck.fixAll', () => fixAll(lsp)),
+		vscode.commands.registerCommand('derivcheck.showNetwork', (arg?: unknown) => NetworkPanel.show(context, lsp, showNetworkArgs(arg))),
+		vscode.commands.registerCommand('derivcheck.exportHtml', () => exportHtml(lsp)),
 		vscode.commands.registerCommand('derivcheck.restartServer', async () => {
 			await restartClient(lsp);
 			output.appendLine(vscode.l10n.t('derivcheck: the language server was restarted.'));
