@@ -43,6 +43,8 @@ Options:
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: the
                                 configuration file's, else digits)
+  --lang en|zh-cn               the language of the messages (default: the locale of
+                                LC_ALL, LC_MESSAGES or LANG; zh_CN… reads Chinese)
   --help                        show this help
   --version                     show the version
 
