@@ -13,6 +13,8 @@ export interface Options {
 	readonly tolerance?: TolerancePolicy;
 	/** The FILE|FOLDER|GLOB arguments as given, `#GLOB` exclusions among them (see expand.ts). */
 	readonly files: readonly string[];
+	/** `--print-network`: print the block of the network the check of the one file used, instead of its findings. */
+	readonly printNetwork?: boolean;
 }
 
 export type ParsedArgs =
@@ -43,8 +45,10 @@ Options:
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: the
                                 configuration file's, else digits)
-  --lang en|zh-cn               the language of the messages (default: the locale of
-                                LC_ALL, LC_MESSAGES or LANG; zh_CN… reads Chinese)
+  --print-network               print the network block of the network the check of
+                                FILE used (its own blocks, or the network read from it),
+                                instead of the findings; exit 1, with the reason, when
+                                there is none
   --help                        show this help
   --version                     show the version
 
@@ -63,6 +67,7 @@ function pick<T extends string>(name: string, value: string | undefined, allowed
 export function parseArgs(argv: readonly string[]): ParsedArgs {
 	let format: Format = 'text';
 	let tolerance: TolerancePolicy | undefined;
+	let printNetwork = false;
 	const files: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -72,6 +77,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		}
 		if (arg === '--help' || arg === '-h') return { kind: 'help' };
 		if (arg === '--version' || arg === '-v') return { kind: 'version' };
+		if (arg === '--print-network') {
+			printNetwork = true;
+			continue;
+		}
 		const m = /^--(format|tolerance)(?:=(.*))?$/.exec(arg);
 		if (m) {
 			const value = m[2] ?? argv[++i];
@@ -90,5 +99,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		files.push(arg);
 	}
 	if (files.filter((f) => !f.startsWith('#')).length === 0) return { kind: 'error', message: 'No files given.' };
-	return { kind: 'run', options: { format, ...(tolerance ? { tolerance } : {}), files } };
+	if (printNetwork && (files.length !== 1 || files[0].startsWith('#'))) return { kind: 'error', message: '--print-network takes exactly one file.' };
+	return { kind: 'run', options: { format, ...(tolerance ? { tolerance } : {}), files, ...(printNetwork ? { printNetwork } : {}) } };
 }

@@ -7,17 +7,17 @@
  * CI run never passes over a document it did not read. Each file is checked with the settings of
  * the configuration file that governs it (`src/node/configFile.ts`), the command line's options
  * over them; a configuration file with a mistake is said on stderr once, the files it governs are
- * not checked, and the run exits 2.
+ * not checked, and the run exits 2. With `--print-network FILE` it prints, instead of the findings,
+ * the block of the network the check of FILE used (its own blocks written back, or the network read
+ * from it) and exits 0, or says on stderr why there is none and exits 1.
  */
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyConfig, createLanguageService, defaultSettings, LineIndex, type LanguageService, type Settings } from '../core/index';
-import { message, type Locale } from '../core/index';
+import { applyConfig, createLanguageService, defaultSettings, LineIndex, type DocumentInput, type LanguageService, type Settings } from '../core/index';
 import { ConfigFiles } from '../node/configFile';
 import { version } from '../../package.json';
 import { parseArgs, usage, type Options } from './args';
 import { expandArgs } from './expand';
-import { takeLang } from './lang';
 import { readInput } from './files';
 import { formatGithub } from './formatGithub';
 import { formatHtml } from './formatHtml';
@@ -26,9 +26,8 @@ import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { exitStatus, type FileResult } from './results';
 
-/** Checks the files of `options` and returns the exit status; output goes to the given streams, in `locale`. */
-export async function run(options: Options, out: (s: string) => void, err: (s: string) => void, locale: Locale = 'en'): Promise<number> {
-	const base: Settings = { ...defaultSettings, locale };
+/** Checks the files of `options` and returns the exit status; output goes to the given streams. */
+export async function run(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
 	const configs = new ConfigFiles();
 	const services = new Map<string, LanguageService>();
 	const reported = new Set<string>();
@@ -37,13 +36,13 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 		const found = configs.forFile(path);
 		const key = found?.path ?? '';
 		if (found && !found.result.ok) {
-			if (!reported.has(key)) err(`${message('cli.badConfig', { path: relative(process.cwd(), found.path) || found.path, reason: found.result.message }, locale)}\n`);
+			if (!reported.has(key)) err(`derivcheck: cannot use the configuration file ${relative(process.cwd(), found.path) || found.path}: ${found.result.message}.\n`);
 			reported.add(key);
 			return undefined;
 		}
 		let service = services.get(key);
 		if (!service) {
-			const fromFile: Settings = found?.result.ok ? applyConfig(base, found.result.config) : base;
+			const fromFile: Settings = found?.result.ok ? applyConfig(defaultSettings, found.result.config) : defaultSettings;
 			service = createLanguageService(options.tolerance ? { ...fromFile, tolerance: options.tolerance } : fromFile);
 			services.set(key, service);
 		}
@@ -53,15 +52,19 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	const { files, missing } = expandArgs(options.files, process.cwd());
 	for (const m of missing) err(`derivcheck: ${m.message}.\n`);
 	let incomplete = missing.length > 0;
+	if (options.printNetwork && files.length > 1) {
+		err(`derivcheck: --print-network takes one file, but ${options.files[0]} stands for ${files.length}.\n`);
+		return 2;
+	}
 	for (const path of files) {
 		const input = readInput(path);
 		if (input.kind === 'unreadable') {
-			err(`${message('cli.unreadable', { path, reason: input.reason }, locale)}\n`);
+			err(`derivcheck: cannot read ${path}: ${input.reason}.\n`);
 			incomplete = true;
 			continue;
 		}
 		if (input.kind === 'binary') {
-			err(`${message('cli.binary', { path, reason: input.reason }, locale)}\n`);
+			err(`derivcheck: cannot check ${path}: a binary file (${input.reason}).\n`);
 			incomplete = true;
 			continue;
 		}
@@ -71,28 +74,35 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 			continue;
 		}
 		const uri = pathToFileURL(resolve(path)).href;
+		if (options.printNetwork) return printNetwork(service, { uri, languageId: input.languageId, version: 1, text: input.text }, path, out, err);
 		const report = await service.check({ uri, languageId: input.languageId, version: 1, text: input.text });
 		if (report) results.push({ path, index: new LineIndex(input.text), report, text: input.text, languageId: input.languageId });
 	}
+	// With --print-network, the one file was printed above; here it could not be read.
+	if (options.printNetwork) return 2;
 	if (options.format === 'json') out(formatJson(results));
 	else if (options.format === 'sarif') out(formatSarif(results, version));
 	else if (options.format === 'github') out(formatGithub(results));
 	else if (options.format === 'html') out(formatHtml(results));
-	else out(formatText(results, locale));
+	else out(formatText(results));
 	return incomplete ? 2 : exitStatus(results);
 }
 
+/** Prints the block of the network the check of one file used: exit 0, or 1 with the reason on stderr. */
+async function printNetwork(service: LanguageService, doc: DocumentInput, path: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+	const answer = await service.networkBlock(doc);
+	if (answer.kind === 'none') {
+		err(`derivcheck: ${path} has no network: ${answer.reason}\n`);
+		return 1;
+	}
+	out(`${answer.text}\n`);
+	return 0;
+}
+
 async function main(): Promise<void> {
+	const parsed = parseArgs(process.argv.slice(2));
 	const out = (s: string): void => void process.stdout.write(s);
 	const err = (s: string): void => void process.stderr.write(s);
-	const lang = takeLang(process.argv.slice(2), process.env);
-	if (lang.kind === 'error') {
-		const allowed = 'en, zh-cn';
-		err(`${lang.value === undefined ? message('cli.noLang', { allowed }, lang.locale) : message('cli.badLang', { allowed, value: lang.value }, lang.locale)}\n\n${usage}`);
-		process.exitCode = 2;
-		return;
-	}
-	const parsed = parseArgs(lang.argv);
 	switch (parsed.kind) {
 		case 'help':
 			out(usage);
@@ -105,7 +115,7 @@ async function main(): Promise<void> {
 			process.exitCode = 2;
 			return;
 		case 'run':
-			process.exitCode = await run(parsed.options, out, err, lang.locale);
+			process.exitCode = await run(parsed.options, out, err);
 	}
 }
 

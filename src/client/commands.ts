@@ -4,14 +4,16 @@
  * virtual workspaces too), leaves out binary files by the CLI's rule (a stray NUL byte does not
  * make a document binary) and sends their text to the server, which publishes their diagnostics;
  * workspaceWatcher.ts keeps them current after. "Fix all" asks the server for the active
- * document's arithmetic fixes and applies them as one edit.
+ * document's arithmetic fixes and applies them as one edit. "Insert the network block derivcheck
+ * read" asks the server for the block of the network read from the active document and inserts
+ * it, or says why there is none.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, TextEdit } from 'vscode-languageclient';
 import { binaryReason } from '../cli/binary';
 import { excludeGlob } from './exclude';
 import { GitIgnores } from './gitignore';
-import { checkDocumentsRequest, fixAllRequest, type CheckDocumentsResult, type SummaryParams } from '../server/protocol';
+import { checkDocumentsRequest, fixAllRequest, networkBlockRequest, type CheckDocumentsResult, type NetworkBlockResult, type SummaryParams } from '../server/protocol';
 
 /** The files a workspace check reads. */
 export const pattern = '**/*.{md,markdown,tex,ltx,latex}';
@@ -108,5 +110,24 @@ export async function fixAll(client: LanguageClient): Promise<void> {
 	}
 	const edit = new vscode.WorkspaceEdit();
 	edit.set(uri, await client.protocol2CodeConverter.asTextEdits(edits));
+	await vscode.workspace.applyEdit(edit);
+}
+
+/** Inserts the block of the network read from the active document, or says why there is none. */
+export async function insertNetworkBlock(client: LanguageClient): Promise<void> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor) return;
+	const uri = editor.document.uri;
+	const result = await client.sendRequest<NetworkBlockResult>(networkBlockRequest, { uri: uri.toString() });
+	if (result.kind === 'none') {
+		void vscode.window.showInformationMessage(vscode.l10n.t('derivcheck has no network block to insert: {0}', result.reason));
+		return;
+	}
+	if (result.source === 'declared' || result.edits.length === 0) {
+		void vscode.window.showInformationMessage(vscode.l10n.t('This document declares its network block already.'));
+		return;
+	}
+	const edit = new vscode.WorkspaceEdit();
+	edit.set(uri, await client.protocol2CodeConverter.asTextEdits(result.edits as TextEdit[]));
 	await vscode.workspace.applyEdit(edit);
 }

@@ -17,6 +17,7 @@ import { codeActionsFor, fixAll } from './features/codeActions';
 import { ignoreActions } from './features/ignore';
 import { Suppressions } from './features/suppress';
 import { hoverAt } from './features/hover';
+import { networkBlockActions, networkBlockOf } from './features/networkBlock';
 import { networkView } from './features/networkView';
 import { carriedFix } from './features/repair';
 import { languageOf } from './scan/index';
@@ -134,7 +135,7 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			const diagnostics = visible(a, settingsOf(doc));
 			const actions = await codeActionsFor(a, diagnostics, range, stop);
 			const ignore = ignoreActions(a, diagnostics.filter((d) => overlaps(d.span, range)));
-			return token?.isCancellationRequested ? [] : [...actions, ...ignore];
+			return token?.isCancellationRequested ? [] : [...actions, ...ignore, ...networkBlockActions(a)];
 		},
 		async fixAll(doc, codes = ['arithmetic', 'value'], token) {
 			const analysis = analysisOf(doc);
@@ -148,6 +149,12 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return undefined;
 			return networkView(a, request, visible(a, settingsOf(doc)));
+		},
+		async networkBlock(doc, token) {
+			const a = await analysisOf(doc);
+			if (a === undefined || token?.isCancellationRequested) return { kind: 'none', reason: 'The check was cancelled.' };
+			if (a === null) return { kind: 'none', reason: 'The document was not checked (its language is turned off, or the check failed).' };
+			return networkBlockOf(a);
 		},
 		updateSettings(next) {
 			editorSettings = next;

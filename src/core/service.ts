@@ -7,6 +7,7 @@
 import type { Span } from './text/span';
 import type { Diagnostic, DiagnosticCode, Severity, TextEdit } from './check/diagnostic';
 import type { DocumentLanguage } from './scan/region';
+import type { NetworkBlockAnswer } from './features/networkBlock';
 import type { Locale } from './messages/locale';
 import type { NetworkView, NetworkViewRequest } from './features/networkView';
 
@@ -108,7 +109,8 @@ export interface HoverResult {
 
 export interface CodeAction {
 	readonly title: string;
-	readonly kind: 'quickfix' | 'source.fixAll';
+	/** `source` is a whole-document action with no finding: "Insert the network block derivcheck read". */
+	readonly kind: 'quickfix' | 'source.fixAll' | 'source';
 	readonly edits: readonly TextEdit[];
 	/** The diagnostics (by span and code) this action resolves. */
 	readonly diagnostics: readonly Diagnostic[];
@@ -124,6 +126,8 @@ export interface LanguageService {
 	codeActions(doc: DocumentInput, range: Span, token?: CancellationLike): Promise<readonly CodeAction[]>;
 	/** All fixes of the given codes in the document, each carried forward to what follows it, as one list of edits (none overlapping). */
 	fixAll(doc: DocumentInput, codes?: readonly DiagnosticCode[], token?: CancellationLike): Promise<readonly TextEdit[]>;
+	/** The network the check used, written as its block(s), and for a network read from the document the edit that inserts its block; or why there is none. */
+	networkBlock(doc: DocumentInput, token?: CancellationLike): Promise<NetworkBlockAnswer>;
 	/** The network panel's data for the document's network (`features/networkView.ts`); undefined without one. */
 	networkView(doc: DocumentInput, request?: NetworkViewRequest, token?: CancellationLike): Promise<NetworkView | undefined>;
 	updateSettings(settings: Settings): void;

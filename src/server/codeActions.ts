@@ -1,12 +1,14 @@
 /**
- * Code actions: the core finds the quick fixes under the requested range and "fix all arithmetic
- * in this file"; this handler converts them, and honours `context.only` so that
- * `editor.codeActionsOnSave: {"source.fixAll.derivcheck": "explicit"}` gets only the fix-all.
+ * Code actions: the core finds the quick fixes under the requested range, "fix all arithmetic
+ * in this file" and "Insert the network block derivcheck read"; this handler converts them, and
+ * honours `context.only` so that `editor.codeActionsOnSave: {"source.fixAll.derivcheck":
+ * "explicit"}` gets only the fix-all.
  */
 import { type CodeAction, type CodeActionParams, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationLike, LanguageService } from '../core/index';
 import { lineIndexOf, toInput, toLspCodeAction, toTextEdit } from './convert';
+import type { NetworkBlockResult } from './protocol';
 
 /** True when an action of `kind` is among what `only` asks for (`source.fixAll` covers ours). */
 function wanted(kind: string | undefined, only: readonly string[] | undefined): boolean {
@@ -32,4 +34,14 @@ export async function fixAllEdits(documents: TextDocuments<TextDocument>, servic
 	const index = lineIndexOf(doc);
 	const edits = await service.fixAll(toInput(doc), undefined, token);
 	return edits.map((e) => toTextEdit(index, e));
+}
+
+/** The network an open document's check used, as its block(s), with the edit that inserts a block read from the document. */
+export async function networkBlockEdits(documents: TextDocuments<TextDocument>, service: LanguageService, uri: string, token: CancellationLike): Promise<NetworkBlockResult> {
+	const doc = documents.get(uri);
+	if (!doc) return { kind: 'none', reason: 'The document is not open.' };
+	const answer = await service.networkBlock(toInput(doc), token);
+	if (answer.kind === 'none') return answer;
+	const index = lineIndexOf(doc);
+	return { kind: 'blocks', source: answer.source, text: answer.text, edits: answer.insert ? [toTextEdit(index, answer.insert)] : [] };
 }

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type CodeAction, type Diagnostic, type DocumentInput, type Severity, type TextEdit } from '../core/index';
-import { fixAllKind } from './protocol';
+import { fixAllKind, insertNetworkBlockKind } from './protocol';
 
 const indexes = new Map<string, { text: string; index: LineIndex }>();
 
@@ -80,7 +80,7 @@ export function toLspDiagnostic(uri: string, index: LineIndex, d: Diagnostic): L
 export function toLspCodeAction(uri: string, index: LineIndex, a: CodeAction): LspCodeAction {
 	return {
 		title: a.title,
-		kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : fixAllKind,
+		kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : a.kind === 'source' ? insertNetworkBlockKind : fixAllKind,
 		diagnostics: a.diagnostics.map((d) => toLspDiagnostic(uri, index, d)),
 		edit: { changes: { [uri]: a.edits.map((e) => toTextEdit(index, e)) } },
 		...(a.isPreferred ? { isPreferred: true } : {}),

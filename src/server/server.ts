@@ -20,12 +20,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type LanguageService, type ServiceOptions, type Settings } from '../core/index';
 import { ConfigSettings, type ConfigLookup } from './config';
-import { fixAllEdits, onCodeAction } from './codeActions';
+import { fixAllEdits, networkBlockEdits, onCodeAction } from './codeActions';
 import { forgetLineIndex } from './convert';
 import { DiagnosticsScheduler } from './diagnostics';
 import { guard } from './guard';
 import { onHover } from './hover';
 import { onExportHtml, onNetworkView, type ReportAssets } from './panel';
+import { insertNetworkBlockKind, networkBlockRequest, type NetworkBlockResult } from './protocol';
 import { checkDocumentsRequest, exportHtmlRequest, fixAllKind, fixAllRequest, networkViewRequest, type CheckDocumentsParams, type ExportHtmlParams, type FixAllParams, type NetworkViewParams } from './protocol';
 import { toSettings } from './settings';
 import { checkDocuments } from './workspace';
@@ -70,7 +71,7 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
 				hoverProvider: true,
-				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, insertNetworkBlockKind] },
 			},
 			serverInfo: { name: 'derivcheck' },
 		};
@@ -119,6 +120,8 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	connection.onHover(guard(log, 'hover', null, (params, token) => onHover(documents, service, params, token)));
 	connection.onCodeAction(guard(log, 'codeAction', [], (params, token) => onCodeAction(documents, service, params, token)));
 	connection.onRequest(fixAllRequest, guard(log, 'fixAll', [], (params: FixAllParams, token) => fixAllEdits(documents, service, params.uri, token)));
+	const noBlock: NetworkBlockResult = { kind: 'none', reason: 'derivcheck could not answer; see its output log.' };
+	connection.onRequest(networkBlockRequest, guard(log, 'networkBlock', noBlock, (params: FixAllParams, token) => networkBlockEdits(documents, service, params.uri, token)));
 	connection.onRequest(
 		checkDocumentsRequest,
 		guard(log, 'checkDocuments', { summaries: [] }, (params: CheckDocumentsParams, token) => checkDocuments(connection, documents, service, params, token)),

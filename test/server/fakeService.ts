@@ -88,6 +88,10 @@ export function createFakeService(options: FakeOptions = {}): FakeService {
 			fail();
 			return diagnosticsOf(doc.text).map((d) => d.fix as TextEdit);
 		},
+		async networkBlock() {
+			fail();
+			return { kind: 'none' as const, reason: 'The fake service reads no network.' };
+		},
 		async networkView() {
 			fail();
 			return undefined;

@@ -1,0 +1,181 @@
+/**
+ * The network a check used, as its block: where "Insert the network block derivcheck read" puts
+ * the block (after a front matter and a title, after `\begin{document}`), that its edit only
+ * inserts and the document then checks as it did with the block it was read from, when the action
+ * is offered and when not, and the reasons given when there is no network. Until inference fills
+ * `analysis.inferred`, the network read from a document is a hand-built value: the spec of the
+ * block the test removed.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
+import type { Diagnostic } from '../../../src/core/check/diagnostic';
+import { parseNetworkBlock } from '../../../src/core/engine/block';
+import { specDifference } from '../../../src/core/engine/specEqual';
+import { blockText, writeNetworkYaml } from '../../../src/core/engine/writeBlock';
+import { INSERT_NETWORK_BLOCK, insertBlock, networkBlockActions, networkBlockOf } from '../../../src/core/features/networkBlock';
+import { createLanguageService } from '../../../src/core/languageService';
+import type { InferredNetwork } from '../../../src/core/infer/types';
+import { scanDocument } from '../../../src/core/scan/index';
+import type { DocumentLanguage } from '../../../src/core/scan/region';
+
+const FIXTURES = path.join(__dirname, '../../fixtures');
+
+/** The analysis of `text`, with `inferred` in place of what inference gave (nothing, until it lands). */
+async function analysed(text: string, language: DocumentLanguage, inferred?: InferredNetwork): Promise<Analysis> {
+	const a = await analyzeDocument(text, language, { tolerance: 'digits' });
+	assert.ok(a);
+	return inferred ? { ...a, inferred } as Analysis : a;
+}
+
+/** A fixture with its one block removed, and that block's spec as the network read from the rest. */
+function withoutBlock(file: string): { text: string; without: string; language: DocumentLanguage; inferred: InferredNetwork } {
+	const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+	const language: DocumentLanguage = file.endsWith('.tex') ? 'latex' : 'markdown';
+	const [block] = scanDocument(text, language).networks;
+	const { spec } = parseNetworkBlock(block);
+	assert.ok(spec);
+	return { text, without: text.slice(0, block.outer.start) + text.slice(block.outer.end), language, inferred: { kind: 'read', spec } };
+}
+
+function apply(text: string, edit: { span: { start: number; end: number }; newText: string }): string {
+	return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+}
+
+/** The findings as a user sees them, without where they are: the block moved, so offsets and line numbers did. */
+function findings(ds: readonly Diagnostic[], text: string): string[] {
+	return ds.filter((d) => d.code !== 'unchecked').map((d) => `${d.code} ${d.severity} ${text.slice(d.span.start, d.span.end)} ${d.message.replace(/\bline \d+/g, 'line N')}`);
+}
+
+suite('features: where the network block is inserted', () => {
+	const B = '```network\ninput: [1]\n```';
+	const L = '% network\n% input: [1]';
+	const cases: [string, DocumentLanguage, string, string][] = [
+		['at the top of a document with no title', 'markdown', '$x = 1$\n', `${B}\n\n$x = 1$\n`],
+		['after an ATX title', 'markdown', '# Notes\n$x = 1$\n', `# Notes\n\n${B}\n\n$x = 1$\n`],
+		['after a title and the blank line under it', 'markdown', '# Notes\n\n$x = 1$\n', `# Notes\n\n${B}\n\n$x = 1$\n`],
+		['after a setext title', 'markdown', 'Notes\n=====\n$x = 1$\n', `Notes\n=====\n\n${B}\n\n$x = 1$\n`],
+		['after a front matter and the title below it', 'markdown', '---\ntitle: x\n---\n\n# Notes\ntext\n', `---\ntitle: x\n---\n\n# Notes\n\n${B}\n\ntext\n`],
+		['after a front matter closed by dots', 'markdown', '---\ntitle: x\n...\ntext\n', `---\ntitle: x\n...\n\n${B}\n\ntext\n`],
+		['after a title with no line break at the end', 'markdown', '# Notes', `# Notes\n\n${B}\n`],
+		['into an empty document', 'markdown', '', `${B}\n`],
+		['with the document\'s CRLF line breaks', 'markdown', '# Notes\r\n$x = 1$\r\n', `# Notes\r\n\r\n${B.replace(/\n/g, '\r\n')}\r\n\r\n$x = 1$\r\n`],
+		['not under a heading further down', 'markdown', 'Intro.\n\n# Part 2\n', `${B}\n\nIntro.\n\n# Part 2\n`],
+		['after \\begin{document}', 'latex', '\\documentclass{article}\n\\begin{document}\n$x = 1$\n\\end{document}\n', `\\documentclass{article}\n\\begin{document}\n\n${L}\n\n$x = 1$\n\\end{document}\n`],
+		['after \\maketitle right after \\begin{document}', 'latex', '\\begin{document}\n\\maketitle\n% a comment\n$x = 1$\n', `\\begin{document}\n\\maketitle\n\n${L}\n\n% a comment\n$x = 1$\n`],
+		['after the comment lines a fragment opens with, never joined to them', 'latex', '% !TEX program = xelatex\n$x = 1$\n', `% !TEX program = xelatex\n\n${L}\n\n$x = 1$\n`],
+		['not after a \\begin{document} that is commented out', 'latex', '% \\begin{document}\n\n$x = 1$\n', `% \\begin{document}\n\n${L}\n\n$x = 1$\n`],
+	];
+	for (const [what, language, text, expected] of cases) {
+		test(`inserts ${what}`, () => {
+			const edit = insertBlock(text, language, language === 'latex' ? L : B);
+			assert.strictEqual(edit.span.start, edit.span.end, 'the edit only inserts');
+			assert.strictEqual(apply(text, edit), expected);
+			const blocks = scanDocument(apply(text, edit), language).networks;
+			assert.strictEqual(blocks.length, 1);
+			assert.strictEqual(blocks[0].yaml, 'input: [1]', 'the block holds its YAML and nothing of the document');
+		});
+	}
+});
+
+suite('features: the network block of a check', () => {
+	for (const file of ['truth/seed-cnn.md', 'truth/fc-mistakes.md', 'truth/conv2d-mistakes.md', 'notation/align.tex']) {
+		test(`${file}: the block read from the document is inserted, and the document checks as it did with its own block`, async () => {
+			const { text, without, language, inferred } = withoutBlock(file);
+			const a = await analysed(without, language, inferred);
+			const actions = networkBlockActions(a);
+			assert.strictEqual(actions.length, 1);
+			assert.strictEqual(actions[0].title, INSERT_NETWORK_BLOCK);
+			assert.strictEqual(actions[0].kind, 'source');
+			const [edit] = actions[0].edits;
+			assert.strictEqual(edit.span.start, edit.span.end, 'the edit only inserts');
+			const inserted = apply(without, edit);
+			const [block] = scanDocument(inserted, language).networks;
+			assert.strictEqual(specDifference(inferred.kind === 'read' ? inferred.spec : (undefined as never), parseNetworkBlock(block).spec!), undefined);
+			const before = await analysed(text, language);
+			const after = await analysed(inserted, language);
+			assert.deepStrictEqual(findings(after.diagnostics, inserted), findings(before.diagnostics, text));
+			assert.deepStrictEqual(after.summary, before.summary);
+			const answer = networkBlockOf(a);
+			assert.ok(answer.kind === 'blocks' && answer.source === 'read');
+			assert.strictEqual(edit.newText.includes(answer.text.split('\n').join(without.includes('\r\n') ? '\r\n' : '\n')), true);
+		});
+	}
+
+	for (const file of ['truth/fc-clean.md', 'truth/fc-mistakes.md', 'notation/invented-names.md', 'notation/ng-221.md', 'notation/plain-text.md', 'notation/textbook-232.md']) {
+		test(`${file} without its block: the network read from it is inserted, and the document checks the same after`, async () => {
+			const { without, language } = withoutBlock(file);
+			const a = await analysed(without, language);
+			assert.strictEqual(a.inferred?.kind, 'read');
+			const [action] = networkBlockActions(a);
+			assert.ok(action, 'the action is offered');
+			const inserted = apply(without, action.edits[0]);
+			const after = await analysed(inserted, language);
+			assert.strictEqual(after.inferred, undefined, 'with a block, nothing is read');
+			assert.strictEqual(after.diagnostics.filter((d) => d.code === 'network').length, 0);
+			assert.deepStrictEqual(findings(after.diagnostics, inserted), findings(a.diagnostics, without));
+			assert.deepStrictEqual(after.summary, a.summary);
+		});
+	}
+
+	test('a declared block is the network printed, written back; no insert action is offered', async () => {
+		const { text, language, inferred } = withoutBlock('truth/seed-cnn.md');
+		const a = await analysed(text, language, inferred);
+		const answer = networkBlockOf(a);
+		assert.strictEqual(answer.kind, 'blocks');
+		assert.ok(answer.kind === 'blocks');
+		assert.strictEqual(answer.source, 'declared');
+		assert.strictEqual(answer.insert, undefined);
+		const w = writeNetworkYaml(inferred.kind === 'read' ? inferred.spec : (undefined as never));
+		assert.ok(w.kind === 'written');
+		assert.strictEqual(answer.text, blockText(w.yaml, 'markdown'));
+		assert.deepStrictEqual(networkBlockActions(a), [], 'a document with a block of its own is not offered another');
+	});
+
+	test('every block that builds is printed, each governing its own part', async () => {
+		const text = fs.readFileSync(path.join(FIXTURES, 'notation/two-blocks-clean.md'), 'utf8');
+		const answer = networkBlockOf(await analysed(text, 'markdown'));
+		assert.ok(answer.kind === 'blocks');
+		assert.strictEqual(answer.text.split('```network').length - 1, 2);
+	});
+
+	test('without a network there is none, and the reason says why', async () => {
+		const plain = { ...await analysed('$$0.3 + 0.4 = 0.7$$\n', 'markdown'), inferred: undefined } as Analysis;
+		const none = networkBlockOf(plain);
+		assert.deepStrictEqual(none, { kind: 'none', reason: 'The document declares no network block, and no network was read from it.' });
+		assert.deepStrictEqual(networkBlockActions(plain), []);
+		const unread = await analysed('$$0.3 + 0.4 = 0.7$$\n', 'markdown', { kind: 'none', reason: 'layer PP has no formula for pp_3' });
+		assert.deepStrictEqual(networkBlockOf(unread), { kind: 'none', reason: 'The document declares no network block, and none could be read from it: layer PP has no formula for pp_3.' });
+		assert.deepStrictEqual(networkBlockActions(unread), []);
+		const broken = await analysed('```network\ninput: [1, 2]\ntarget: [1]\nloss: mse\nlayers:\n  - conv3d: C\n```\n', 'markdown');
+		const r = networkBlockOf(broken);
+		assert.ok(r.kind === 'none');
+		assert.match(r.reason, /^The network block does not build: Unknown layer type "conv3d"/);
+	});
+
+	test('a network read from the document that no block can say is not offered, and the reason is given', async () => {
+		const { without, language, inferred } = withoutBlock('truth/seed-cnn.md');
+		if (inferred.kind !== 'read') throw new Error('unreachable');
+		const unsayable: InferredNetwork = { kind: 'read', spec: { ...inferred.spec, targetNames: ['t_1 ', 't_2'] } };
+		const a = await analysed(without, language, unsayable);
+		assert.deepStrictEqual(networkBlockActions(a), []);
+		const r = networkBlockOf(a);
+		assert.ok(r.kind === 'none');
+		assert.match(r.reason, /spaces at an end/);
+	});
+
+	test('the language service prints a declared block and offers no insert action for it', async () => {
+		const service = createLanguageService();
+		const text = fs.readFileSync(path.join(FIXTURES, 'truth/seed-cnn.md'), 'utf8');
+		const doc = { uri: 'file:///seed.md', languageId: 'markdown', version: 1, text };
+		const answer = await service.networkBlock(doc);
+		assert.ok(answer.kind === 'blocks' && answer.source === 'declared');
+		assert.match(answer.text, /^```network\ninput: /);
+		const actions = await service.codeActions(doc, { start: 0, end: 0 });
+		assert.ok(!actions.some((x) => x.title === INSERT_NETWORK_BLOCK));
+		const latex = createLanguageService({ enabled: { markdown: true, latex: false }, tolerance: 'digits', severity: {}, inferNetwork: true });
+		const off = await latex.networkBlock({ uri: 'file:///a.tex', languageId: 'latex', version: 1, text: '% network\n% input: [1]\n' });
+		assert.strictEqual(off.kind, 'none');
+	});
+});
