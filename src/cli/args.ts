@@ -45,6 +45,8 @@ Options:
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: the
                                 configuration file's, else digits)
+  --lang en|zh-cn               the language of the messages (default: the locale of
+                                LC_ALL, LC_MESSAGES or LANG; zh_CN… reads Chinese)
   --print-network               print the network block of the network the check of
                                 FILE used (its own blocks, or the network read from it),
                                 instead of the findings; exit 1, with the reason, when
