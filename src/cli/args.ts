@@ -11,6 +11,8 @@ export interface Options {
 	readonly format: Format;
 	/** Only when given on the command line, where it overrides the configuration file. */
 	readonly tolerance?: TolerancePolicy;
+	/** `--no-infer`: do not read a network off a document without a block (DESIGN 2.6); overrides the configuration file. */
+	readonly noInfer?: boolean;
 	/** The FILE|FOLDER|GLOB arguments as given, `#GLOB` exclusions among them (see expand.ts). */
 	readonly files: readonly string[];
 	/** `--print-network`: print the block of the network the check of the one file used, instead of its findings. */
@@ -45,8 +47,8 @@ Options:
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: the
                                 configuration file's, else digits)
-  --lang en|zh-cn               the language of the messages (default: the locale of
-                                LC_ALL, LC_MESSAGES or LANG; zh_CN… reads Chinese)
+  --no-infer                    do not read the network off a document that has no
+                                network block (only arithmetic and substitution checks)
   --print-network               print the network block of the network the check of
                                 FILE used (its own blocks, or the network read from it),
                                 instead of the findings; exit 1, with the reason, when
@@ -69,6 +71,7 @@ function pick<T extends string>(name: string, value: string | undefined, allowed
 export function parseArgs(argv: readonly string[]): ParsedArgs {
 	let format: Format = 'text';
 	let tolerance: TolerancePolicy | undefined;
+	let noInfer = false;
 	let printNetwork = false;
 	const files: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
@@ -79,6 +82,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 		}
 		if (arg === '--help' || arg === '-h') return { kind: 'help' };
 		if (arg === '--version' || arg === '-v') return { kind: 'version' };
+		if (arg === '--no-infer') {
+			noInfer = true;
+			continue;
+		}
 		if (arg === '--print-network') {
 			printNetwork = true;
 			continue;
@@ -102,5 +109,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	}
 	if (files.filter((f) => !f.startsWith('#')).length === 0) return { kind: 'error', message: 'No files given.' };
 	if (printNetwork && (files.length !== 1 || files[0].startsWith('#'))) return { kind: 'error', message: '--print-network takes exactly one file.' };
-	return { kind: 'run', options: { format, ...(tolerance ? { tolerance } : {}), files, ...(printNetwork ? { printNetwork } : {}) } };
+	return { kind: 'run', options: { format, ...(tolerance ? { tolerance } : {}), ...(noInfer ? { noInfer } : {}), files, ...(printNetwork ? { printNetwork } : {}) } };
 }

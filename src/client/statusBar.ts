@@ -88,6 +88,9 @@ export class StatusBar implements vscode.Disposable {
 		if (statements > 0) tooltip.push(vscode.l10n.t('Statements not understood: {0}', statements));
 		// Older servers (and fakes) send no count; a missing one is none.
 		if (s && (s.suppressed ?? 0) > 0) tooltip.push(vscode.l10n.t('Suppressed by derivcheck-disable comments: {0}', s.suppressed));
+		// Without a block, where the truth came from: the network read off the document, or why there is none.
+		if (s?.network?.source === 'read') tooltip.push(vscode.l10n.t('Network read from the document.'));
+		else if (s?.network?.source === 'none') tooltip.push(vscode.l10n.t('No network: {0}', s.network.reason));
 		item.tooltip = tooltip.join('\n');
 		item.show();
 	}

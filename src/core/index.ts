@@ -16,6 +16,7 @@ export type {
 	TolerancePolicy,
 	CheckReport,
 	Summary,
+	NetworkSource,
 	HoverResult,
 	CodeAction,
 } from './service';

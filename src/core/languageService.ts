@@ -67,7 +67,7 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 		if (hit && hit.version === doc.version && hit.text === doc.text && hit.settings === settings) return hit.analysis;
 		if (hit) hit.superseded.isCancellationRequested = true;
 		const superseded = { isCancellationRequested: false };
-		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, token: superseded, locale: settings.locale }).catch((): null => null);
+		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, inferNetwork: settings.inferNetwork, token: superseded, locale: settings.locale }).catch((): null => null);
 		cache.delete(doc.uri);
 		cache.set(doc.uri, { version: doc.version, text: doc.text, settings, superseded, analysis });
 		if (cache.size > CACHE_SIZE) {

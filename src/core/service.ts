@@ -46,8 +46,9 @@ export interface Settings {
 	/** Per-code severity overrides; `off` hides the code. */
 	readonly severity: Readonly<Partial<Record<DiagnosticCode, Severity | 'off'>>>;
 	/**
-	 * Whether a network may be read from a document that declares no block (DESIGN 2.6). Read from
-	 * the configuration file and carried for that feature; nothing in the core reads it yet.
+	 * Whether the network is read from a document that declares no block (DESIGN 2.6, `infer/`):
+	 * the editor's `derivcheck.inferNetwork`, the configuration file's `inferNetwork`, the CLI's
+	 * `--no-infer`. On by default.
 	 */
 	readonly inferNetwork: boolean;
 	/**
@@ -92,7 +93,12 @@ export interface Summary {
 	readonly uncheckedNames: readonly string[];
 	/** Findings silenced by a suppression comment (`<!-- derivcheck-disable-next-line -->`), counted apart from `wrong`. */
 	readonly suppressed: number;
+	/** Where the truth check's network came from: the document's block, read off the document, or none and why (absent when no block and inference is off, or nothing to read). */
+	readonly network?: NetworkSource;
 }
+
+/** `{source: 'read'}` when the network was read off the document (DESIGN 2.6); `none` carries the reason in a sentence. */
+export type NetworkSource = { readonly source: 'block' } | { readonly source: 'read' } | { readonly source: 'none'; readonly reason: string };
 
 export interface CheckReport {
 	readonly uri: string;

@@ -3,7 +3,7 @@
  * plain data (method names and shapes) so that the client can import it without pulling the
  * server's dependencies into its bundle.
  */
-import type { NetworkView } from '../core/index';
+import type { NetworkSource, NetworkView } from '../core/index';
 
 /** Notification, server → client, after every check of a document: what the status bar shows. */
 export const summaryNotification = 'derivcheck/summary';
@@ -17,6 +17,8 @@ export interface SummaryParams {
 	readonly uncheckedNames: readonly string[];
 	/** Findings silenced by suppression comments. */
 	readonly suppressed: number;
+	/** Where the network came from (block, read off the document, or none and why); absent from older servers. */
+	readonly network?: NetworkSource;
 }
 
 /**

@@ -38,7 +38,6 @@ export function toSettings(raw: unknown): Settings {
 		},
 		tolerance,
 		severity,
-		// No editor setting for it: a configuration file decides (see `config.ts`).
-		inferNetwork: defaultSettings.inferNetwork,
+		inferNetwork: bool(section.inferNetwork, defaultSettings.inferNetwork),
 	};
 }

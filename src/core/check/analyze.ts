@@ -15,7 +15,7 @@ import type { DocumentLanguage, ScanResult } from '../scan/region';
 import { parseMath } from '../syntax/parser';
 import type { Statement } from '../syntax/ast';
 import { LineIndex } from '../text/lineIndex';
-import type { CancellationLike, Summary, TolerancePolicy } from '../service';
+import type { CancellationLike, NetworkSource, Summary, TolerancePolicy } from '../service';
 import { checkArithmetic } from './arithmetic';
 import { joinChains, type Chain } from './chains';
 import type { ChainStatus, CheckContext } from './context';
@@ -31,7 +31,7 @@ import { settleMarks } from '../syntax/settle';
 import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
 import { buildNetwork } from '../engine/index';
-import { inferNetwork, type InferredNetwork } from '../infer/index';
+import { inferNetwork, NOTHING_TO_READ, type InferredNetwork } from '../infer/index';
 import type { Locale } from '../messages/locale';
 import { message } from '../messages/message';
 
@@ -152,7 +152,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	}
 	if (options.token?.isCancellationRequested) return undefined;
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, segments, inferred, summary: summarize(status, ctx.diagnostics, ctx.uncheckedNames) };
+	return { ...ctx, language, scan, chains, status, segments, inferred, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), network: networkSource(scan, inferred) } };
 }
 
 /**
@@ -171,6 +171,13 @@ function readNetwork(statements: readonly Statement[], ctx: CheckContext): Infer
 	} catch {
 		return { kind: 'none', reason: 'derivcheck could not read the network (an internal error)' };
 	}
+}
+
+/** Where the network came from, for the summary; nothing when the document has nothing to read a network from. */
+function networkSource(scan: ScanResult, inferred: InferredNetwork | undefined): NetworkSource | undefined {
+	if (scan.networks.length > 0) return { source: 'block' };
+	if (!inferred || (inferred.kind === 'none' && inferred.reason === NOTHING_TO_READ)) return undefined;
+	return inferred.kind === 'read' ? { source: 'read' } : { source: 'none', reason: inferred.reason };
 }
 
 /** The truth checker of the network block that governs `offset`, if any: the last block before it. */

@@ -25,6 +25,9 @@ import { verifyNetwork } from './verify';
 
 export type { InferredNetwork } from './types';
 
+/** The reason when a document holds nothing a network could be read from (no weighted sum at all). */
+export const NOTHING_TO_READ = 'the document writes no weighted sum (w_1 x_1 + w_2 x_2 + b_1) to read a layer from';
+
 /**
  * The network `chains` work through, or none and why. `inferNetwork(chains, text, facts, scope)` on
  * the 2-2-2 network of Mazur's notes (`net_{h1} = w_1 i_1 + w_2 i_2 + b_1`, `out_{h1} = \sigma(net_{h1})`,
@@ -33,7 +36,7 @@ export type { InferredNetwork } from './types';
 export function inferNetwork(chains: readonly Chain[], text: string, facts: Facts, scope: NameScope): InferredNetwork {
 	const formulas = readFormulas(chains, MAX_INFER_FORMULAS);
 	const dense = readDense(formulas);
-	if (!dense) return { kind: 'none', reason: 'the document writes no weighted sum (w_1 x_1 + w_2 x_2 + b_1) to read a layer from' };
+	if (!dense) return { kind: 'none', reason: NOTHING_TO_READ };
 	if (dense.kind === 'none') return { kind: 'none', reason: dense.reason, span: dense.at?.chain.span };
 	const last = dense.layers[dense.layers.length - 1];
 	const loss = readLoss(formulas, last.outputs, last.units.length);

@@ -75,6 +75,8 @@ export const en = {
 	'cli.files.one': '1 file',
 	'cli.files': '{count} files',
 	'cli.uncheckedNames': 'unchecked names: {names}',
+	'cli.networkRead': '{path}: network read from the document',
+	'cli.noNetwork': '{path}: no network: {reason}',
 	'cli.badLang': 'derivcheck: --lang must be one of {allowed}, not "{value}".',
 	'cli.noLang': 'derivcheck: --lang needs a value ({allowed}).',
 	'cli.badConfig': 'derivcheck: cannot use the configuration file {path}: {reason}.',

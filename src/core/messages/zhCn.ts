@@ -70,6 +70,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'cli.files.one': '1 个文件',
 	'cli.files': '{count} 个文件',
 	'cli.uncheckedNames': '未检查的名称：{names}',
+	'cli.networkRead': '{path}：网络由文档读出',
+	'cli.noNetwork': '{path}：没有网络：{reason}',
 	'cli.badLang': 'derivcheck：--lang 只能是 {allowed} 之一，不能是 "{value}"。',
 	'cli.noLang': 'derivcheck：--lang 需要一个值（{allowed}）。',
 	'cli.badConfig': 'derivcheck：无法使用配置文件 {path}：{reason}。',
