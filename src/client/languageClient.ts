@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { provideTrustedHover } from './hoverTrust';
 
 /** The languages derivcheck checks, as VS Code names them. */
 export const languages = ['markdown', 'latex'] as const;
@@ -25,6 +26,8 @@ export function clientOptions(context: vscode.ExtensionContext, output: vscode.O
 		documentSelector: languages.map((language) => ({ language })),
 		outputChannel: output,
 		synchronize: { fileEvents: configWatcher },
+		// Hovers may run the network panel's command and nothing else (hoverTrust.ts).
+		middleware: { provideHover: provideTrustedHover },
 	};
 }
 

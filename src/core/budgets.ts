@@ -43,6 +43,21 @@ export const MAX_HOVER_CHARS = 20_000;
 /** The most characters of one rendered formula in a hover; a longer one ends in an ellipsis and a note. */
 export const MAX_FORMULA_CHARS = 2_000;
 
+/**
+ * The most lines of Markdown one hover shows (VS Code's hover is about 250 px tall, some 12 lines);
+ * what does not fit is in the network panel, one click away.
+ */
+export const MAX_HOVER_LINES = 12;
+
+/** The most characters of one formula in a hover (about two wrapped lines); the panel shows the rest. */
+export const MAX_HOVER_FORMULA_CHARS = 160;
+
+/** The most cells a hover's heatmap draws; a bigger layer is drawn in blocks, each cell the mean of its block. */
+export const MAX_HEATMAP_CELLS = 384;
+
+/** The most channels (or kernels) a hover's heatmap draws side by side; past it, only the one that holds the element. */
+export const MAX_HEATMAP_PANELS = 8;
+
 /** The bytes one formula-connectivity entry (an object in an array) retains, for `MAX_NETWORK_BYTES`; measured on a 150 × 150 conv2d. */
 export const BYTES_PER_USE = 72;
 

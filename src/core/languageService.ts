@@ -124,7 +124,7 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 		async hover(doc, offset, token) {
 			const a = await analysisOf(doc);
 			if (!a || token?.isCancellationRequested) return undefined;
-			return hoverAt(a, offset, token);
+			return hoverAt(a, offset, token, doc.uri);
 		},
 		async codeActions(doc, range, token) {
 			const analysis = analysisOf(doc);

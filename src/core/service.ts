@@ -109,7 +109,7 @@ export interface CheckReport {
 
 export interface HoverResult {
 	readonly span: Span;
-	/** Plain Markdown (no HTML, no command links). */
+	/** Plain Markdown: no HTML; images only as `data:image/svg+xml` URIs we draw; one command link, the network panel's (`features/networkLink.ts`). */
 	readonly markdown: string;
 }
 

@@ -39,7 +39,7 @@ export const networkMd = {
 	firstText: "The network's truth",
 	expected: '0.593',
 	code: 'value',
-	hoverIncludes: ["the network's value is", '0.593'],
+	hoverIncludes: ["the network's value of", '0.593'],
 } as const;
 
 /** The status bar text for counts: `derivcheck: 2 checked · 1 wrong · 0 unchecked`. */

@@ -1,22 +1,26 @@
 /**
  * Hover: on a number, a name or a whole chain member, explain in plain Markdown what the checker
- * knows — the exact value of the written expression, the interval it stands for, the value the
- * document stated, and why that holds or not. It reads the facts of a finished analysis and never
- * checks again. The innermost thing under the cursor wins: a number inside a member is explained
- * as a number.
+ * knows, the verdict first (✓ or ✗ and why), then the value of the written expression, the
+ * interval it stands for and the value the document stated. It reads the facts of a finished
+ * analysis and never checks again. The innermost thing under the cursor wins: a number inside a
+ * member is explained as a number. Where a network judges the place, its hover (`truthHover.ts`)
+ * is the whole hover. An exact number is never shown as an interval; every hover is bounded in
+ * characters (`capHover`) and lines (`MAX_HOVER_LINES`).
  */
 import { truthAt, type Analysis } from '../check/analyze';
 import type { MemberFact, NameFact, SubstitutionFact } from '../check/context';
 import { inputInterval } from '../check/literal';
-import { formatInterval, formatValue } from '../eval/format';
+import { formatValue } from '../eval/format';
+import { MAX_HOVER_LINES } from '../budgets';
 import type { Expr, NumberNode } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
 import type { CancellationLike, HoverResult } from '../service';
-import { truthHover } from './truthHover';
+import { rangeText, truthHover, type HoverContext } from './truthHover';
 import { describeElement, matrixElementAt } from './matrixHover';
 import { bind } from '../check/truth/bind';
 import type { TruthChecker, TruthFact } from '../check/truth/checker';
 import { containsOffset, type Span } from '../text/span';
+import type { Diagnostic } from '../check/diagnostic';
 import { capHover, mdCode as code, mdText } from './markdown';
 
 function width(s: Span): number {
@@ -34,16 +38,22 @@ function findNumber(e: Expr, offset: number): NumberNode | undefined {
 	return undefined;
 }
 
+/** `stands for [0.5575, 0.5585]`, or `is exact` for a number that stands for itself alone. */
+function standsForText(iv: { lo: number; hi: number }): string {
+	const r = rangeText(iv);
+	return r.startsWith('[') ? `stands for ${r}` : 'is exact';
+}
+
 function substitutionHover(s: SubstitutionFact, a: Analysis): string {
-	const lines = [`**${mdText(s.number.text)}** is written for ${code(s.written)}; it stands for ${formatInterval(s.iv.lo, s.iv.hi)}.`];
+	const number = `**${mdText(s.number.text)}**`;
 	if (s.acceptable.length === 0) {
-		lines.push('', `The document states no value for ${code(s.written)} before this point, so this number is not checked.`);
-		return lines.join('\n');
+		return `${number} is written for ${code(s.written)}; the document states no value for it before this point, so this number is not checked.`;
 	}
-	for (const v of s.acceptable) {
-		lines.push('', `- stated ${code(s.written)} = ${mdText(v.text)} on line ${a.lines.positionAt(v.span.start).line + 1}${v.update ? ' (after its update)' : ''}, standing for ${formatInterval(v.iv.lo, v.iv.hi)}`);
+	const lines = [s.holds ? `✓ ${number} agrees with the value stated for ${code(s.written)}.` : `✗ ${number} agrees with no value stated for ${code(s.written)}.`, '', `It ${standsForText(s.iv)}.`, ''];
+	for (const v of s.acceptable.slice(0, 4)) {
+		lines.push(`- stated ${code(s.written)} = ${mdText(v.text)} on line ${a.lines.positionAt(v.span.start).line + 1}${v.update ? ' (after its update)' : ''}, which ${standsForText(v.iv)}`);
 	}
-	lines.push('', s.holds ? '✓ The number agrees with the stated value.' : '✗ The number agrees with no stated value of this name.');
+	if (s.acceptable.length > 4) lines.push(`- … and ${s.acceptable.length - 4} more`);
 	return lines.join('\n');
 }
 
@@ -53,22 +63,20 @@ function memberHover(m: MemberFact, a: Analysis): string {
 		lines.push('', 'This member could not be evaluated, so it is not checked.');
 		return lines.join('\n');
 	}
-	lines.push('', `- value as written: **${formatValue(m.value)}**`, `- with the rounding of its inputs: ${formatInterval(m.iv.lo, m.iv.hi)}`);
-	if (m.stated && m.statedIv) {
-		lines.push(`- stated: ${mdText(m.stated.text)}, standing for ${formatInterval(m.statedIv.lo, m.statedIv.hi)}`);
-		lines.push('', m.holds ? '✓ The stated number is a rounding of this value.' : `✗ No value in ${formatInterval(m.iv.lo, m.iv.hi)} rounds to ${mdText(m.stated.text)}.`);
-	}
+	if (m.stated && m.statedIv) lines.unshift(m.holds ? `✓ The stated ${mdText(m.stated.text)} is a rounding of this value.` : `✗ No value in ${rangeText(m.iv)} rounds to ${mdText(m.stated.text)}.`, '');
+	lines.push('', `- value as written: **${formatValue(m.value)}**`);
+	if (rangeText(m.iv) !== formatValue(m.value)) lines.push(`- with the rounding of its inputs: ${rangeText(m.iv)}`);
+	if (m.stated && m.statedIv) lines.push(`- stated: ${mdText(m.stated.text)}, which ${standsForText(m.statedIv)}`);
 	return lines.join('\n');
 }
 
 function statedResultHover(m: MemberFact, a: Analysis): string {
-	const stated = m.stated!;
-	const lines = [`**${mdText(stated.text)}** is stated as the result of ${code(a.text.slice(m.span.start, m.span.end))}; it stands for ${formatInterval(m.statedIv!.lo, m.statedIv!.hi)}.`];
-	if (m.value !== undefined && m.iv) {
-		lines.push('', `- the computation is **${formatValue(m.value)}**, or anywhere in ${formatInterval(m.iv.lo, m.iv.hi)} given its inputs' rounding`);
-		lines.push('', m.holds ? '✓ The result holds.' : '✗ The result does not hold.');
-	}
-	return lines.join('\n');
+	const stated = `**${mdText(m.stated!.text)}**`;
+	const what = code(a.text.slice(m.span.start, m.span.end));
+	if (m.value === undefined || !m.iv) return `${stated} is stated as the result of ${what}, which could not be evaluated, so it is not checked.`;
+	const spread = rangeText(m.iv) !== formatValue(m.value) ? `, anywhere in ${rangeText(m.iv)} given its inputs' rounding` : '';
+	const head = m.holds ? `✓ ${stated} holds: ${what} is **${formatValue(m.value)}**${spread}.` : `✗ ${stated} does not hold: ${what} is **${formatValue(m.value)}**${spread}.`;
+	return `${head}\n\n${stated} ${standsForText(m.statedIv!)}.`;
 }
 
 function nameHover(n: NameFact, a: Analysis): string {
@@ -88,40 +96,80 @@ function nameHover(n: NameFact, a: Analysis): string {
 
 /**
  * The hover at `offset` in an analysed document, or `undefined` when there is nothing to say.
- * Its Markdown is bounded (`capHover`), and every piece of document text in it went through
- * `markdown.ts`; `token` stops the chain-rule path search of a hover no longer wanted.
+ * Its Markdown is bounded (`capHover`, `fitLines`), and every piece of document text in it went
+ * through `markdown.ts`; `token` stops the chain-rule path search of a hover no longer wanted;
+ * with the document's `uri`, a hover the network judges ends in a link to the network panel.
  */
-export function hoverAt(a: Analysis, offset: number, token?: CancellationLike): HoverResult | undefined {
-	const h = hoverUncapped(a, offset, token);
-	return h && { span: h.span, markdown: capHover(h.markdown) };
+export function hoverAt(a: Analysis, offset: number, token?: CancellationLike, uri?: string): HoverResult | undefined {
+	const h = hoverUncapped(a, offset, { token, uri });
+	return h && { span: h.span, markdown: capHover(fitLines(h.markdown)) };
 }
 
-function hoverUncapped(a: Analysis, offset: number, token?: CancellationLike): HoverResult | undefined {
-	const hover = hoverOf(a, offset, token);
+/**
+ * A hover cut to `MAX_HOVER_LINES` lines of Markdown, blank lines not counted, with a note that
+ * says so. Hovers are built to fit; this is the bound that holds whatever a document holds.
+ */
+export function fitLines(markdown: string, max = MAX_HOVER_LINES): string {
+	const lines = markdown.split('\n');
+	let shown = 0;
+	for (let i = 0; i < lines.length; i++) {
+		if (lines[i].trim() === '') continue;
+		if (++shown === max) return lines.slice(0, i).join('\n').replace(/\s+$/, '') + '\n\n*… more in the network panel and the Problems panel.*';
+	}
+	return markdown;
+}
+
+/** The first verdict line of a hover, then the line that says which matrix element it is, then the rest. */
+function afterFirstLine(markdown: string, line: string): string {
+	const cut = markdown.search(/ {2}\n|\n/);
+	return cut < 0 ? `${markdown}\n\n${line}` : `${markdown.slice(0, cut)}\n\n${line}\n\n${markdown.slice(cut).replace(/^ {2}\n|^\n+/, '')}`;
+}
+
+/**
+ * A finding on a wider span than the thing hovered (a `formula` finding on a whole written
+ * formula, hovered on one of its names): it is what is wrong here, so it is the verdict, first.
+ */
+function enclosingFinding(a: Analysis, offset: number, span: Span | undefined): Diagnostic | undefined {
+	let best: Diagnostic | undefined;
+	for (const d of a.diagnostics) {
+		if (d.span.start > offset) break;
+		if ((d.severity !== 'error' && d.severity !== 'warning') || !containsOffset(d.span, offset)) continue;
+		if (span && (d.span.start > span.start || d.span.end < span.end || (d.span.start === span.start && d.span.end === span.end))) continue;
+		if (!best || width(d.span) < width(best.span)) best = d;
+	}
+	return best;
+}
+
+function withFinding(a: Analysis, offset: number, hover: HoverResult | undefined): HoverResult | undefined {
+	const d = enclosingFinding(a, offset, hover?.span);
+	if (!d) return hover;
+	const verdict = `✗ ${mdText(d.message.length > 240 ? `${d.message.slice(0, 239)}…` : d.message)}`;
+	return hover ? { span: hover.span, markdown: `${verdict}\n\n${hover.markdown}` } : { span: d.span, markdown: verdict };
+}
+
+function hoverUncapped(a: Analysis, offset: number, context: HoverContext): HoverResult | undefined {
+	const hover = withFinding(a, offset, hoverOf(a, offset, context));
 	const element = matrixElementAt(a, offset);
 	if (!element) return hover;
 	const line = describeElement(element, code);
-	if (hover) return { span: hover.span, markdown: `${line}\n\n${hover.markdown}` };
+	if (hover) return { span: hover.span, markdown: afterFirstLine(hover.markdown, line) };
 	const member = a.chains.find((c) => containsOffset(c.span, offset))?.members.find((m) => containsOffset(m.span, offset));
 	const num = member && findNumber(member, offset);
 	if (!num) return undefined;
 	return { span: num.span, markdown: `${line}\n\n${standsFor(num, a)}` };
 }
 
-/** `**0.558** stands for [0.5575, 0.5585] (every value that rounds to it).` */
+/** `**0.558** stands for [0.5575, 0.5585] (every value that rounds to it).`, or `**0.5** is exact.` */
 function standsFor(num: NumberNode, a: Analysis): string {
 	const iv = inputInterval(num, a.policy);
-	return `**${mdText(num.text)}** stands for ${formatInterval(iv.lo, iv.hi)}${iv.lo === iv.hi ? ' (exact)' : ' (every value that rounds to it)'}.`;
+	const text = standsForText(iv);
+	return `**${mdText(num.text)}** ${text}${text === 'is exact' ? '' : ' (every value that rounds to it)'}.`;
 }
 
-function hoverOf(a: Analysis, offset: number, token?: CancellationLike): HoverResult | undefined {
+function hoverOf(a: Analysis, offset: number, context: HoverContext): HoverResult | undefined {
 	const checker = truthAt(a, offset);
 	const truth = checker && (innermost(checker.facts, offset) ?? boundName(a, checker, offset));
-	if (checker && truth) {
-		const basic = hoverWithoutNetwork(a, offset);
-		const markdown = truthHover(checker, truth, token);
-		return { span: truth.span, markdown: basic && basic.span.start === truth.span.start && basic.span.end === truth.span.end ? `${markdown}\n\n---\n\n${basic.markdown}` : markdown };
-	}
+	if (checker && truth) return { span: truth.span, markdown: truthHover(a, checker, truth, context) };
 	return hoverWithoutNetwork(a, offset);
 }
 

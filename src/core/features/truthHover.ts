@@ -1,97 +1,138 @@
 /**
- * The network's side of a hover: for a bound name or number, the true value beside the stated
- * one, the engine's formula for it, the same formula with the author's own values in place of
- * its parents, the chain-rule path to the loss, and a table of the whole layer with the element
- * marked. Everything is read from the engine on demand; nothing here checks again. Labels and
- * layer names come from the network block, so they enter the Markdown only through `markdown.ts`;
- * formulas are rendered within `MAX_FORMULA_CHARS` and say so when cut, and the path search has
- * its own step budget (`engine/paths.ts`).
+ * The network's side of a hover, shaped to fit VS Code's hover (about 250 px, some 12 lines):
+ * the verdict first, in one or two lines — what is wrong, the network's value, where the error
+ * starts ("carried from line 123 (0.813)") — then the engine's formula and the same formula with
+ * the author's values (negative ones in parentheses), the first chain-rule path to the loss, the
+ * layer as a small heatmap image with the element outlined and a caption that says what its rows
+ * and columns are, and a link that opens the network panel at the element, where the long detail
+ * lives. Everything is read from the finished analysis and the engine on demand; nothing here
+ * checks again. Labels, layer names and the author's text enter only through `markdown.ts`;
+ * formulas are cut at `MAX_HOVER_FORMULA_CHARS` and say so, the path search has its own budget.
  */
-import { MAX_FORMULA_CHARS } from '../budgets';
-import { parseId, renderTermBounded, type Network, type QuantityId } from '../engine/index';
+import { MAX_HOVER_FORMULA_CHARS } from '../budgets';
+import type { Analysis } from '../check/analyze';
+import type { Diagnostic } from '../check/diagnostic';
+import { parseId, renderTermBounded, type QuantityId } from '../engine/index';
 import type { TruthChecker, TruthFact } from '../check/truth/checker';
-import { formatInterval, formatValue } from '../eval/format';
-import { mdCode, mdText } from './markdown';
+import { formatValue } from '../eval/format';
+import type { Interval } from '../eval/interval';
+import type { Span } from '../text/span';
 import type { CancellationLike } from '../service';
+import { heatmap } from './heatmap';
+import { pictureOf } from './layerPicture';
+import { mdCode, mdText } from './markdown';
+import { showNetworkLink } from './networkLink';
 
-const MAX_TABLE = 48;
-
-function row(cells: string[]): string {
-	return `| ${cells.join(' | ')} |`;
+/** What a hover needs beyond the analysis: the document's uri (for the panel link) and the request's token. */
+export interface HoverContext {
+	readonly uri?: string;
+	readonly token?: CancellationLike;
 }
 
-/** A Markdown table of one layer: pre-activation, output, ∂E/∂out and delta, the element in bold; 2-D layers as grids. */
-export function layerTableMarkdown(net: Network, layer: number, mark?: number): string | undefined {
-	const t = net.layerTable(layer);
-	if (!t) return undefined;
-	const { channels, rows, cols } = t.shape;
-	const n = channels * rows * cols;
-	if (n > MAX_TABLE) return `Layer ${mdText(t.name)} has ${n} elements (${channels}×${rows}×${cols}); too many to show here.`;
-	const cell = (v: number, j: number) => (j === mark ? `**${formatValue(v)}**` : formatValue(v));
-	const roles: [string, number[][][] | undefined][] = [
-		['pre-activation', t.pre],
-		['output', t.out],
-		['∂E/∂out', t.dout],
-		['delta', t.delta],
-	];
-	if (rows > 1) {
-		// A 2-D layer: one grid per role and channel, rows down and columns across.
-		const parts: string[] = [];
-		for (const [name, g] of roles) {
-			if (!g) continue;
-			for (let c = 0; c < channels; c++) {
-				const header = [`${mdText(t.name)} ${name}${channels > 1 ? `, channel ${c + 1}` : ''}`, ...Array.from({ length: cols }, (_, x) => `col ${x + 1}`)];
-				const lines = [row(header), row(['---', ...header.slice(1).map(() => '---:')])];
-				g[c].forEach((values, r) => lines.push(row([`row ${r + 1}`, ...values.map((v, x) => cell(v, (c * rows + r) * cols + x))])));
-				parts.push(lines.join('\n'));
-			}
-		}
-		return parts.join('\n\n');
+/** `0.5` for an interval whose ends print alike, else `[0.49, 0.51]`: an exact number is never shown as an interval. */
+export function rangeText(iv: Interval): string {
+	const lo = formatValue(iv.lo), hi = formatValue(iv.hi);
+	return lo === hi ? lo : `[${lo}, ${hi}]`;
+}
+
+/** The finding on exactly this span: an error or warning before a hint. */
+function findingAt(a: Analysis, span: Span): Diagnostic | undefined {
+	let found: Diagnostic | undefined;
+	for (const d of a.diagnostics) {
+		if (d.code === 'unchecked' || d.span.start !== span.start || d.span.end !== span.end) continue;
+		if (!found || (found.severity === 'hint' && d.severity !== 'hint')) found = d;
 	}
-	const header = Array.from({ length: n }, (_, j) => {
-		const pos = net.quantity(`L${layer}:out:${j}`)?.position ?? [j + 1];
-		return j === mark ? `**${pos.join(',')}**` : pos.join(',');
-	});
-	const lines = [row([`layer ${mdText(t.name)}`, ...header]), row(['---', ...header.map(() => '---:')])];
-	for (const [name, g] of roles) if (g) lines.push(row([name, ...g.flat(2).map(cell)]));
-	return lines.join('\n');
+	return found;
 }
 
-function pathText(net: Network, id: QuantityId, token?: CancellationLike): string | undefined {
+function where(a: Analysis, origin: Span): string {
+	const t = a.text.slice(origin.start, origin.end).replace(/\s+/g, ' ').trim();
+	return `line ${a.lines.positionAt(origin.start).line + 1} (${mdText(t.length <= 24 ? t : `${t.slice(0, 23)}…`)})`;
+}
+
+/** The second verdict line: why, in a sentence, when the first does not say it. */
+function why(a: Analysis, fact: TruthFact, d: Diagnostic | undefined): string | undefined {
+	if (fact.mistake) return mdText(fact.mistake);
+	if (d?.code === 'arithmetic') {
+		const m = a.members.find((x) => x.stated && x.stated.span.start === d.span.start && x.stated.span.end === d.span.end && x.value !== undefined);
+		if (m) {
+			const spread = m.iv && rangeText(m.iv) !== formatValue(m.value!) ? `, anywhere in ${rangeText(m.iv)} given its inputs' rounding` : '';
+			return `The arithmetic does not hold: ${mdCode(a.text.slice(m.span.start, m.span.end), 60)} is ${formatValue(m.value!)}${spread}.`;
+		}
+	}
+	if (d && (d.code === 'substitution' || d.code === 'formula')) return mdText(d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message);
+	if (d && fact.localIv) return `From your own earlier values it would be ${rangeText(fact.localIv)}.`;
+	return undefined;
+}
+
+/** One or two lines: the verdict on the number, the network's value, where the error starts. */
+function verdict(a: Analysis, fact: TruthFact): string[] {
+	const label = mdCode(fact.label);
+	const value = formatValue(fact.trueValue);
+	if (!fact.stated) return [`${label}: the network's value is **${value}**.`];
+	const stated = `**${mdText(fact.stated)}**`;
+	const truth = `the network's value of ${label} is **${value}**`;
+	const d = findingAt(a, fact.span);
+	const precision = d?.expected && d.expected !== value ? ` (${mdText(d.expected)} at your precision)` : '';
+	if (d && d.severity !== 'hint') {
+		const second = why(a, fact, d);
+		return [`✗ ${stated} is wrong: ${truth}${precision}. The error starts here.`, ...(second ? [second] : [])];
+	}
+	if (d || fact.status === 'inherited' || fact.status === 'value') {
+		const origin = d?.origin ?? fact.origin;
+		const from = origin && (origin.start !== fact.span.start || origin.end !== fact.span.end) ? ` Carried from ${where(a, origin)}.` : '';
+		return [`✗ ${stated} carries an earlier error: ${truth}${precision}.${from}`];
+	}
+	if (fact.status === 'rounding') return [`✓ ${stated} holds, your rounding carried forward: ${truth}.`];
+	return [`✓ ${stated} is right: ${truth}.`];
+}
+
+/** A value as the author's formula shows it: negative ones in parentheses, `(-0.177)`. */
+function shownValue(text: string): string {
+	return /^[-−]/.test(text) ? `(${text})` : text;
+}
+
+function formulaLines(truth: TruthChecker, fact: TruthFact): string[] {
+	const net = truth.net;
+	const f = fact.id.startsWith('d:') ? undefined : net.formula(fact.id);
+	if (!f) return [];
+	const formula = renderTermBounded(f.rhs, (id) => net.label(id), MAX_HOVER_FORMULA_CHARS);
+	const mine = renderTermBounded(f.rhs, (id) => shownValue(truth.authorValue(id)?.text ?? formatValue(net.value(id) ?? NaN)), MAX_HOVER_FORMULA_CHARS);
+	const lines = [mdCode(`${fact.label} = ${formula.text}`, MAX_HOVER_FORMULA_CHARS + 40), `= ${mdCode(mine.text, MAX_HOVER_FORMULA_CHARS)} with your values`];
+	if (formula.cut || mine.cut) lines.push(`*The formula is longer than ${MAX_HOVER_FORMULA_CHARS} characters; its first terms are shown.*`);
+	return lines;
+}
+
+function pathLine(truth: TruthChecker, id: QuantityId, token?: CancellationLike): string | undefined {
+	const net = truth.net;
 	const p = parseId(id);
 	const of = p?.role === 'grad' ? id.replace(/:grad$/, '') : p?.role === 'delta' ? id.replace(':delta:', ':pre:') : p?.role === 'dout' ? id.replace(':dout:', ':out:') : id;
-	const paths = net.paths(of, 3, token);
-	if (paths.paths.length === 0) return undefined;
-	const lines = paths.paths.map((path) => `- ${mdCode(path.map((q) => net.label(q)).join(' → '), MAX_FORMULA_CHARS)}`);
-	if (paths.exhausted) lines.push('- … (the search stopped at its step budget; there may be more paths)');
-	else if (paths.truncated) lines.push('- …');
-	return lines.join('\n');
+	const paths = net.paths(of, 2, token);
+	const first = paths.paths[0];
+	if (!first || first.length < 2) return undefined;
+	const more = paths.paths.length > 1 || paths.truncated ? ' (and more)' : '';
+	return `Chain rule: ${mdCode(first.map((q) => net.label(q)).join(' → '), MAX_HOVER_FORMULA_CHARS)}${more}`;
 }
 
-/** The Markdown for a truth fact. */
-export function truthHover(truth: TruthChecker, fact: TruthFact, token?: CancellationLike): string {
-	const net = truth.net;
-	const lines = [`**${mdCode(fact.label)}** — the network's value is **${formatValue(fact.trueValue)}**`];
-	if (fact.stated && fact.statedIv) {
-		const verdict = fact.status === 'ok' ? '✓' : fact.status === 'rounding' ? '✓ (its rounding carried forward)' : fact.status === 'inherited' ? '✗ carried from an earlier error' : '✗';
-		lines.push('', `- written: ${mdText(fact.stated)}, standing for ${formatInterval(fact.statedIv.lo, fact.statedIv.hi)} ${verdict}`);
-	}
-	if (fact.localIv) lines.push(`- from your own earlier values: ${formatInterval(fact.localIv.lo, fact.localIv.hi)}`);
-	if (fact.mistake) lines.push('', fact.mistake);
-	const f = fact.id.startsWith('d:') ? undefined : net.formula(fact.id);
-	if (f) {
-		const formula = renderTermBounded(f.rhs, (id) => net.label(id), MAX_FORMULA_CHARS);
-		lines.push('', `The network computes ${mdCode(`${fact.label} = ${formula.text}`, 2 * MAX_FORMULA_CHARS)}`);
-		const mine = renderTermBounded(f.rhs, (id) => truth.authorValue(id)?.text ?? formatValue(net.value(id) ?? NaN), MAX_FORMULA_CHARS);
-		lines.push('', `With your values: ${mdCode(mine.text, 2 * MAX_FORMULA_CHARS)}`);
-		if (formula.cut || mine.cut) lines.push('', `*The formula is longer than ${MAX_FORMULA_CHARS.toLocaleString('en-US')} characters; its first terms are shown.*`);
-	}
-	const path = pathText(net, fact.id, token);
-	if (path) lines.push('', 'Chain rule, from this quantity to the loss:', path);
-	const p = parseId(fact.id);
-	if (p && p.layer >= 0 && !p.param) {
-		const table = layerTableMarkdown(net, p.layer, p.index);
-		if (table) lines.push('', table);
-	}
-	return lines.join('\n');
+function pictureLines(truth: TruthChecker, fact: TruthFact): string[] {
+	const picture = pictureOf(truth.net, fact.id, fact.label);
+	if (!picture) return [];
+	const image = heatmap(picture);
+	const blocks = image.step > 1 ? ` Each square is the mean of a ${image.step} × ${image.step} block.` : '';
+	return [`![heatmap](${image.uri})`, `*${picture.caption}${blocks}*`];
+}
+
+/**
+ * The Markdown for a truth fact: groups of lines (verdict, formula and path, picture, link), the
+ * lines of a group joined by hard breaks so the hover stays compact. For the seed's mis-divided
+ * softmax it opens `✗ **0.813** is wrong: the network's value of `out_{o1}` is **0.823244** (0.823
+ * at your precision). The error starts here.`
+ */
+export function truthHover(a: Analysis, truth: TruthChecker, fact: TruthFact, context: HoverContext = {}): string {
+	const path = pathLine(truth, fact.id, context.token);
+	const groups = [verdict(a, fact), [...formulaLines(truth, fact), ...(path ? [path] : [])], pictureLines(truth, fact)];
+	const read = a.inferred?.kind === 'read' ? ' · network read from the document' : '';
+	if (context.uri) groups.push([`${showNetworkLink({ uri: context.uri, key: fact.id })}${read}`]);
+	else if (read) groups.push(['Network read from the document.']);
+	return groups.filter((g) => g.length > 0).map((g) => g.join('  \n')).join('\n\n');
 }

@@ -160,11 +160,12 @@ suite('hover: truth', () => {
 		const hover = await createLanguageService().hover({ uri: 'file:///h.md', languageId: 'markdown', version: 1, text }, offset);
 		assert.ok(hover);
 		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.558');
-		assert.match(hover.markdown, /network's value is \*\*0\.558284\*\*/);
-		assert.match(hover.markdown, /The network computes `out_\{C1\} = \\sigma\(in_\{C1\}\)`/);
-		assert.match(hover.markdown, /With your values: `\\sigma\(0\.235\)`/);
+		assert.match(hover.markdown, /^✓ \*\*0\.558\*\* is right: the network's value of `out_\{C1\}` is \*\*0\.558284\*\*\./);
+		assert.match(hover.markdown, /\n`out_\{C1\} = \\sigma\(in_\{C1\}\)` {2}\n/);
+		assert.match(hover.markdown, /\n= `\\sigma\(0\.235\)` with your values/);
 		assert.match(hover.markdown, /out_\{C1\} → out_\{P1\} → in_\{o1\}/);
-		assert.match(hover.markdown, /\| output \| \*\*0\.558284\*\* \| 0\.557603 \|/);
+		assert.match(hover.markdown, /!\[heatmap\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
+		assert.match(hover.markdown, /Layer `C`, its outputs: a row per channel \(1–3\), a column per position \(1–2\).*`out_\{C1\}` outlined/);
 	});
 });
 
@@ -203,15 +204,15 @@ suite('hover: truth on other layers', () => {
 		return hover;
 	};
 
-	test('shows a 2-D layer as grids, with the element marked', async () => {
+	test('shows a 2-D layer as a heatmap of its feature map, with the element marked', async () => {
 		const hover = await hoverAtText(file('conv2d-clean.md'), 'out_{C1,1,1} = ');
-		assert.match(hover.markdown, /\| C output \| col 1 \| col 2 \|/);
-		assert.match(hover.markdown, /\| row 1 \| \*\*0\.57\d*\*\* \|/);
+		assert.match(hover.markdown, /the network's value of `out_\{C1\}` is \*\*0\.57\d*\*\*/);
+		assert.match(hover.markdown, /Layer `C`, its outputs \(one channel\): rows and columns of the 2 × 2 feature map/);
 	});
 
 	test('shows the network\'s value of a name inside a formula', async () => {
 		const text = file('fc-clean.md');
 		const hover = await hoverAtText(text, 'net_{h1})');
-		assert.match(hover.markdown, /\*\*`in_\{h1\}`\*\* — the network's value is \*\*0\.3775\*\*/);
+		assert.match(hover.markdown, /^`in_\{h1\}`: the network's value is \*\*0\.3775\*\*\./);
 	});
 });
