@@ -16,6 +16,7 @@ import type { Analysis } from '../check/analyze';
 import type { Diagnostic, DiagnosticCode, TextEdit } from '../check/diagnostic';
 import type { CancellationLike, CodeAction } from '../service';
 import { overlaps, type Span } from '../text/span';
+import { message } from '../messages/message';
 import { offeredFix, repair, type Repair, type RepairScope } from './repair';
 
 /** The codes a diagnostic may have to be an origin that later values inherit from. */
@@ -68,27 +69,31 @@ export async function codeActionsFor(a: Analysis, diagnostics: readonly Diagnost
 		const fix = offeredFix(d, a)!;
 		const here = await repairOf(a, [d], 'chain', stop);
 		if (here) {
-			const rest = here.edits.length > 1 ? ' and recompute the rest of its chain' : '';
-			actions.push({ title: `Replace ${d.stated ?? 'the number'} with ${fix.newText}${rest}`, kind: 'quickfix', edits: here.edits, diagnostics: [d], isPreferred: true });
+			const chain = here.edits.length > 1;
+			const title = d.stated !== undefined
+				? message(chain ? 'action.replaceAndChain' : 'action.replace', { stated: d.stated, fixed: fix.newText }, a.locale)
+				: message(chain ? 'action.replaceNumberAndChain' : 'action.replaceNumber', { fixed: fix.newText }, a.locale);
+			actions.push({ title, kind: 'quickfix', edits: here.edits, diagnostics: [d], isPreferred: true });
 		}
 		// An origin later values inherit from, or whose number later chains use (without a network
 		// nothing is `inherited`, but `b = a + 1 = 0.6 + 1` still carries the old `a`).
 		const onward = ORIGINS.includes(d.code) ? await repairOf(a, [d], 'document', stop) : undefined;
 		if (onward && onward.edits.length > (here?.edits.length ?? 0)) {
 			const n = onward.edits.length;
-			actions.push({ title: `Fix this and recompute what follows (${n} ${n === 1 ? 'change' : 'changes'})`, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });
+			const title = n === 1 ? message('action.fixOnwardOne', {}, a.locale) : message('action.fixOnward', { count: n }, a.locale);
+			actions.push({ title, kind: 'quickfix', edits: onward.edits, diagnostics: [d] });
 		}
 	}
-	const families: [DiagnosticCode, string][] = [['arithmetic', 'Fix all arithmetic in this file'], ['value', "Fix all values in this file to the network's"]];
+	const families: [DiagnosticCode, 'action.fixAllArithmeticCount' | 'action.fixAllValuesCount'][] = [['arithmetic', 'action.fixAllArithmeticCount'], ['value', 'action.fixAllValuesCount']];
 	for (const [code, title] of families) {
 		if (!diagnostics.some((d) => d.code === code && overlaps(d.span, range))) continue;
 		const all = await fixAll(a, diagnostics, [code], stop);
-		if (all && all.seeds.length > 1) actions.push({ title: `${title} (${all.seeds.length})`, kind: 'quickfix', edits: all.edits, diagnostics: all.seeds });
+		if (all && all.seeds.length > 1) actions.push({ title: message(title, { count: all.seeds.length }, a.locale), kind: 'quickfix', edits: all.edits, diagnostics: all.seeds });
 	}
 	const everything = await fixAll(a, diagnostics, ['arithmetic', 'value'], stop);
 	if (everything && everything.edits.length > 0) {
 		const onlyArithmetic = everything.seeds.every((d) => d.code === 'arithmetic');
-		actions.push({ title: onlyArithmetic ? 'Fix all arithmetic in this file' : 'Fix all arithmetic and values in this file', kind: 'source.fixAll', edits: everything.edits, diagnostics: everything.seeds });
+		actions.push({ title: message(onlyArithmetic ? 'action.fixAllArithmetic' : 'action.fixAllArithmeticAndValues', {}, a.locale), kind: 'source.fixAll', edits: everything.edits, diagnostics: everything.seeds });
 	}
 	return actions;
 }

@@ -20,6 +20,7 @@ import type { Diagnostic, TextEdit } from '../check/diagnostic';
 import type { CodeAction } from '../service';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
+import { message } from '../messages/message';
 import { closedBlocks, readDirectives, type Directive } from './suppress';
 
 /** Above this many findings under the range (a whole-document request), no "Ignore" actions are offered, as with quick fixes. */
@@ -100,8 +101,8 @@ export function ignoreActions(a: Analysis, under: readonly Diagnostic[]): CodeAc
 		const key = `${found.edit.span.start} ${found.edit.newText}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
-		const where = found.scope === 'block' ? 'in this block' : 'on this line';
-		actions.push({ title: `Ignore this finding ${where} (${d.code})`, kind: 'quickfix', edits: [found.edit], diagnostics: [d] });
+		const title = message(found.scope === 'block' ? 'action.ignoreBlock' : 'action.ignoreLine', { code: d.code }, a.locale);
+		actions.push({ title, kind: 'quickfix', edits: [found.edit], diagnostics: [d] });
 	}
 	return actions;
 }
