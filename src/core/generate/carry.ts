@@ -11,11 +11,23 @@ import { parseId } from '../engine/quantity';
 import { call, evaluateTerm, num, prod, type Formula, type QuantityId, type Term } from '../engine/term';
 import { givenText, roundedText } from './numbers';
 
+/** One wrong result, planted on purpose (tests): the `chain`-th result is written as `text(right)`. */
+export interface Plant {
+	readonly chain: number;
+	readonly text: (right: string) => string;
+}
+
 /** The written number of every quantity stated so far, by id. */
 export class Carried {
 	private readonly texts = new Map<QuantityId, string>();
 
-	constructor(private readonly net: Network, private readonly digits: number) {}
+	private count = 0;
+
+	/**
+	 * `plant`, for tests of the check, writes one wrong result as an author would: the `chain`-th
+	 * result (0-based) becomes `plant.text(right)`, and every later step is computed from it.
+	 */
+	constructor(private readonly net: Network, private readonly digits: number, private readonly plant?: Plant) {}
 
 	/** The text written for a quantity: a given as declared, a computed value as stated earlier. */
 	text(id: QuantityId): string | undefined {
@@ -45,7 +57,9 @@ export class Carried {
 			return t === undefined ? undefined : Number(t);
 		});
 		if (v === undefined || !Number.isFinite(v)) return undefined;
-		const text = roundedText(v, this.digits);
+		const right = roundedText(v, this.digits);
+		const text = this.plant && this.count === this.plant.chain ? this.plant.text(right) : right;
+		this.count++;
 		this.texts.set(f.of, text);
 		return text;
 	}

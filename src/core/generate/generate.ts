@@ -2,17 +2,17 @@
  * Writes a whole worked derivation of a network: the network block first (so the document checks
  * on its own), then the forward pass, the loss, the backward pass and the update, a heading per
  * part and per layer in the chosen language, one chain per quantity. The spec is first given
- * names for whatever has none (`names.ts`), written as a block and read back by the block parser,
+ * names for whatever has none (`names.ts`), written as a block (`engine/writeBlock.ts`) and read back,
  * so the derivation is written from exactly the network the check will build from its block.
  * A network no notation can write, or one too large to write out, is refused with a sentence.
  */
 import { MAX_GENERATED_TERMS } from '../budgets';
-import { macs } from '../engine/shape';
+import { macs, outputShape, size } from '../engine/shape';
 import { buildNetwork, parseNetworkYaml } from '../engine/index';
 import type { Network } from '../engine/network';
 import type { NetworkSpec } from '../engine/spec';
-import { blockText, blockYaml } from './block';
-import { Carried } from './carry';
+import { blockText, writeNetworkYaml } from '../engine/writeBlock';
+import { Carried, type Plant } from './carry';
 import { headings, type GenerateLanguage, type Headings } from './headings';
 import { writeMatrixSection, matrixRefusal } from './matrix';
 import { namedSpec } from './names';
@@ -75,32 +75,33 @@ function refusal(net: Network, notation: NotationName): string | undefined {
 }
 
 /** The spec named and read back through the block parser, or why not. */
-export function roundTrip(spec: NetworkSpec, targetStem: string): { spec: NetworkSpec } | { reason: string } {
-	const yaml = blockYaml(namedSpec(spec, targetStem));
-	const parsed = parseNetworkYaml(yaml);
-	if (!parsed.spec) return { reason: `The network could not be written as a block: ${parsed.problems[0]?.message ?? 'unknown problem'}` };
-	return { spec: parsed.spec };
+export function roundTrip(spec: NetworkSpec, targetStem: string): { spec: NetworkSpec; yaml: string } | { reason: string } {
+	const written = writeNetworkYaml(namedSpec(spec, targetStem));
+	if (written.kind === 'refused') return { reason: written.reason };
+	const parsed = parseNetworkYaml(written.yaml);
+	if (!parsed.spec) return { reason: `The network block cannot be written: ${parsed.problems[0]?.message ?? 'it does not read back'}` };
+	return { spec: parsed.spec, yaml: written.yaml };
 }
 
 /**
  * The derivation of a network. `generateDerivation(seedSpec, { ...defaultGenerateOptions })` begins
  * with the seed's block, then `## Forward pass`, `### Layer CC (conv1d, sigmoid, flipped kernels)`
- * and `$$in_{CC1} = KK_{13} \cdot i_{1} + … = 0.600$$`.
+ * and `$$in_{CC1} = KK_{13} \cdot i_{1} + … = 0.600$$`. `plant` (tests) writes one result wrong and carries it.
  */
-export function generateDerivation(input: NetworkSpec, options: GenerateOptions): Generated {
+export function generateDerivation(input: NetworkSpec, options: GenerateOptions, plant?: Plant): Generated {
+	const terms = termCount(input);
+	if (terms > MAX_GENERATED_TERMS) return { kind: 'refused', reason: `This network is too large to write out: its derivation would have about ${terms.toLocaleString('en-US')} terms (the limit is ${MAX_GENERATED_TERMS.toLocaleString('en-US')}).` };
 	const trip = roundTrip(input, options.notation === 'seed' ? 't' : 'y');
 	if ('reason' in trip) return { kind: 'refused', reason: trip.reason };
 	const net = buildNetwork(trip.spec);
-	const terms = termCount(net);
-	if (terms > MAX_GENERATED_TERMS) return { kind: 'refused', reason: `This network is too large to write out: its derivation would have about ${terms.toLocaleString('en-US')} terms (the limit is ${MAX_GENERATED_TERMS.toLocaleString('en-US')}).` };
 	const refused = refusal(net, options.notation);
 	if (refused) return { kind: 'refused', reason: refused };
 	const h = headings(options.language);
 	const lang = options.documentLanguage;
-	const out: string[] = [heading(h.title, 1, lang), '', h.intro, '', blockText(trip.spec, lang), ''];
+	const out: string[] = [heading(h.title, 1, lang), '', h.intro, '', blockText(trip.yaml, lang), ''];
 	if (options.exercise) out.push(h.exerciseIntro, '');
 	const answers: Answer[] = [];
-	const carried = new Carried(net, options.digits);
+	const carried = new Carried(net, options.digits, plant);
 	const scalar: ScalarNotation = options.notation === 'textbook' ? textbookNotation(net) : seedNotation(net);
 	const sections = plan(net);
 	let chains = 0;
@@ -112,11 +113,15 @@ export function generateDerivation(input: NetworkSpec, options: GenerateOptions)
 			lastPart = section.part;
 		}
 		if (shown && section.kind !== 'update') out.push(heading(sectionTitle(net, section, h), 3, lang), '');
+		// A part printed alone starts from the true values of what it does not print, rounded.
+		if (!shown) {
+			for (const f of section.steps) carried.stateTrue(f.of);
+			continue;
+		}
 		const written = options.notation === 'matrix'
 			? writeMatrixSection(net, section, carried, options.exercise)
 			: writeSection(net, section, scalar, carried, options.exercise);
 		if (typeof written === 'string') return { kind: 'refused', reason: written };
-		if (!shown) continue;
 		for (const w of written) {
 			out.push(display(w.math, lang), '');
 			chains++;
@@ -132,10 +137,18 @@ export function generateDerivation(input: NetworkSpec, options: GenerateOptions)
 	return { kind: 'derivation', text: out.join('\n'), answers: key, chains };
 }
 
-/** About how many terms the whole derivation writes: each multiply-add three times (forward, ∂E/∂out, gradient), plus a chain per quantity. */
-function termCount(net: Network): number {
-	let n = 0;
-	for (const L of net.layers) n += 3 * macs(L.spec, L.inShape, L.outShape) + 4 * L.out.length;
+/**
+ * About how many terms the whole derivation writes: each multiply-add three times (forward,
+ * ∂E/∂out, gradient), plus a chain per quantity; from the shapes alone, before anything is built.
+ */
+function termCount(spec: NetworkSpec): number {
+	let n = 0, s = spec.inputShape;
+	for (const l of spec.layers) {
+		const o = outputShape(l, s);
+		if (typeof o === 'string') return n;
+		n += 3 * macs(l, s, o) + 4 * size(o);
+		s = o;
+	}
 	return n;
 }
 

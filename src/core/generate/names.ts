@@ -68,7 +68,29 @@ export function namedSpec(spec: NetworkSpec, targetStem = 't'): NetworkSpec {
 	});
 	const inputNames = distinct(spec.inputNames, taken) ? spec.inputNames : indexedNames('x', [spec.input.length]);
 	const targetNames = distinct(spec.targetNames, taken) ? spec.targetNames : indexedNames(targetStem, [spec.target.length]);
-	return { ...spec, layers, inputNames, targetNames };
+	return { ...spec, layers, inputNames, targetNames, inputShape: writableShape(spec), frozen: existingFrozen(spec) };
+}
+
+/**
+ * A 1-D input with channels reads as such only before a 1-D conv or pool; before dense layers alone
+ * it is the same numbers as rows of a 2-D input, which is how a block can write it.
+ */
+function writableShape(spec: NetworkSpec): NetworkSpec['inputShape'] {
+	const s = spec.inputShape;
+	const typed = spec.layers.some((l) => l.kind === 'conv' || l.kind === 'pool');
+	return s.dims === 1 && s.channels > 1 && !typed ? { channels: 1, rows: s.channels, cols: s.cols, dims: 2 } : s;
+}
+
+/** The frozen keys that name a parameter the network has (a key for a layer without parameters freezes nothing). */
+function existingFrozen(spec: NetworkSpec): ReadonlySet<string> {
+	const out = new Set<string>();
+	for (const key of spec.frozen) {
+		const [layer, kind, index] = key.split(':');
+		const l = spec.layers[Number(layer)];
+		const n = l?.kind === 'conv' ? (kind === 'w' ? l.kernels.length : l.bias.length) : l?.kind === 'dense' ? (kind === 'w' ? l.weights.length : l.bias.length) : 0;
+		if (Number(index) < n) out.add(key);
+	}
+	return out;
 }
 
 /** Fresh names from the next stem not yet taken; a shared bias (no dimensions) is `b_1`. */

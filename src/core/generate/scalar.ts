@@ -37,7 +37,7 @@ export function writeChain(net: Network, f: Formula, notation: ScalarNotation, c
 	const head = isUpdate ? notation.updateHead(f.of) : `${notation.label(f.of)} =`;
 	const members = [symbolic];
 	// A formula that is one name (`in_{A1} = out_{C1}`) has no computation to show.
-	if (numbers !== symbolic && numbers !== result && numbers !== operandText(result)) members.push(blanked);
+	if (rhs.op !== 'ref' && numbers !== symbolic) members.push(blanked);
 	members.push(exercise ? BLANK : result);
 	return { of: f.of, math: `${head} ${members.join(' = ')}`, result };
 }
