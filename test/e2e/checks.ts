@@ -4,7 +4,8 @@
  * document re-checked; then the same in LaTeX; then a document checked against its network block;
  * then no error notifications; then a restart of the language server, after which the squiggle
  * comes back; then a reload with only a LaTeX file shown, to see the extension activate on LaTeX
- * alone; last, Check Workspace and the files written on disk after it. The status bar of each
+ * alone; then Check Workspace and the files written on disk after it; last, the Markdown preview,
+ * the network panel and the HTML export (visual.ts). The status bar of each
  * file is awaited with that file's own counts, which differ from the file before it, so text left
  * over from the previous editor cannot pass. Strategy: each check
  * is independent as far as the UI allows (a failure is recorded with a screenshot and the next
@@ -17,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { findFiles } from './artifacts';
 import { EXTENSION_ID, equationTex, networkMd, problemsPosition, statusBarPattern, statusFor, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
 import { chooseAction, problemRow, squiggleOn, statusText } from './observe';
+import { visualChecks } from './visual';
 import { activeEditor, covers, errorNotifications, openFile, problems, runCommand, squiggles, statusItems, textBox, until } from './workbench';
 
 export interface CheckResult { name: string; ok: boolean; ms: number; error?: string; screenshot?: string }
@@ -195,6 +197,8 @@ export const checks: Check[] = [
 				.catch(async (e: Error) => { throw new Error(`${e.message}; the panel shows: ${JSON.stringify(await problems(page))}`); });
 		},
 	},
+	// The preview, the network panel and the HTML export (visual.ts).
+	...visualChecks,
 ];
 
 type Counts = { checked: number; wrong: number; unchecked: number };
@@ -232,7 +236,10 @@ function latexChecks(name: string, firstText: string, wrong: Wrong, before: Coun
 /** Runs every check, recording the outcome and a screenshot of each failure. */
 export async function runChecks(c: Context): Promise<CheckResult[]> {
 	const results: CheckResult[] = [];
+	// E2E_ONLY=<regular expression> runs only the checks whose names match, to try one while working on it.
+	const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
 	for (const [i, chk] of checks.entries()) {
+		if (only && !only.test(chk.name)) continue;
 		const t0 = Date.now();
 		try {
 			await chk.run(c);

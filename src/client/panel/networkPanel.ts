@@ -35,7 +35,9 @@ export class NetworkPanel implements vscode.Disposable {
 
 	/** Shows the panel (making it the first time) for `args.uri`, else the active editor's document. */
 	static show(context: vscode.ExtensionContext, client: BaseLanguageClient, args: ShowNetworkArgs): void {
-		const uri = args.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+		// With the focus in a webview (the Markdown preview) there is no active editor: the visible Markdown or LaTeX one is meant.
+		const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => languages.has(e.document.languageId));
+		const uri = args.uri ?? editor?.document.uri.toString();
 		if (!NetworkPanel.current) NetworkPanel.current = new NetworkPanel(context, client);
 		const panel = NetworkPanel.current;
 		panel.uri = uri ?? panel.uri;
