@@ -12,6 +12,7 @@
  * `options.settingsFor` makes of them (the adapters lay a configuration file under them there).
  */
 import { analyzeDocument, countFindings, type Analysis } from './check/analyze';
+import { ParseMemo } from './check/parseMemo';
 import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, fixAll } from './features/codeActions';
 import { ignoreActions } from './features/ignore';
@@ -53,6 +54,8 @@ interface Shown {
 export function createLanguageService(initial: Settings = defaultSettings, options: ServiceOptions = {}): LanguageService {
 	let editorSettings = initial;
 	const cache = new Map<string, CacheEntry>();
+	/** Each cached document's parses, kept from one text to the next so that an edit re-parses only the regions it touched. */
+	const parses = new Map<string, ParseMemo>();
 
 	/** The settings for one document: the service's own, or what `options.settingsFor` makes of them. */
 	function settingsOf(doc: DocumentInput): Settings {
@@ -67,7 +70,9 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 		if (hit && hit.version === doc.version && hit.text === doc.text && hit.settings === settings) return hit.analysis;
 		if (hit) hit.superseded.isCancellationRequested = true;
 		const superseded = { isCancellationRequested: false };
-		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, inferNetwork: settings.inferNetwork, token: superseded, locale: settings.locale }).catch((): null => null);
+		let memo = parses.get(doc.uri);
+		if (!memo) parses.set(doc.uri, (memo = new ParseMemo()));
+		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, inferNetwork: settings.inferNetwork, token: superseded, locale: settings.locale, parses: memo }).catch((): null => null);
 		cache.delete(doc.uri);
 		cache.set(doc.uri, { version: doc.version, text: doc.text, settings, superseded, analysis });
 		if (cache.size > CACHE_SIZE) {
@@ -75,6 +80,7 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			const evicted = cache.get(oldest);
 			if (evicted) evicted.superseded.isCancellationRequested = true;
 			cache.delete(oldest);
+			parses.delete(oldest);
 		}
 		// An analysis stopped because its text was replaced must not be served to a later request.
 		void analysis.then((a) => {

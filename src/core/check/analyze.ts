@@ -30,6 +30,7 @@ import { declaredKeys } from '../engine/resolve';
 import { settleMarks } from '../syntax/settle';
 import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
+import type { ParseMemo } from './parseMemo';
 import { buildNetwork } from '../engine/index';
 import { inferNetwork, NOTHING_TO_READ, type InferredNetwork } from '../infer/index';
 import type { Locale } from '../messages/locale';
@@ -61,6 +62,8 @@ export interface AnalyzeOptions {
 	readonly inferNetwork?: boolean;
 	/** The language of the diagnostics, hovers and code-action titles; English when absent. */
 	readonly locale?: Locale;
+	/** The parses of the document's last check, reused for every region whose text is unchanged (`parseMemo.ts`). */
+	readonly parses?: ParseMemo;
 }
 
 const SLICE_MS = 8;
@@ -88,6 +91,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	const tooLong = text.length > MAX_DOCUMENT_CHARS;
 	const scan = scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
 	const statements: Statement[] = [];
+	options.parses?.begin();
 	let sliceStart = Date.now();
 	for (const region of scan.regions) {
 		if (Date.now() - sliceStart > SLICE_MS) {
@@ -96,8 +100,9 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			sliceStart = Date.now();
 		}
 		// One at a time: a spread of a region's statements overflows the stack past about 120,000 of them.
-		for (const st of parseMath(text, region.inner).statements) statements.push(st);
+		for (const st of options.parses ? options.parses.statements(text, region.inner) : parseMath(text, region.inner).statements) statements.push(st);
 	}
+	options.parses?.end();
 	const ctx: CheckContext = {
 		text,
 		lines: new LineIndex(text),

@@ -1,0 +1,77 @@
+/**
+ * The parse memo: a region whose text is unchanged is not parsed again, and what it returns is
+ * exactly what a fresh parse of the edited text gives — offsets moved with the region, and a copy
+ * that a check may rewrite without touching the next check's parse.
+ */
+import * as assert from 'assert';
+import { ParseMemo, shiftedCopy } from '../../../src/core/check/parseMemo';
+import { parseMath } from '../../../src/core/syntax/parser';
+import type { Span } from '../../../src/core/text/span';
+
+/** The inner spans of the `$$…$$` regions of `text`. */
+function regions(text: string): Span[] {
+	const out: Span[] = [];
+	for (let i = text.indexOf('$$'); i >= 0; i = text.indexOf('$$', i + 2)) {
+		const end = text.indexOf('$$', i + 2);
+		out.push({ start: i + 2, end });
+		i = end;
+	}
+	return out;
+}
+
+function parseAll(memo: ParseMemo, text: string): unknown[] {
+	memo.begin();
+	const out = regions(text).map((r) => memo.statements(text, r));
+	memo.end();
+	return out;
+}
+
+const before = 'Prose.\n$$\\bar{in}_{o1} = 0.1 \\times 0.5 + 0.4 = 0.45$$\nMore.\n$$out_{o1} = \\sigma(0.45) = 0.611$$\n';
+
+suite('parse memo', () => {
+	const edits: { name: string; text: string; parsed: number; reused: number }[] = [
+		{ name: 'an edit in prose before both regions', text: before.replace('Prose.', 'Some prose, longer.'), parsed: 0, reused: 2 },
+		{ name: 'an edit inside the second region', text: before.replace('0.611', '0.612'), parsed: 1, reused: 1 },
+		{ name: 'a new line between the regions', text: before.replace('More.', 'More.\n\nAnd more.'), parsed: 0, reused: 2 },
+		{ name: 'the same text again', text: before, parsed: 0, reused: 2 },
+	];
+	for (const e of edits) {
+		test(`after ${e.name}, parses only what changed and gives what a fresh parse gives`, () => {
+			const memo = new ParseMemo();
+			parseAll(memo, before);
+			const got = parseAll(memo, e.text);
+			assert.deepStrictEqual({ parsed: memo.parsed, reused: memo.reused }, { parsed: e.parsed, reused: e.reused });
+			assert.deepStrictEqual(got, regions(e.text).map((r) => parseMath(e.text, r).statements));
+		});
+	}
+
+	test('hands out copies: rewriting one check\'s names leaves the next check\'s parse alone', () => {
+		const memo = new ParseMemo();
+		type Parsed = { members: { name?: { key: string } }[] }[][];
+		const rewrite = (p: Parsed): void => {
+			for (const region of p) for (const st of region) for (const m of st.members) if (m.name) m.name.key = 'rewritten';
+		};
+		// The first parse hands out the parser's own statements, the second a kept copy: both are rewritten.
+		rewrite(parseAll(memo, before) as Parsed);
+		rewrite(parseAll(memo, before) as Parsed);
+		assert.deepStrictEqual(parseAll(memo, before), regions(before).map((r) => parseMath(before, r).statements));
+	});
+
+	test('forgets the regions the last whole parse did not use, so it holds one document', () => {
+		const memo = new ParseMemo();
+		parseAll(memo, before);
+		parseAll(memo, before.replace('0.611', '0.612'));
+		parseAll(memo, before.replace('0.611', '0.613'));
+		// The text with 0.611 was last used two parses ago: it is parsed again.
+		parseAll(memo, before);
+		assert.deepStrictEqual({ parsed: memo.parsed, reused: memo.reused }, { parsed: 1, reused: 1 });
+	});
+
+	test('a shifted copy moves every offset and keeps a shared node shared', () => {
+		const span = { start: 3, end: 5 };
+		const copy = shiftedCopy({ a: { span }, b: { span }, list: [{ start: 1, end: 2, text: 'x' }] }, 10);
+		assert.deepStrictEqual(copy, { a: { span: { start: 13, end: 15 } }, b: { span: { start: 13, end: 15 } }, list: [{ start: 11, end: 12, text: 'x' }] });
+		assert.strictEqual(copy.a.span, copy.b.span);
+		assert.notStrictEqual(copy.a.span, span);
+	});
+});
