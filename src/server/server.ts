@@ -7,7 +7,8 @@
  * (and on `exit`, for a client that skips it) the scheduler is disposed: no check is pending or
  * started after, so nothing is sent on a connection that is closing. Where the host can read files
  * (`main.ts`), each document's settings also come from its configuration file (`config.ts`), read
- * again when the client reports that one changed.
+ * again when the client reports that one changed. The messages follow the editor's display
+ * language, `InitializeParams.locale` (`zh-cn` reads Chinese), laid over every settings update.
  */
 import {
 	CodeActionKind,
@@ -19,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type LanguageService, type ServiceOptions, type Settings } from '../core/index';
+import { localeOf, type Locale } from '../core/index';
 import { ConfigSettings, type ConfigLookup } from './config';
 import { fixAllEdits, networkBlockEdits, onCodeAction } from './codeActions';
 import { forgetLineIndex } from './convert';
@@ -57,16 +59,21 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	let pullsConfiguration = false;
 	let watchesConfiguration = false;
 	let shuttingDown = false;
+	let locale: Locale | undefined;
+	/** The settings with the editor's display language, once the client has said it. */
+	const localized = (s: Settings): Settings => (locale ? { ...s, locale } : s);
 
 	const refreshSettings = guard(log, 'configuration', undefined, async () => {
 		if (!pullsConfiguration || shuttingDown) return;
 		const raw: unknown = await connection.workspace.getConfiguration('derivcheck');
-		service.updateSettings(toSettings(raw));
+		service.updateSettings(localized(toSettings(raw)));
 	});
 
 	connection.onInitialize((params): InitializeResult => {
 		pullsConfiguration = params.capabilities.workspace?.configuration === true;
 		watchesConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+		locale = localeOf(params.locale);
+		if (locale) service.updateSettings(localized(defaultSettings));
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -90,7 +97,7 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	connection.onDidChangeConfiguration(
 		guard(log, 'didChangeConfiguration', undefined, async (change: { settings?: unknown }) => {
 			if (pullsConfiguration) await refreshSettings();
-			else service.updateSettings(toSettings(record(change.settings).derivcheck));
+			else service.updateSettings(localized(toSettings(record(change.settings).derivcheck)));
 			scheduler.scheduleAll();
 		}),
 	);

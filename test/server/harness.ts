@@ -45,7 +45,7 @@ export interface Harness {
 type Waiter<T> = { accept: (x: T) => boolean; resolve: (x: T) => void };
 
 /** Starts a server with `factory` and a client with the given capabilities, and initializes it. */
-export async function startHarness(factory: ServiceFactory, options: { configuration?: unknown; pullConfiguration?: boolean; configFiles?: ConfigLookup } = {}): Promise<Harness> {
+export async function startHarness(factory: ServiceFactory, options: { configuration?: unknown; pullConfiguration?: boolean; configFiles?: ConfigLookup; locale?: string } = {}): Promise<Harness> {
 	const up = new PassThrough();
 	const down = new PassThrough();
 	// The server writes through this gate: once the session is closed, what it still writes is
@@ -105,6 +105,7 @@ export async function startHarness(factory: ServiceFactory, options: { configura
 		processId: null,
 		rootUri: null,
 		capabilities: { workspace: { configuration: pull, didChangeConfiguration: { dynamicRegistration: pull } } },
+		...(options.locale ? { locale: options.locale } : {}),
 	});
 	await client.sendNotification('initialized', {});
 	return harness;
