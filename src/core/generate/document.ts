@@ -1,0 +1,35 @@
+/**
+ * The derivation of a document's network: the first network block that builds (DESIGN 2.4), or,
+ * in a document without one, the network read off it (DESIGN 2.6, `analysis.inferred`). A block
+ * with a mistake, or a document whose network cannot be read, gets the reason in a sentence and
+ * no derivation. This is what the CLI's `derivcheck generate FILE` and the editor's command call.
+ */
+import { analyzeDocument } from '../check/analyze';
+import { parseNetworkBlock } from '../engine/block';
+import { scanDocument } from '../scan/index';
+import type { DocumentLanguage } from '../scan/region';
+import type { CancellationLike } from '../service';
+import { generateDerivation, type GenerateOptions, type Generated } from './generate';
+
+/**
+ * Writes the derivation of the network `text` works through. `generateForDocument(seedNotes,
+ * 'markdown', { ...defaultGenerateOptions, notation: 'textbook' })` refuses the seed network (it
+ * has pools) with the reason; with `notation: 'seed'` it writes the whole step.
+ */
+export async function generateForDocument(text: string, language: DocumentLanguage, options: Omit<GenerateOptions, 'documentLanguage'>, token?: CancellationLike): Promise<Generated | undefined> {
+	const all = { ...options, documentLanguage: language };
+	const scan = scanDocument(text, language);
+	if (scan.networks.length > 0) {
+		for (const block of scan.networks) {
+			const { spec } = parseNetworkBlock(block);
+			if (spec) return generateDerivation(spec, all);
+		}
+		const { diagnostics } = parseNetworkBlock(scan.networks[0]);
+		return { kind: 'refused', reason: `The network block has a mistake: ${diagnostics[0]?.message ?? 'it does not build'}` };
+	}
+	const analysis = await analyzeDocument(text, language, { tolerance: 'digits', token });
+	if (!analysis) return undefined;
+	const inferred = analysis.inferred;
+	if (inferred?.kind === 'read') return generateDerivation(inferred.spec, all);
+	return { kind: 'refused', reason: inferred?.kind === 'none' ? `No network to write out: ${inferred.reason}` : 'No network to write out: the document has no network block, and none could be read from it.' };
+}

@@ -1,0 +1,47 @@
+/**
+ * The generator's public surface: write the derivation of a spec or of a document's network, and
+ * check options given as text (the CLI's flags, the editor's request) against what it can write.
+ */
+import { GENERATE_LANGUAGES, type GenerateLanguage } from './headings';
+import { NOTATIONS, type NotationName } from './notations';
+import { MAX_DIGITS, MIN_DIGITS } from './numbers';
+import { defaultGenerateOptions, type GenerateOptions, type PartChoice } from './generate';
+
+export { generateDerivation, defaultGenerateOptions } from './generate';
+export type { GenerateOptions, Generated, PartChoice } from './generate';
+export { generateForDocument } from './document';
+export { NOTATIONS, type NotationName } from './notations';
+export { GENERATE_LANGUAGES, type GenerateLanguage } from './headings';
+export { MIN_DIGITS, MAX_DIGITS } from './numbers';
+
+export const PARTS: readonly PartChoice[] = ['forward', 'backward', 'update', 'all'];
+
+/** Options as text, each optional: what a command line or a request carries. */
+export interface GenerateOptionText {
+	readonly notation?: string;
+	readonly language?: string;
+	readonly digits?: string | number;
+	readonly part?: string;
+	readonly exercise?: boolean;
+}
+
+/**
+ * Reads options given as text, or says in a sentence what is wrong: `readGenerateOptions({ digits: '1' })`
+ * is `--digits must be a whole number from 2 to 10, not "1".`
+ */
+export function readGenerateOptions(o: GenerateOptionText): Omit<GenerateOptions, 'documentLanguage'> | string {
+	const one = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T | string => {
+		if (value === undefined) return fallback;
+		const found = allowed.find((a) => a === value.toLowerCase());
+		return found ?? `--${name} must be one of ${allowed.join(', ')}, not "${value}".`;
+	};
+	const notation = one('notation', o.notation, NOTATIONS, defaultGenerateOptions.notation);
+	if (!(NOTATIONS as readonly string[]).includes(notation)) return notation;
+	const language = one('lang', o.language, GENERATE_LANGUAGES, defaultGenerateOptions.language);
+	if (!(GENERATE_LANGUAGES as readonly string[]).includes(language)) return language;
+	const part = one('part', o.part, PARTS, defaultGenerateOptions.part);
+	if (!(PARTS as readonly string[]).includes(part)) return part;
+	const digits = o.digits === undefined ? defaultGenerateOptions.digits : Number(o.digits);
+	if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) return `--digits must be a whole number from ${MIN_DIGITS} to ${MAX_DIGITS}, not "${o.digits}".`;
+	return { notation: notation as NotationName, language: language as GenerateLanguage, part: part as PartChoice, digits, exercise: o.exercise ?? false };
+}
