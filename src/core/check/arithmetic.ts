@@ -8,7 +8,7 @@
  */
 import { isNumeric, usesLog, type Outcome } from '../eval/evaluate';
 import { intersects, type Interval } from '../eval/interval';
-import { formatInterval, formatLike, formatValue } from '../eval/format';
+import { formatInterval, formatLike, formatValue, printsAsPoint } from '../eval/format';
 import { evaluateShared } from '../eval/tight';
 import { message } from '../messages/message';
 import type { Expr, NumberNode } from '../syntax/ast';
@@ -139,12 +139,16 @@ function pairedOf(chain: Chain, i: number, ctx: CheckContext): ReturnType<typeof
 function reportWrongResult(ctx: CheckContext, step: Expr, o: Extract<Outcome, { ok: true }>, stated: SignedLiteral, places: number): void {
 	const expected = formatLike(o.value, places > 0 ? `0.${'0'.repeat(places)}` : stated.text);
 	const range = formatInterval(o.iv.lo, o.iv.hi);
-	const spread = o.iv.lo === o.iv.hi ? '' : message('arithmetic.spread', { range }, ctx.locale);
+	const spread = printsAsPoint(o.iv.lo, o.iv.hi) ? '' : message('arithmetic.spread', { range }, ctx.locale);
+	const value = formatValue(o.value);
 	ctx.diagnostics.push({
 		code: 'arithmetic',
 		severity: 'error',
 		span: stated.span,
-		message: message('arithmetic.rounds', { step: sourceOf(ctx, step.span, 48), value: formatValue(o.value), spread, expected, stated: stated.text }, ctx.locale),
+		// "is 0.17, which rounds to 0.17" says nothing twice: a value already at the author's precision is given once.
+		message: value === expected
+			? message('arithmetic.is', { step: sourceOf(ctx, step.span, 48), value, spread, stated: stated.text }, ctx.locale)
+			: message('arithmetic.rounds', { step: sourceOf(ctx, step.span, 48), value, spread, expected, stated: stated.text }, ctx.locale),
 		stated: stated.text,
 		expected,
 		fix: { span: stated.span, newText: expected },

@@ -15,7 +15,7 @@
  */
 import { evaluate } from '../eval/evaluate';
 import { intersects } from '../eval/interval';
-import { formatInterval, formatLike, formatValue } from '../eval/format';
+import { formatInterval, formatLike, formatValue, printsAsPoint } from '../eval/format';
 import { evaluateMatrix, type Grid } from '../eval/matrix';
 import type { Value } from '../eval/evaluate';
 import type { Expr, NameNode } from '../syntax/ast';
@@ -266,12 +266,14 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 				const k = steps.indexOf(failing.reduce((a, b) => (Math.abs(b - j) < Math.abs(a - j) ? b : a)));
 				const cell = usable[k]!.cells[e];
 				const expected = formatLike(cell.value, places > 0 ? `0.${'0'.repeat(places)}` : lit.text);
-				const spread = cell.iv.lo === cell.iv.hi ? '' : message('arithmetic.spread', { range: formatInterval(cell.iv.lo, cell.iv.hi) }, ctx.locale);
+				const spread = printsAsPoint(cell.iv.lo, cell.iv.hi) ? '' : message('arithmetic.spread', { range: formatInterval(cell.iv.lo, cell.iv.hi) }, ctx.locale);
 				ctx.diagnostics.push({
 					code: 'arithmetic',
 					severity: 'error',
 					span: lit.span,
-					message: message('matrix.rounds', { element: label(target, e, ctx.locale), step: sourceOf(ctx, members[steps[k]].span, 48), value: formatValue(cell.value), spread, expected, stated: lit.text }, ctx.locale),
+					message: formatValue(cell.value) === expected
+						? message('matrix.is', { element: label(target, e, ctx.locale), step: sourceOf(ctx, members[steps[k]].span, 48), value: formatValue(cell.value), spread, stated: lit.text }, ctx.locale)
+						: message('matrix.rounds', { element: label(target, e, ctx.locale), step: sourceOf(ctx, members[steps[k]].span, 48), value: formatValue(cell.value), spread, expected, stated: lit.text }, ctx.locale),
 					stated: lit.text,
 					expected,
 					fix: { span: lit.span, newText: expected },

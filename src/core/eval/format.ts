@@ -35,9 +35,14 @@ export function formatValue(value: number): string {
 	return String(Number(value.toPrecision(6)));
 }
 
-/** An interval for people: `[0.5575, 0.5585]`. */
+/** An interval for people: `[0.5575, 0.5585]`; one whose ends print alike is that one number, never `[0.082167, 0.082167]`. */
 export function formatInterval(lo: number, hi: number): string {
-	return lo === hi ? formatValue(lo) : `[${formatValue(lo)}, ${formatValue(hi)}]`;
+	return printsAsPoint(lo, hi) ? formatValue(lo) : `[${formatValue(lo)}, ${formatValue(hi)}]`;
+}
+
+/** True when an interval's ends print alike: to a reader it is one number, and is shown as one. */
+export function printsAsPoint(lo: number, hi: number): boolean {
+	return formatValue(lo) === formatValue(hi);
 }
 
 /**

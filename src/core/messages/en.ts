@@ -11,12 +11,14 @@ export const en = {
 
 	// Arithmetic (check/arithmetic.ts, check/matrices.ts).
 	'arithmetic.rounds': '{step} is {value}{spread}, which rounds to {expected}, not {stated}.',
+	'arithmetic.is': '{step} is {value}{spread}, not {stated}.',
 	'arithmetic.spread': ' (allowing for the rounding of its inputs, anything in {range})',
 	'arithmetic.stepDisagrees': 'This step evaluates to {value}, but the steps around it agree on {stated}: it does not follow from them.',
 	'arithmetic.adjacent': '{b} is written equal to {a}, but the two differ by more than their rounding.',
 	'matrix.element': 'Element {index}',
 	'matrix.elementAt': 'Element ({row}, {column})',
 	'matrix.rounds': '{element} of {step} is {value}{spread}, which rounds to {expected}, not {stated}.',
+	'matrix.is': '{element} of {step} is {value}{spread}, not {stated}.',
 	'matrix.stepDisagrees': '{element} of this step evaluates to {value}, but the steps around it agree on {stated}: it does not follow from them.',
 	'matrix.adjacent': '{element}, {b}, is written equal to {a}, but the two differ by more than their rounding.',
 

@@ -11,12 +11,14 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'analyze.tooLong': '第 {offset} 个字符之后的数学内容（文档超出了 derivcheck 检查的长度）',
 
 	'arithmetic.rounds': '{step} 算出来是 {value}{spread}，四舍五入到你写的位数是 {expected}，不是 {stated}。',
+	'arithmetic.is': '{step} 算出来是 {value}{spread}，不是 {stated}。',
 	'arithmetic.spread': '（输入数值带有舍入误差，结果可在 {range} 内）',
 	'arithmetic.stepDisagrees': '这一步算出来是 {value}，但它前后的各步都等于 {stated}：这一步不是由它们推出来的。',
 	'arithmetic.adjacent': '{b} 写成等于 {a}，但两者之差超出了舍入误差的范围。',
 	'matrix.element': '第 {index} 个元素',
 	'matrix.elementAt': '第 ({row}, {column}) 个元素',
 	'matrix.rounds': '{step} 的{element}算出来是 {value}{spread}，四舍五入到你写的位数是 {expected}，不是 {stated}。',
+	'matrix.is': '{step} 的{element}算出来是 {value}{spread}，不是 {stated}。',
 	'matrix.stepDisagrees': '这一步的{element}算出来是 {value}，但它前后的各步都等于 {stated}：这一步不是由它们推出来的。',
 	'matrix.adjacent': '{element} {b} 写成等于 {a}，但两者之差超出了舍入误差的范围。',
 

@@ -102,6 +102,19 @@ suite('hovers that fit', () => {
 		assert.match(h!.markdown, /\*\*0\.191\*\* stands for \[0\.1905, 0\.1915\]\.$/);
 	});
 
+	test('no message says a rounding that changes nothing, or shows one number as an interval', async () => {
+		const ls = createLanguageService();
+		const text = '$$0.1 + 0.07 = 0.18$$\n\n$$\\begin{bmatrix}0.1 \\\\ 0.2\\end{bmatrix} + \\begin{bmatrix}0.07 \\\\ 0.1\\end{bmatrix} = \\begin{bmatrix}0.18 \\\\ 0.3\\end{bmatrix}$$\n';
+		const report = await ls.check(docOf('x.md', text));
+		assert.deepStrictEqual(report!.diagnostics.map((d) => d.message.replace(/^.* is /, 'is ')), ['is 0.17, not 0.18.', 'is 0.17, not 0.18.']);
+		const h = await ls.hover(docOf('x.md', text), 1 + text.indexOf('0.18'));
+		assert.match(h!.markdown, /^✗ \*\*0\.18\*\* does not hold: `0\.1 \+ 0\.07` is \*\*0\.17\*\*\./);
+		for (const path of documents) {
+			const r = await ls.check(docOf(path));
+			for (const d of r!.diagnostics) assertPlain(d.message);
+		}
+	});
+
 	test('a heatmap of a big layer is drawn in blocks, within its budget, the block of the element outlined', () => {
 		const rows = 1000, cols = 1000;
 		const h = heatmap({ panels: [{ rows, cols, at: (r, c) => r - c }], scale: 'all', mark: { panel: 0, row: 999, col: 0 } });
