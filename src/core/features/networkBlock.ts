@@ -17,6 +17,7 @@ import type { Analysis } from '../check/analyze';
 import type { TextEdit } from '../check/diagnostic';
 import { blockText, writeNetworkYaml } from '../engine/writeBlock';
 import type { DocumentLanguage } from '../scan/region';
+import { message } from '../messages/message';
 import type { CodeAction } from '../service';
 
 /** The network a check used, written as blocks, or why there is none. */
@@ -32,8 +33,8 @@ export type NetworkBlockAnswer =
 	}
 	| { readonly kind: 'none'; readonly reason: string };
 
-/** The title of the code action and of the command. */
-export const INSERT_NETWORK_BLOCK = 'Insert the network block derivcheck read';
+/** The title of the code action, in English; the action itself is titled in the analysis's language. */
+export const INSERT_NETWORK_BLOCK = message('action.insertNetworkBlock', {});
 
 
 /** A line's text without its line break, and where the next line starts. */
@@ -103,7 +104,7 @@ export function networkBlockOf(a: Analysis): NetworkBlockAnswer {
 		const specs = a.segments.flatMap((s) => (s.truth ? [s.truth.net.spec] : []));
 		if (specs.length === 0) {
 			const problem = a.diagnostics.find((d) => d.code === 'network');
-			return { kind: 'none', reason: `The network block does not build${problem ? `: ${problem.message}` : '.'}` };
+			return { kind: 'none', reason: problem ? message('networkBlock.doesNotBuild', { problem: problem.message }, a.locale) : message('networkBlock.doesNotBuildPlain', {}, a.locale) };
 		}
 		const blocks: string[] = [];
 		for (const spec of specs) {
@@ -114,8 +115,8 @@ export function networkBlockOf(a: Analysis): NetworkBlockAnswer {
 		return { kind: 'blocks', source: 'declared', text: blocks.join('\n\n') };
 	}
 	const inferred = a.inferred;
-	if (!inferred) return { kind: 'none', reason: 'The document declares no network block, and no network was read from it.' };
-	if (inferred.kind === 'none') return { kind: 'none', reason: `The document declares no network block, and none could be read from it: ${inferred.reason.replace(/[.\s]*$/, '')}.` };
+	if (!inferred) return { kind: 'none', reason: message('networkBlock.none', {}, a.locale) };
+	if (inferred.kind === 'none') return { kind: 'none', reason: message('networkBlock.unread', { reason: inferred.reason.replace(/[.。\s]*$/, '') }, a.locale) };
 	const w = writeNetworkYaml(inferred.spec);
 	if (w.kind === 'refused') return { kind: 'none', reason: w.reason };
 	const text = blockText(w.yaml, a.language);
@@ -127,5 +128,5 @@ export function networkBlockActions(a: Analysis): CodeAction[] {
 	if (a.scan.networks.length > 0 || a.inferred?.kind !== 'read') return [];
 	const answer = networkBlockOf(a);
 	if (answer.kind !== 'blocks' || !answer.insert) return [];
-	return [{ title: INSERT_NETWORK_BLOCK, kind: 'source', edits: [answer.insert], diagnostics: [] }];
+	return [{ title: message('action.insertNetworkBlock', {}, a.locale), kind: 'source', edits: [answer.insert], diagnostics: [] }];
 }

@@ -70,6 +70,13 @@ export const en = {
 	'action.fixAllArithmeticAndValues': 'Fix all arithmetic and values in this file',
 	'action.ignoreLine': 'Ignore this finding on this line ({code})',
 	'action.ignoreBlock': 'Ignore this finding in this block ({code})',
+	'action.insertNetworkBlock': 'Insert the network block derivcheck read',
+
+	// The network a check used, as its block (features/networkBlock.ts).
+	'networkBlock.none': 'The document declares no network block, and no network was read from it.',
+	'networkBlock.unread': 'The document declares no network block, and none could be read from it: {reason}.',
+	'networkBlock.doesNotBuild': 'The network block does not build: {problem}',
+	'networkBlock.doesNotBuildPlain': 'The network block does not build.',
 
 	// The command line (cli/formatText.ts, cli/main.ts).
 	'cli.summary': '{files} · {checked} checked · {wrong} wrong · {unchecked} unchecked',

@@ -66,6 +66,13 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'action.fixAllArithmeticAndValues': '修正此文件中所有的算术和数值错误',
 	'action.ignoreLine': '在这一行忽略这个问题（{code}）',
 	'action.ignoreBlock': '在这一段忽略这个问题（{code}）',
+	'action.insertNetworkBlock': '插入 derivcheck 读出的网络块',
+
+	// 检查所用网络的网络块（features/networkBlock.ts）。
+	'networkBlock.none': '此文档没有声明网络块，也没有从中读出网络。',
+	'networkBlock.unread': '此文档没有声明网络块，也无法从中读出网络：{reason}。',
+	'networkBlock.doesNotBuild': '网络块无法构建：{problem}',
+	'networkBlock.doesNotBuildPlain': '网络块无法构建。',
 
 	'cli.summary': '{files} · 已检查 {checked} · 错误 {wrong} · 未检查 {unchecked}',
 	'cli.summarySuppressed': '{files} · 已检查 {checked} · 错误 {wrong} · 未检查 {unchecked} · 已忽略 {suppressed}',

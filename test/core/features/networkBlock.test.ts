@@ -115,9 +115,22 @@ suite('features: the network block of a check', () => {
 			assert.strictEqual(after.inferred, undefined, 'with a block, nothing is read');
 			assert.strictEqual(after.diagnostics.filter((d) => d.code === 'network').length, 0);
 			assert.deepStrictEqual(findings(after.diagnostics, inserted), findings(a.diagnostics, without));
-			assert.deepStrictEqual(after.summary, a.summary);
+			// The summary says where the network came from (`network`); everything else is the same.
+			const { network: from, ...rest } = after.summary as typeof after.summary & { network?: unknown };
+			const { network: read, ...restBefore } = a.summary as typeof a.summary & { network?: unknown };
+			assert.notDeepStrictEqual(from, read);
+			assert.deepStrictEqual(rest, restBefore);
 		});
 	}
+
+	test('titles the action and words the reasons in the analysis\'s language', async () => {
+		const { without } = withoutBlock('truth/fc-clean.md');
+		const a = await analyzeDocument(without, 'markdown', { tolerance: 'digits', locale: 'zh-cn' });
+		assert.strictEqual(a?.inferred?.kind, 'read');
+		assert.deepStrictEqual(networkBlockActions(a!).map((x) => x.title), ['插入 derivcheck 读出的网络块']);
+		const plain = await analyzeDocument('$$0.3 + 0.4 = 0.7$$\n', 'markdown', { tolerance: 'digits', locale: 'zh-cn', inferNetwork: false });
+		assert.deepStrictEqual(networkBlockOf(plain!), { kind: 'none', reason: '此文档没有声明网络块，也没有从中读出网络。' });
+	});
 
 	test('a declared block is the network printed, written back; no insert action is offered', async () => {
 		const { text, language, inferred } = withoutBlock('truth/seed-cnn.md');
