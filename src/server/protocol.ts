@@ -97,3 +97,25 @@ export interface ExportHtmlParams {
 export interface ExportHtmlResult {
 	readonly html: string;
 }
+
+/**
+ * Request, client → server: the worked derivation of one open document's network (the core's
+ * `generateForDocument`), in the document's language, for the command "Write Out the
+ * Derivation". Options are as the CLI's `derivcheck generate` takes them; absent ones are the
+ * defaults (seed notation, English headings, 3 digits, every part).
+ */
+export const generateRequest = 'derivcheck/generate';
+
+export interface GenerateParams {
+	readonly uri: string;
+	readonly notation?: string;
+	readonly part?: string;
+	readonly digits?: number;
+	/** The headings' language: `en` or `zh-cn`. */
+	readonly language?: string;
+	readonly exercise?: boolean;
+}
+
+export type GenerateResult =
+	| { readonly kind: 'derivation'; readonly text: string; readonly answers?: string }
+	| { readonly kind: 'refused'; readonly reason: string };

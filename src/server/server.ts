@@ -30,6 +30,8 @@ import { onHover } from './hover';
 import { onExportHtml, onNetworkView, type ReportAssets } from './panel';
 import { insertNetworkBlockKind, networkBlockRequest, type NetworkBlockResult } from './protocol';
 import { checkDocumentsRequest, exportHtmlRequest, fixAllKind, fixAllRequest, networkViewRequest, type CheckDocumentsParams, type ExportHtmlParams, type FixAllParams, type NetworkViewParams } from './protocol';
+import { onGenerate } from './generate';
+import { generateRequest, type GenerateParams, type GenerateResult } from './protocol';
 import { toSettings } from './settings';
 import { checkDocuments } from './workspace';
 
@@ -136,6 +138,8 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 
 	connection.onRequest(networkViewRequest, guard(log, 'networkView', null, (params: NetworkViewParams, token) => onNetworkView(documents, service, params, token)));
 	connection.onRequest(exportHtmlRequest, guard(log, 'exportHtml', null, (params: ExportHtmlParams, token) => onExportHtml(documents, service, assets, params, token)));
+	const noDerivation: GenerateResult = { kind: 'refused', reason: 'derivcheck could not answer; see its output log.' };
+	connection.onRequest(generateRequest, guard(log, 'generate', noDerivation, (params: GenerateParams, token) => onGenerate(documents, params, token)));
 
 	documents.listen(connection);
 	connection.listen();

@@ -49,7 +49,7 @@ suite('cli: generate', () => {
 		const r = await generate([example, '--notation', 'matrix']);
 		assert.strictEqual(r.status, 1);
 		assert.strictEqual(r.stdout, '');
-		assert.match(r.stderr, /cnn-1d\.md: The matrix notation writes dense layers only, and CC is a conv layer; write it with --notation seed\.\n$/);
+		assert.match(r.stderr, /cnn-1d\.md: The matrix notation writes dense layers only, and CC is a conv layer; write it in the seed notation\.\n$/);
 	});
 
 	test('bad usage and an unreadable file exit 2 with a sentence', async () => {

@@ -6,9 +6,9 @@
  */
 import { analyzeDocument } from '../check/analyze';
 import { parseNetworkBlock } from '../engine/block';
-import { scanDocument } from '../scan/index';
+import { languageOf, scanDocument } from '../scan/index';
 import type { DocumentLanguage } from '../scan/region';
-import type { CancellationLike } from '../service';
+import type { CancellationLike, DocumentInput } from '../service';
 import { generateDerivation, type GenerateOptions, type Generated } from './generate';
 
 /**
@@ -32,4 +32,9 @@ export async function generateForDocument(text: string, language: DocumentLangua
 	const inferred = analysis.inferred;
 	if (inferred?.kind === 'read') return generateDerivation(inferred.spec, all);
 	return { kind: 'refused', reason: inferred?.kind === 'none' ? `No network to write out: ${inferred.reason}` : 'No network to write out: the document has no network block, and none could be read from it.' };
+}
+
+/** The same for an editor's document, its language told by its language id and uri as a check tells it (`notes.tex` is LaTeX). */
+export function generateForInput(doc: Pick<DocumentInput, 'uri' | 'languageId' | 'text'>, options: Omit<GenerateOptions, 'documentLanguage'>, token?: CancellationLike): Promise<Generated | undefined> {
+	return generateForDocument(doc.text, languageOf(doc.languageId, doc.uri) ?? 'markdown', options, token);
 }

@@ -9,7 +9,7 @@ import { defaultGenerateOptions, type GenerateOptions, type PartChoice } from '.
 
 export { generateDerivation, defaultGenerateOptions } from './generate';
 export type { GenerateOptions, Generated, PartChoice } from './generate';
-export { generateForDocument } from './document';
+export { generateForDocument, generateForInput } from './document';
 export { NOTATIONS, type NotationName } from './notations';
 export { GENERATE_LANGUAGES, type GenerateLanguage } from './headings';
 export { MIN_DIGITS, MAX_DIGITS } from './numbers';

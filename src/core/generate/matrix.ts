@@ -33,11 +33,11 @@ export interface WrittenMath {
 export function matrixRefusal(net: Network): string | undefined {
 	for (const L of net.layers) {
 		if (L.spec.kind !== 'dense' && L.spec.kind !== 'flatten') {
-			return `The matrix notation writes dense layers only, and ${net.layerName(L.index)} is a${L.spec.kind === 'activation' ? 'n activation' : ` ${L.spec.kind}`} layer; write it with --notation seed.`;
+			return `The matrix notation writes dense layers only, and ${net.layerName(L.index)} is a${L.spec.kind === 'activation' ? 'n activation' : ` ${L.spec.kind}`} layer; write it in the seed notation.`;
 		}
 	}
 	const s = net.spec.inputShape;
-	if (s.channels !== 1 || s.rows !== 1) return `The matrix notation writes the input as one vector, and this input is ${s.channels > 1 ? `${s.channels} channels of ` : ''}${s.rows} × ${s.cols}; write it with --notation seed.`;
+	if (s.channels !== 1 || s.rows !== 1) return `The matrix notation writes the input as one vector, and this input is ${s.channels > 1 ? `${s.channels} channels of ` : ''}${s.rows} × ${s.cols}; write it in the seed notation.`;
 	return undefined;
 }
 

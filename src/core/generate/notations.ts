@@ -42,10 +42,10 @@ function pairSub(j: number, k: number, rows: number, cols: number): string {
 /** Why the textbook notation cannot write this network, or undefined when it can. */
 export function textbookRefusal(net: Network): string | undefined {
 	for (const L of net.layers) {
-		if (L.spec.kind === 'pool') return `The textbook notation has no name for the output of pool layer ${net.layerName(L.index)} (a^{(l)} is layer l's own activation); write it with --notation seed.`;
-		if (L.spec.kind === 'activation') return `The textbook notation has no name for separate activation layer ${net.layerName(L.index)} (a^{(l)} is the activation of layer l itself); write it with --notation seed.`;
+		if (L.spec.kind === 'pool') return `The textbook notation has no name for the output of pool layer ${net.layerName(L.index)} (a^{(l)} is layer l's own activation); write it in the seed notation.`;
+		if (L.spec.kind === 'activation') return `The textbook notation has no name for separate activation layer ${net.layerName(L.index)} (a^{(l)} is the activation of layer l itself); write it in the seed notation.`;
 	}
-	if (!net.layers.some((L) => L.spec.kind === 'conv' || L.spec.kind === 'dense')) return 'The textbook notation names layers by their parameters, and this network has none; write it with --notation seed.';
+	if (!net.layers.some((L) => L.spec.kind === 'conv' || L.spec.kind === 'dense')) return 'The textbook notation names layers by their parameters, and this network has none; write it in the seed notation.';
 	return undefined;
 }
 

@@ -192,7 +192,7 @@ suite('generate: options', () => {
 		const a = await analyze(d.text);
 		assert.strictEqual(a.diagnostics.length, 0, listed(a));
 		const refused = generateDerivation(seedSpec(), options({ notation: 'textbook' }));
-		assert.deepStrictEqual(refused, { kind: 'refused', reason: "The textbook notation has no name for the output of pool layer PP (a^{(l)} is layer l's own activation); write it with --notation seed." });
+		assert.deepStrictEqual(refused, { kind: 'refused', reason: "The textbook notation has no name for the output of pool layer PP (a^{(l)} is layer l's own activation); write it in the seed notation." });
 	});
 
 	test('refuses a network too large to write out, before writing anything', () => {
