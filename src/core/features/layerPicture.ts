@@ -49,7 +49,7 @@ function layerPicture(net: Network, L: LayerState, role: LayerRole, index: numbe
 			panels: [panel(roles.length, s.cols, (r, c) => L[roles[r]]![c])],
 			scale: 'rows',
 			mark: { panel: 0, row: roles.indexOf(role), col: index },
-			caption: `Layer ${name}: a row each for its ${roles.map((r) => ROLE_WORDS[r]).join(', ')}; a column per unit (${range(s.cols)}); each row on its own scale, blue below zero, red above, darker further from zero; ${outlined}.`,
+			caption: `Layer ${name}: a row each for its ${roles.map((r) => ROLE_WORDS[r]).join(', ')}; a column per unit (${range(s.cols)}); each row on its own scale, blue below zero, red above; ${outlined}.`,
 		};
 	}
 	const per = s.rows * s.cols;
@@ -59,7 +59,7 @@ function layerPicture(net: Network, L: LayerState, role: LayerRole, index: numbe
 			panels: [panel(s.channels, s.cols, (r, c) => values[r * s.cols + c])],
 			scale: 'all',
 			mark: { panel: 0, row: channel, col: within },
-			caption: `Layer ${name}, its ${ROLE_WORDS[role]}: a row per channel (${range(s.channels)}), a column per position (${range(s.cols)}); blue below zero, red above, darker further from zero; ${outlined}.`,
+			caption: `Layer ${name}, its ${ROLE_WORDS[role]}: a row per channel (${range(s.channels)}), a column per position (${range(s.cols)}); blue below zero, red above; ${outlined}.`,
 		};
 	}
 	const chosen = choosePanels(s.channels, channel, (c) => panel(s.rows, s.cols, (r, x) => values[c * per + r * s.cols + x]));
@@ -68,7 +68,7 @@ function layerPicture(net: Network, L: LayerState, role: LayerRole, index: numbe
 		panels: chosen.panels,
 		scale: 'all',
 		mark: { panel: chosen.mark, row: Math.floor(within / s.cols), col: within % s.cols },
-		caption: `Layer ${name}, its ${ROLE_WORDS[role]} (${which}): rows and columns of the ${s.rows} × ${s.cols} feature map; blue below zero, red above, darker further from zero; ${outlined}.`,
+		caption: `Layer ${name}, its ${ROLE_WORDS[role]} (${which}): rows and columns of the ${s.rows} × ${s.cols} feature map; blue below zero, red above; ${outlined}.`,
 	};
 }
 
@@ -77,11 +77,12 @@ function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param
 	if (!p) return undefined;
 	const values = what === 'grad' ? p.grad : what === 'updated' ? p.updated : p.value;
 	const name = mdCode(net.layerName(L.index));
-	const words = what === 'grad' ? ' (their gradients)' : what === 'updated' ? ' (after the update)' : '';
-	const tail = `blue below zero, red above, darker further from zero; ${mdCode(label)} outlined.`;
+	const words = what === 'grad' ? ', their gradients' : what === 'updated' ? ', after the update' : '';
+	const tail = `blue below zero, red above; ${mdCode(label)} outlined.`;
 	const spec = L.spec;
 	if (kind === 'b' || (spec.kind !== 'dense' && spec.kind !== 'conv')) {
-		return { panels: [panel(1, values.length, (_, c) => values[c])], scale: 'all', mark: { panel: 0, row: 0, col: index }, caption: `Layer ${name}, its biases${words}: one row, a column per ${values.length === 1 ? 'shared bias' : 'unit or channel'} (${range(values.length)}); ${tail}` };
+		const per = values.length === 1 ? 'one bias shared by every unit' : `a column per ${spec.kind === 'conv' ? 'kernel' : 'unit'} (${range(values.length)})`;
+		return { panels: [panel(1, values.length, (_, c) => values[c])], scale: 'all', mark: { panel: 0, row: 0, col: index }, caption: `Layer ${name}, its biases${words}: ${per}; ${tail}` };
 	}
 	if (spec.kind === 'dense') {
 		const inputs = values.length / spec.units;
@@ -94,7 +95,7 @@ function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param
 	}
 	const size = spec.kh * spec.kw, kernels = spec.outChannels * spec.inChannels;
 	const k = Math.floor(index / size), within = index % size;
-	const of = spec.inChannels > 1 ? `${spec.outChannels} kernels × ${spec.inChannels} input channels` : `${spec.outChannels} kernels`;
+	const of = spec.inChannels > 1 ? `${spec.outChannels} kernels × ${spec.inChannels} input channels` : spec.outChannels === 1 ? 'one kernel' : `${spec.outChannels} kernels`;
 	if (spec.kh === 1) {
 		return {
 			panels: [panel(kernels, spec.kw, (r, c) => values[r * spec.kw + c])],
@@ -108,7 +109,7 @@ function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param
 		panels: chosen.panels,
 		scale: 'all',
 		mark: { panel: chosen.mark, row: Math.floor(within / spec.kw), col: within % spec.kw },
-		caption: `Layer ${name}, its kernels${words} (${chosen.only ? `kernel ${k + 1} of ${kernels}` : `${of}, side by side`}): rows and columns of each ${spec.kh} × ${spec.kw} kernel; ${tail}`,
+		caption: `Layer ${name}, its kernels${words} (${chosen.only ? `kernel ${k + 1} of ${kernels}` : kernels === 1 ? of : `${of}, side by side`}): rows and columns of the ${spec.kh} × ${spec.kw} kernel; ${tail}`,
 	};
 }
 

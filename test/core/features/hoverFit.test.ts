@@ -128,6 +128,32 @@ suite('hovers that fit', () => {
 		checkedSvg(h.uri.slice('data:image/svg+xml;base64,'.length));
 	});
 
+	/** A document whose one conv2d layer `C` has `kernels` 1 × 1 kernels over an `n` × `n` input, and states `out_{C k,1,1}`. */
+	function conv2dDoc(n: number, kernels: number, k: number): string {
+		const row = (r: number) => `[${Array.from({ length: n }, (_, c) => (((r * n + c) % 7) / 10 - 0.3).toFixed(1)).join(', ')}]`;
+		// The target has one value per output, as the loss needs.
+		return ['```network', `input: [${Array.from({ length: n }, (_, r) => row(r)).join(', ')}]`, `target: [${new Array(kernels * n * n).fill(0).join(', ')}]`, 'loss: half_sse', 'learning_rate: 0.5', 'layers:',
+			'  - conv2d: C', `    kernels: [${Array.from({ length: kernels }, (_, i) => `[[${i + 1}]]`).join(', ')}]`, '    activation: linear', '```', '',
+			`$$out_{C${k},1,1} = 0.5$$`, ''].join('\n');
+	}
+
+	test('a layer of many channels shows the one that holds the element, and says which', async () => {
+		const text = conv2dDoc(3, 10, 5);
+		const h = await createLanguageService().hover(docOf('c.md', text), text.indexOf('out_{C5') + 2);
+		assert.match(h!.markdown, /\*Layer `C`, its outputs \(channel 5 of 10\): rows and columns of the 3 × 3 feature map/);
+		const [svg] = images(h!.markdown);
+		assert.match(svg, /width="54" height="54"/, 'one 3 × 3 panel of 18 px squares');
+	});
+
+	test('a big layer is drawn in blocks, and the caption says how big a block is', async () => {
+		const text = conv2dDoc(40, 1, 1);
+		const h = await createLanguageService().hover(docOf('c.md', text), text.indexOf('out_{C1') + 2);
+		assert.match(h!.markdown, /rows and columns of the 40 × 40 feature map; .* Each square is the mean of a 3 × 3 block\.\*/);
+		const [svg] = images(h!.markdown);
+		assert.ok((svg.match(/M/g) ?? []).length <= MAX_HEATMAP_CELLS);
+		assert.ok(lines(h!.markdown).length <= MAX_HOVER_LINES);
+	});
+
 	test('a heatmap colours below zero blue, above zero red, zero white, and no value grey', () => {
 		const h = heatmap({ panels: [{ rows: 1, cols: 4, at: (_, c) => [-1, 0, 1, NaN][c] }], scale: 'all' });
 		const fill = (x: number) => new RegExp(`<path fill="(#[0-9a-f]{6})" d="[^"]*M${x} 0h`).exec(h.svg)?.[1];
