@@ -103,7 +103,7 @@ suite('features: the network block of a check', () => {
 		});
 	}
 
-	for (const file of ['truth/fc-clean.md', 'truth/fc-mistakes.md', 'notation/invented-names.md', 'notation/ng-221.md', 'notation/plain-text.md', 'notation/textbook-232.md']) {
+	for (const file of ['truth/fc-clean.md', 'truth/fc-mistakes.md', 'notation/invented-names.md', 'notation/ng-221.md', 'notation/plain-text.md', 'notation/textbook-232.md', 'notation/align.tex']) {
 		test(`${file} without its block: the network read from it is inserted, and the document checks the same after`, async () => {
 			const { without, language } = withoutBlock(file);
 			const a = await analysed(without, language);
