@@ -119,10 +119,10 @@ export function fitLines(markdown: string, max = MAX_HOVER_LINES): string {
 	return markdown;
 }
 
-/** The first verdict line of a hover, then the line that says which matrix element it is, then the rest. */
+/** The hover's first paragraph (its verdict), then the line that says which matrix element it is, then the rest. */
 function afterFirstLine(markdown: string, line: string): string {
-	const cut = markdown.search(/ {2}\n|\n/);
-	return cut < 0 ? `${markdown}\n\n${line}` : `${markdown.slice(0, cut)}\n\n${line}\n\n${markdown.slice(cut).replace(/^ {2}\n|^\n+/, '')}`;
+	const cut = markdown.indexOf('\n\n');
+	return cut < 0 ? `${markdown}\n\n${line}` : `${markdown.slice(0, cut)}\n\n${line}${markdown.slice(cut)}`;
 }
 
 /**
