@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: the engine's forward + backward (+ update) time against TensorFlow.js's CPU
- * backend on the same networks in the same process, as medians over N runs after a warm-up.
+ * backend on the same networks in the same process, as medians over N runs after a warm-up; then
+ * the editor benchmark (`editor.ts`: an edit re-checked, a full check, the CLI and the server's
+ * memory, against markdownlint on the same text).
  * TensorFlow.js gets its input and parameter tensors made once, outside the timed region, and is
  * timed on `valueAndGrads` plus reading the gradients back; the engine is timed on a whole
  * `runNetwork`, allocation included. Prints a Markdown table and writes it to bench/RESULTS.md.
@@ -12,6 +14,7 @@ import { runNetwork } from '../src/core/engine/run';
 import { Network } from '../src/core/engine/network';
 import type { NetworkSpec } from '../src/core/engine/spec';
 import { lossFn, paramArrays, ready, tf } from '../test/core/engine/tfjs';
+import { editorBench } from './editor';
 import { lenet5, seedNetwork } from './networks';
 
 function median(xs: number[]): number {
@@ -65,8 +68,11 @@ async function main(): Promise<void> {
 		...rows,
 	].join('\n');
 	const note = `Medians of 100 (LeNet-5) and 3000 (seed) runs after warm-up, in one process. Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, TensorFlow.js ${tf.version_core} with @tensorflow/tfjs-backend-cpu (float32); the engine computes in float64. A ratio above 1× means the engine is faster. The machine is shared, so single figures vary by tens of percent between runs; the ratio, measured in one process, is the stable part. \`Network\` is \`runNetwork\` plus nothing per element, so its column differs from the first by noise only.`;
-	const out = `# Engine benchmark\n\n\`npm run bench\` (bench/run.ts), ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n\n${note}\n`;
 	console.log(`\n${table}\n\n${note}`);
+	const editor = await editorBench();
+	console.log(`\n${editor}`);
+	const machine = `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} when the run ended.`;
+	const out = `# Benchmarks\n\n\`npm run bench\` (bench/run.ts), ${new Date().toISOString().slice(0, 10)}. ${machine}\n\n## Engine benchmark\n\n${table}\n\n${note}\n\n${editor}`;
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), out);
 }
 
