@@ -93,12 +93,12 @@ export interface Summary {
 	readonly uncheckedNames: readonly string[];
 	/** Findings silenced by a suppression comment (`<!-- derivcheck-disable-next-line -->`), counted apart from `wrong`. */
 	readonly suppressed: number;
-	/** Where the truth check's network came from: the document's block, read off the document, or none and why (absent when no block and inference is off, or nothing to read). */
+	/** Without a network block: the network read off the document, or none and why (absent with a block, with inference off, or when there is nothing to read). */
 	readonly network?: NetworkSource;
 }
 
 /** `{source: 'read'}` when the network was read off the document (DESIGN 2.6); `none` carries the reason in a sentence. */
-export type NetworkSource = { readonly source: 'block' } | { readonly source: 'read' } | { readonly source: 'none'; readonly reason: string };
+export type NetworkSource = { readonly source: 'read' } | { readonly source: 'none'; readonly reason: string };
 
 export interface CheckReport {
 	readonly uri: string;

@@ -157,7 +157,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	}
 	if (options.token?.isCancellationRequested) return undefined;
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, segments, inferred, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), network: networkSource(scan, inferred) } };
+	return { ...ctx, language, scan, chains, status, segments, inferred, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred) } };
 }
 
 /**
@@ -170,19 +170,21 @@ function readNetwork(statements: readonly Statement[], ctx: CheckContext): Infer
 		const expanded = statements.map((st) => expandSums(st, undefined));
 		const scope = settleMarks(expanded, new Set());
 		const chains = joinChains(expanded);
-		const scratch: CheckContext = { ...ctx, facts: new Facts(), diagnostics: [], members: [], substitutions: [], names: [], uncheckedNames: new Set(), nameScope: scope };
-		for (const chain of chains) recordChain(chain, scratch);
-		return inferNetwork(chains, ctx.text, scratch.facts, scope);
+		const facts = () => {
+			const scratch: CheckContext = { ...ctx, facts: new Facts(), diagnostics: [], members: [], substitutions: [], names: [], uncheckedNames: new Set(), nameScope: scope };
+			for (const chain of chains) recordChain(chain, scratch);
+			return scratch.facts;
+		};
+		return inferNetwork(chains, ctx.text, facts, scope);
 	} catch {
 		return { kind: 'none', reason: 'derivcheck could not read the network (an internal error)' };
 	}
 }
 
 /** Where the network came from, for the summary; nothing when the document has nothing to read a network from. */
-function networkSource(scan: ScanResult, inferred: InferredNetwork | undefined): NetworkSource | undefined {
-	if (scan.networks.length > 0) return { source: 'block' };
-	if (!inferred || (inferred.kind === 'none' && inferred.reason === NOTHING_TO_READ)) return undefined;
-	return inferred.kind === 'read' ? { source: 'read' } : { source: 'none', reason: inferred.reason };
+function networkSource(scan: ScanResult, inferred: InferredNetwork | undefined): { network?: NetworkSource } {
+	if (scan.networks.length > 0 || !inferred || (inferred.kind === 'none' && inferred.reason === NOTHING_TO_READ)) return {};
+	return { network: inferred.kind === 'read' ? { source: 'read' } : { source: 'none', reason: inferred.reason } };
 }
 
 /** The truth checker of the network block that governs `offset`, if any: the last block before it. */

@@ -29,11 +29,12 @@ export type { InferredNetwork } from './types';
 export const NOTHING_TO_READ = 'the document writes no weighted sum (w_1 x_1 + w_2 x_2 + b_1) to read a layer from';
 
 /**
- * The network `chains` work through, or none and why. `inferNetwork(chains, text, facts, scope)` on
+ * The network `chains` work through, or none and why; `facts` records what the chains state, asked
+ * for only when there is a structure to give values to. `inferNetwork(chains, text, facts, scope)` on
  * the 2-2-2 network of Mazur's notes (`net_{h1} = w_1 i_1 + w_2 i_2 + b_1`, `out_{h1} = \sigma(net_{h1})`,
  * `E_{o1} = \frac{1}{2}(t_1 - out_{o1})^2`, …) reads two sigmoid dense layers `h` and `o` and half_sse.
  */
-export function inferNetwork(chains: readonly Chain[], text: string, facts: Facts, scope: NameScope): InferredNetwork {
+export function inferNetwork(chains: readonly Chain[], text: string, facts: () => Facts, scope: NameScope): InferredNetwork {
 	const formulas = readFormulas(chains, MAX_INFER_FORMULAS);
 	const dense = readDense(formulas);
 	if (!dense) return { kind: 'none', reason: NOTHING_TO_READ };
@@ -41,7 +42,7 @@ export function inferNetwork(chains: readonly Chain[], text: string, facts: Fact
 	const last = dense.layers[dense.layers.length - 1];
 	const loss = readLoss(formulas, last.outputs, last.units.length);
 	if (loss.kind === 'none') return loss;
-	const givens = new Givens(facts, chains, text);
+	const givens = new Givens(facts(), chains, text);
 	for (const L of dense.layers) {
 		for (const u of L.units) {
 			for (const n of [...u.pre.heads, ...(u.out?.heads ?? []), ...u.weights, ...(u.bias ? [u.bias] : []), ...dense.inputs]) {
