@@ -13,11 +13,12 @@
  */
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyConfig, createLanguageService, defaultSettings, LineIndex, type DocumentInput, type LanguageService, type Settings } from '../core/index';
+import { applyConfig, createLanguageService, defaultSettings, LineIndex, localeFromEnv, type DocumentInput, type LanguageService, type Settings } from '../core/index';
 import { ConfigFiles } from '../node/configFile';
 import { version } from '../../package.json';
 import { parseArgs, usage, type Options } from './args';
 import { expandArgs } from './expand';
+import { runGenerate } from './generate';
 import { readInput } from './files';
 import { formatGithub } from './formatGithub';
 import { formatHtml } from './formatHtml';
@@ -101,9 +102,14 @@ async function printNetwork(service: LanguageService, doc: DocumentInput, path: 
 }
 
 async function main(): Promise<void> {
-	const parsed = parseArgs(process.argv.slice(2));
 	const out = (s: string): void => void process.stdout.write(s);
 	const err = (s: string): void => void process.stderr.write(s);
+	// `derivcheck generate FILE …` writes a derivation out instead of checking files (generate.ts).
+	if (process.argv[2] === 'generate') {
+		process.exitCode = await runGenerate(process.argv.slice(3), localeFromEnv(process.env), out, err);
+		return;
+	}
+	const parsed = parseArgs(process.argv.slice(2));
 	switch (parsed.kind) {
 		case 'help':
 			out(usage);

@@ -6,7 +6,8 @@
  * workspaceWatcher.ts keeps them current after. "Fix all" asks the server for the active
  * document's arithmetic fixes and applies them as one edit. "Insert the network block derivcheck
  * read" asks the server for the block of the network read from the active document and inserts
- * it, or says why there is none.
+ * it, or says why there is none. "Write Out the Derivation" asks for the notation, the part and
+ * whether it is an exercise (quick picks), and inserts the server's derivation at the cursor.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, TextEdit } from 'vscode-languageclient';
@@ -14,6 +15,7 @@ import { binaryReason } from '../cli/binary';
 import { excludeGlob } from './exclude';
 import { GitIgnores } from './gitignore';
 import { checkDocumentsRequest, fixAllRequest, networkBlockRequest, type CheckDocumentsResult, type NetworkBlockResult, type SummaryParams } from '../server/protocol';
+import { generateRequest, type GenerateResult } from '../server/protocol';
 
 /** The files a workspace check reads. */
 export const pattern = '**/*.{md,markdown,tex,ltx,latex}';
@@ -130,4 +132,44 @@ export async function insertNetworkBlock(client: LanguageClient): Promise<void> 
 	const edit = new vscode.WorkspaceEdit();
 	edit.set(uri, await client.protocol2CodeConverter.asTextEdits(result.edits as TextEdit[]));
 	await vscode.workspace.applyEdit(edit);
+}
+
+/** Asks one quick pick; undefined when the user cancels. */
+async function choose<T>(items: readonly { label: string; description: string; value: T }[], title: string): Promise<T | undefined> {
+	const picked = await vscode.window.showQuickPick(items.map((i) => ({ label: i.label, description: i.description, value: i.value })), { title, ignoreFocusOut: true });
+	return picked?.value;
+}
+
+/** Writes out the derivation of the active document's network at the cursor, in the notation and part the user picks. */
+export async function writeDerivation(client: LanguageClient): Promise<void> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor) return;
+	const title = vscode.l10n.t('derivcheck: Write Out the Derivation');
+	// The notations' descriptions are math, the same in every language.
+	const notation = await choose([
+		{ label: 'seed', description: 'in_{C1}, out_{C1}, coef_{C1}, w_{1}', value: 'seed' },
+		{ label: 'textbook', description: 'z^{(l)}_j, a^{(l)}_j, \\delta^{(l)}_j, W^{(l)}_{jk}, b^{(l)}_j', value: 'textbook' },
+		{ label: 'matrix', description: vscode.l10n.t('dense layers in bmatrix form'), value: 'matrix' },
+	], title);
+	if (!notation) return;
+	const part = await choose([
+		{ label: vscode.l10n.t('All'), description: vscode.l10n.t('forward pass, loss, backward pass and update'), value: 'all' },
+		{ label: vscode.l10n.t('Forward pass'), description: vscode.l10n.t('and the loss'), value: 'forward' },
+		{ label: vscode.l10n.t('Backward pass'), description: '', value: 'backward' },
+		{ label: vscode.l10n.t('Update'), description: '', value: 'update' },
+	], title);
+	if (!part) return;
+	const exercise = await choose([
+		{ label: vscode.l10n.t('Worked derivation'), description: vscode.l10n.t('every number written out'), value: false },
+		{ label: vscode.l10n.t('Exercise'), description: vscode.l10n.t('the computed numbers blank (\\square), the answers at the end'), value: true },
+	], title);
+	if (exercise === undefined) return;
+	const language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+	const result = await client.sendRequest<GenerateResult>(generateRequest, { uri: editor.document.uri.toString(), notation, part, exercise, language });
+	if (result.kind === 'refused') {
+		void vscode.window.showInformationMessage(vscode.l10n.t('derivcheck cannot write out this derivation: {0}', result.reason));
+		return;
+	}
+	const text = result.answers ? `${result.text}\n${result.answers}` : `${result.text}\n`;
+	await editor.edit((edit) => edit.insert(editor.selection.active, text));
 }

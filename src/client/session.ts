@@ -12,7 +12,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { summaryNotification, type SummaryParams } from '../server/protocol';
-import { checkWorkspace, fixAll, insertNetworkBlock } from './commands';
+import { checkWorkspace, fixAll, insertNetworkBlock, writeDerivation } from './commands';
 import { exportHtml } from './exportHtml';
 import { NetworkPanel, showNetworkArgs } from './panel/networkPanel';
 import { restartClient, stopClient } from './languageClient';
@@ -54,6 +54,7 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
 		}),
 		vscode.commands.registerCommand('derivcheck.fixAll', () => fixAll(lsp)),
 		vscode.commands.registerCommand('derivcheck.insertNetworkBlock', () => insertNetworkBlock(lsp)),
+		vscode.commands.registerCommand('derivcheck.generate', () => writeDerivation(lsp)),
 		vscode.commands.registerCommand('derivcheck.showNetwork', (arg?: unknown) => NetworkPanel.show(context, lsp, showNetworkArgs(arg))),
 		vscode.commands.registerCommand('derivcheck.exportHtml', () => exportHtml(lsp)),
 		vscode.commands.registerCommand('derivcheck.restartServer', async () => {
