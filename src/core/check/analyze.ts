@@ -204,7 +204,7 @@ function networkSegments(scan: ScanResult, ctx: CheckContext): NetworkSegment[] 
 	for (const block of scan.networks) {
 		let truth: TruthChecker | undefined;
 		try {
-			const { network, diagnostics } = networkForBlock(block);
+			const { network, diagnostics } = networkForBlock(block, ctx.locale);
 			for (const d of diagnostics) ctx.diagnostics.push(d);
 			if (network) truth = new TruthChecker(network, ctx);
 		} catch {

@@ -21,6 +21,8 @@ import { nameKey } from './nameKey';
 import { macs, outputShape, size } from './shape';
 import { defaultNotation, paramKey, type LayerSpec, type LossKind, type NetworkSpec, type Notation, type Shape } from './spec';
 import { Problems, readNames, readNumber, readString, readTensor, shapeText, type Problem, type YNode } from './yamlRead';
+import { said, say, type Said } from '../messages/message';
+import type { Locale } from '../messages/locale';
 
 export { MAX_MACS, MAX_NETWORK_BYTES } from '../budgets';
 
@@ -46,14 +48,19 @@ function megabytes(bytes: number): string {
  */
 function tooLongToRead(yaml: string): Problem | undefined {
 	const whole = { start: 0, end: Math.min(yaml.length, yaml.indexOf('\n') < 0 ? yaml.length : yaml.indexOf('\n')) };
-	if (yaml.length > MAX_BLOCK_CHARS) return { ...whole, message: `This network block is too long to check: ${yaml.length.toLocaleString('en-US')} characters (the limit is ${MAX_BLOCK_CHARS.toLocaleString('en-US')}).` };
+	if (yaml.length > MAX_BLOCK_CHARS) return problemOf(whole, said('block.tooLong', { count: yaml.length.toLocaleString('en-US'), limit: MAX_BLOCK_CHARS.toLocaleString('en-US') }));
 	let items = 1;
 	for (let i = 0; i < yaml.length; i++) {
 		const c = yaml.charCodeAt(i);
 		if (c === 44 || c === 10) items++;
 	}
-	if (items > MAX_BLOCK_ITEMS) return { ...whole, message: `This network block is too large to check: it writes about ${items.toLocaleString('en-US')} items (the limit is ${MAX_BLOCK_ITEMS.toLocaleString('en-US')}).` };
+	if (items > MAX_BLOCK_ITEMS) return problemOf(whole, said('block.tooManyItems', { count: items.toLocaleString('en-US'), limit: MAX_BLOCK_ITEMS.toLocaleString('en-US') }));
 	return undefined;
+}
+
+/** A problem over a whole range, in English and as data. */
+function problemOf(range: { start: number; end: number }, problem: Said): Problem {
+	return { ...range, message: say(problem), said: problem };
 }
 
 /**
@@ -77,22 +84,22 @@ function get(map: YAMLMap, key: string): Pair | undefined {
 	return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
 }
 
-function inputShape(dims: number[], firstDims: 1 | 2 | undefined): Shape | string {
+function inputShape(dims: number[], firstDims: 1 | 2 | undefined): Shape | Said {
 	if (dims.length === 1) return { channels: 1, rows: 1, cols: dims[0], dims: 1 };
 	if (dims.length === 2) return firstDims === 1 ? { channels: dims[0], rows: 1, cols: dims[1], dims: 1 } : { channels: 1, rows: dims[0], cols: dims[1], dims: 2 };
 	if (dims.length === 3) return { channels: dims[0], rows: dims[1], cols: dims[2], dims: 2 };
-	return `Expected the input as a list (1-D), a list of rows (2-D) or a list of channels, found ${shapeText(dims)}.`;
+	return said('block.inputShape', { found: shapeText(dims) });
 }
 
 function readNotation(node: YNode, p: Problems): Notation | undefined {
-	if (!isMap(node)) return p.add(node, 'Expected `notation:` as a mapping such as {pre: [in, net], post: [out], delta: [coef]}.');
+	if (!isMap(node)) return p.add(node, said('block.notationMapping', { example: '{pre: [in, net], post: [out], delta: [coef]}' }));
 	const n: Record<string, string[]> = { ...defaultNotation } as unknown as Record<string, string[]>;
 	for (const pair of node.items) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : '';
-		if (!['pre', 'post', 'delta'].includes(key)) { p.add(pair.key as YNode, `Unknown notation "${key}"; allowed keys: pre, post, delta.`); continue; }
+		if (!['pre', 'post', 'delta'].includes(key)) { p.add(pair.key as YNode, said('block.unknownNotation', { key })); continue; }
 		const v = pair.value as YNode;
 		const items = isSeq(v) ? v.items as YNode[] : [v];
-		const stems = items.map((x) => readString(x, p, `the ${key} stems`));
+		const stems = items.map((x) => readString(x, p, said('what.stems', { key })));
 		if (stems.some((x) => x === undefined)) return undefined;
 		n[key] = stems.map((x) => nameKey(x!));
 	}
@@ -118,44 +125,45 @@ function parseQuotedYaml(yaml: string): ParsedYaml {
 	const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
 	const e = doc.errors[0];
 	if (e) {
-		const hint = /_\{/.test(yaml) ? ' Names with braces, like w_{11}, need quotes inside [ ] and { }: \'w_{11}\'.' : '';
-		p.add(null, `The network block is not valid YAML: ${e.message.split('\n')[0]}.${hint}`, e.pos);
+		const error = e.message.split('\n')[0];
+		// YAML's own sentence stays as the yaml package says it; the hint around it is ours.
+		p.add(null, /_\{/.test(yaml) ? said('block.notYamlQuote', { error, name: 'w_{11}', places: '[ ] and { }', quoted: "'w_{11}'" }) : said('block.notYaml', { error }), e.pos);
 	}
 	if (doc.errors.length) return { problems: p.list };
 	const root = doc.contents as YNode;
-	if (!isMap(root)) return { problems: [...p.list, { start: 0, end: yaml.length, message: 'Expected the network block to be a mapping with input, target, loss, learning_rate and layers.' }] };
+	if (!isMap(root)) return { problems: [...p.list, problemOf({ start: 0, end: yaml.length }, said('block.notMapping', {}))] };
 	for (const pair of root.items) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : '';
-		if (!TOP_KEYS.includes(key)) p.add(pair.key as YNode, `Unknown key "${key}" in the network block; allowed keys: ${TOP_KEYS.join(', ')}.`);
+		if (!TOP_KEYS.includes(key)) p.add(pair.key as YNode, said('block.unknownKey', { key, allowed: TOP_KEYS.join(', ') }));
 	}
 	const anchor = root.items[0]?.key as YNode;
-	const need = (key: string, what: string) => get(root, key) ?? p.add(anchor, `The network block has no \`${key}:\`; expected ${what}.`);
-	const inputPair = need('input', 'the input values, a list (1-D), a list of rows (2-D) or a list of channels');
-	const targetPair = need('target', 'the target values, one per output');
-	const layersPair = need('layers', 'a list of layers');
-	const lossPair = need('loss', `one of ${LOSSES.join(', ')}`);
+	const need = (key: string, expected: Said) => get(root, key) ?? p.add(anchor, said('block.missingKey', { key, expected }));
+	const inputPair = need('input', said('block.need.input', {}));
+	const targetPair = need('target', said('block.need.target', {}));
+	const layersPair = need('layers', said('block.need.layers', {}));
+	const lossPair = need('loss', said('block.need.loss', { allowed: LOSSES.join(', ') }));
 	const layersNode = layersPair?.value as YNode;
 	const layerItems = isSeq(layersNode) ? layersNode.items as YNode[] : [];
-	if (layersPair && (!isSeq(layersNode) || layerItems.length === 0)) p.add(layersNode ?? layersPair.key as YNode, `Expected \`layers:\` to be a list of layers (${LAYER_TYPES.slice(0, 4).join(', ')} …).`);
+	if (layersPair && (!isSeq(layersNode) || layerItems.length === 0)) p.add(layersNode ?? layersPair.key as YNode, said('block.layersList', { examples: LAYER_TYPES.slice(0, 4).join(', ') }));
 
 	let loss: LossKind | undefined;
 	if (lossPair) {
-		const l = readString(lossPair.value as YNode, p, 'the loss');
-		if (l !== undefined && !(LOSSES as readonly string[]).includes(l)) p.add(lossPair.value as YNode, `Unknown loss "${l}"; expected one of ${LOSSES.join(', ')}.`);
+		const l = readString(lossPair.value as YNode, p, said('what.loss', {}));
+		if (l !== undefined && !(LOSSES as readonly string[]).includes(l)) p.add(lossPair.value as YNode, said('block.unknownLoss', { loss: l, allowed: LOSSES.join(', ') }));
 		else loss = l as LossKind;
 	}
 	const lrPair = get(root, 'learning_rate');
-	const learningRate = lrPair ? readNumber(lrPair.value as YNode, p, 'the learning rate') : undefined;
+	const learningRate = lrPair ? readNumber(lrPair.value as YNode, p, said('what.learningRate', {})) : undefined;
 
 	const firstDims = layerItems.map((x) => typeDims(layerHead(x)?.type ?? '')).find((d) => d !== undefined);
-	const input = inputPair && readTensor(inputPair.value as YNode, p, 'the input');
+	const input = inputPair && readTensor(inputPair.value as YNode, p, said('what.input', {}));
 	let shape: Shape | undefined;
 	if (input) {
 		const s = inputShape(input.dims, firstDims);
-		if (typeof s === 'string') p.add(inputPair!.value as YNode, s); else shape = s;
+		if ('id' in s) p.add(inputPair!.value as YNode, s); else shape = s;
 	}
 	const inputNamesPair = get(root, 'input_names');
-	const inputNames = inputNamesPair && input ? flatNames(inputNamesPair.value as YNode, p, 'the input names', input.dims) : undefined;
+	const inputNames = inputNamesPair && input ? flatNames(inputNamesPair.value as YNode, p, said('what.inputNames', {}), input.dims) : undefined;
 
 	const layers: LayerSpec[] = [];
 	// The input, its gradient and the target, as doubles; each layer adds what it will retain.
@@ -169,23 +177,25 @@ function parseQuotedYaml(yaml: string): ParsedYaml {
 			bytes += layerBytes(layer, s, o);
 			work += macs(layer, s, o);
 			if (bytes > MAX_NETWORK_BYTES || work > MAX_MACS) {
-				p.add(layerHead(item)?.head ?? item, `This network is too large to check: it would ${bytes > MAX_NETWORK_BYTES ? `retain over ${megabytes(bytes)} (the limit is ${megabytes(MAX_NETWORK_BYTES)})` : `take over ${work.toLocaleString('en-US')} multiply-adds per pass (the limit is ${MAX_MACS.toLocaleString('en-US')})`} by this layer.`);
+				p.add(layerHead(item)?.head ?? item, bytes > MAX_NETWORK_BYTES
+					? said('block.tooLargeBytes', { size: megabytes(bytes), limit: megabytes(MAX_NETWORK_BYTES) })
+					: said('block.tooLargeWork', { count: work.toLocaleString('en-US'), limit: MAX_MACS.toLocaleString('en-US') }));
 				shape = undefined;
 				break;
 			}
 			const dup = layer.name !== undefined && layers.find((l) => l.name === layer.name);
-			if (dup) p.add(layerHead(item)?.head?.value as YNode ?? item, `Two layers are named "${layer.name}"; each layer needs its own name.`);
+			if (dup) p.add(layerHead(item)?.head?.value as YNode ?? item, said('block.duplicateLayer', { name: layer.name ?? '' }));
 			layers.push(layer);
 			s = o;
 		}
 		if (shape && layers.length) shape = s;
 	}
-	const target = targetPair && readTensor(targetPair.value as YNode, p, 'the target');
+	const target = targetPair && readTensor(targetPair.value as YNode, p, said('what.target', {}));
 	if (target && shape && layers.length && target.values.length !== size(shape)) {
-		p.add(targetPair!.value as YNode, `Expected ${size(shape)} target value${size(shape) === 1 ? '' : 's'}, one per output of the last layer, found ${target.values.length}.`);
+		p.add(targetPair!.value as YNode, size(shape) === 1 ? said('block.targetCountOne', { found: target.values.length }) : said('block.targetCount', { count: size(shape), found: target.values.length }));
 	}
 	const targetNamesPair = get(root, 'target_names');
-	const targetNames = targetNamesPair && target ? flatNames(targetNamesPair.value as YNode, p, 'the target names', target.dims) : undefined;
+	const targetNames = targetNamesPair && target ? flatNames(targetNamesPair.value as YNode, p, said('what.targetNames', {}), target.dims) : undefined;
 	const notationPair = get(root, 'notation');
 	const notation = notationPair ? readNotation(notationPair.value as YNode, p) : defaultNotation;
 	const frozen = readFrozen(get(root, 'frozen'), layers, p);
@@ -199,7 +209,7 @@ function parseQuotedYaml(yaml: string): ParsedYaml {
 }
 
 /** Names of an input or target: a stem counts flat (`i` → i_1 … i_6); a list is shaped like the values. */
-function flatNames(node: YNode, p: Problems, what: string, dims: number[]): string[] | undefined {
+function flatNames(node: YNode, p: Problems, what: Said, dims: number[]): string[] | undefined {
 	if (isScalar(node) && typeof node.value === 'string') return indexedNames(node.value.trim(), [dims.reduce((a, b) => a * b, 1)]);
 	return readNames(node, p, what, dims);
 }
@@ -209,7 +219,7 @@ function readFrozen(pair: Pair | undefined, layers: readonly LayerSpec[], p: Pro
 	if (!pair) return frozen;
 	const node = pair.value as YNode;
 	if (node === null || (isScalar(node) && node.value === null)) return frozen;
-	if (!isSeq(node)) return p.add(node, 'Expected `frozen:` to be a list of parameter names, like [w_1, b_1].');
+	if (!isSeq(node)) return p.add(node, said('block.frozenList', {}));
 	const byKey = new Map<string, string[]>();
 	layers.forEach((l, i) => {
 		const add = (names: readonly string[] | undefined, kind: 'w' | 'b') => names?.forEach((n, j) => {
@@ -223,10 +233,10 @@ function readFrozen(pair: Pair | undefined, layers: readonly LayerSpec[], p: Pro
 	});
 	const done = new Set<string>();
 	for (const item of node.items as YNode[]) {
-		const name = readString(item, p, 'a frozen parameter');
+		const name = readString(item, p, said('what.frozen', {}));
 		if (name === undefined) continue;
 		const key = nameKey(name), keys = byKey.get(key);
-		if (!keys) p.add(item, `"${name}" is not a parameter name declared in the block (kernel_names, weight_names or bias_names).`);
+		if (!keys) p.add(item, said('block.notParameter', { name }));
 		// A name listed twice freezes nothing new; walking its parameters again would make the list quadratic.
 		else if (!done.has(key)) keys.forEach((k) => frozen.add(k));
 		done.add(key);
@@ -252,12 +262,12 @@ export function parseNetworkYamlCached(yaml: string): ParsedYaml {
  * nodes. A block whose `layers:` has `- conv3d: X` gets one diagnostic on `conv3d` that lists
  * the layer types; a valid block gives `{ spec, diagnostics: [] }`.
  */
-export function parseNetworkBlock(block: NetworkBlockRegion): { spec?: NetworkSpec; diagnostics: Diagnostic[] } {
+export function parseNetworkBlock(block: NetworkBlockRegion, locale?: Locale): { spec?: NetworkSpec; diagnostics: Diagnostic[] } {
 	const parsed = parseNetworkYamlCached(block.yaml);
 	const diagnostics = parsed.problems.map((q): Diagnostic => ({
 		code: 'network',
 		severity: 'error',
-		message: q.message,
+		message: locale ? say(q.said, locale) : q.message,
 		span: { start: yamlOffsetToDocument(block, q.start), end: yamlOffsetToDocument(block, q.end) },
 	}));
 	return { spec: parsed.spec, diagnostics };

@@ -15,6 +15,7 @@ import type { NetworkBlockRegion } from '../scan/region';
 import { parseNetworkBlock } from './block';
 import { Network } from './network';
 import type { NetworkSpec } from './spec';
+import type { Locale } from '../messages/locale';
 
 export { parseNetworkBlock, parseNetworkYaml, MAX_NETWORK_BYTES, MAX_MACS } from './block';
 export { Network } from './network';
@@ -44,7 +45,7 @@ export function buildNetwork(spec: NetworkSpec): Network {
  * Parses a block and builds its network; both are cached by the block's YAML text, so calling
  * this on every keystroke re-runs nothing while the block is unchanged.
  */
-export function networkForBlock(block: NetworkBlockRegion): { network?: Network; diagnostics: Diagnostic[] } {
-	const { spec, diagnostics } = parseNetworkBlock(block);
+export function networkForBlock(block: NetworkBlockRegion, locale?: Locale): { network?: Network; diagnostics: Diagnostic[] } {
+	const { spec, diagnostics } = parseNetworkBlock(block, locale);
 	return { network: spec && buildNetwork(spec), diagnostics };
 }

@@ -38,3 +38,25 @@ export function message<K extends MessageId>(id: K, args: MessageArgs<K>, locale
 export function sentences(locale: Locale | undefined, ...parts: readonly (string | undefined)[]): string {
 	return parts.filter((p): p is string => p !== undefined && p !== '').join(locale === 'zh-cn' ? '' : ' ');
 }
+
+/**
+ * A message kept as data, to be said later in the reader's language: what a parse cached across
+ * languages records (the network block's problems). An argument may itself be a message, said
+ * first: `said('yaml.number', {what: said('what.learningRate', {}), found: '"x"'})`.
+ */
+export interface Said {
+	readonly id: MessageId;
+	readonly args: Readonly<Record<string, string | number | Said>>;
+}
+
+/** A message as data, its arguments checked as `message`'s are (each may also be a message). */
+export function said<K extends MessageId>(id: K, args: { readonly [P in keyof MessageArgs<K>]: string | number | Said }): Said {
+	return { id, args };
+}
+
+/** Says a message kept as data: its argument messages first, then the message, all in `locale`. */
+export function say(s: Said, locale: Locale = defaultLocale): string {
+	const args: Record<string, string | number> = {};
+	for (const [k, v] of Object.entries(s.args)) args[k] = typeof v === 'object' ? say(v, locale) : v;
+	return message(s.id, args as never, locale);
+}

@@ -1,6 +1,7 @@
 /**
  * The check in Chinese: each kind of finding, and each known mistake's explanation, comes out in
- * Chinese under `zh-cn` with the same numbers, codes, spans and fixes as in English; no English
+ * Chinese under `zh-cn` with the same numbers, codes, spans and fixes as in English, and so does a
+ * mistake in the network block; no English
  * sentence is left in any message of the seed notes; and the default stays English.
  */
 import * as assert from 'assert';
@@ -50,8 +51,8 @@ const analyze = (text: string, locale?: 'en' | 'zh-cn') => analyzeDocument(text,
 /** What must not differ between the languages: everything of a diagnostic but its words. */
 const shape = (a: Analysis) => a.diagnostics.map((d) => ({ code: d.code, severity: d.severity, span: d.span, stated: d.stated, expected: d.expected, fix: d.fix, origin: d.origin }));
 
-/** Two English words in a row: what a message left untranslated would show. */
-const englishWords = /\b(?:[A-Za-z]{3,}[ ,]+){2}[A-Za-z]{3,}\b/;
+/** Three English words in a row: what a message left untranslated would show (a list of names, comma-separated, is not one). */
+const englishWords = /\b(?:[A-Za-z]{3,} +){2}[A-Za-z]{3,}\b/;
 
 const cases: { readonly name: string; readonly text: string; readonly code: string; readonly says: RegExp }[] = [
 	{ name: 'a wrong sum', text: '$$0.3 + 0.4 = 0.8$$', code: 'arithmetic', says: /^0\.3 \+ 0\.4 算出来是 0\.7，不是 0\.8。$/ },
@@ -61,6 +62,9 @@ const cases: { readonly name: string; readonly text: string; readonly code: stri
 	{ name: 'a value off the network', text: `${block}$$out_{C1} = 0.600$$`, code: 'value', says: /out_\{C1\} 应为 0\.558\d*（按你的精度写作 0\.558），而不是 0\.600。/ },
 	{ name: 'weights already updated in backpropagation', text: `${block}$$\\frac{\\partial E}{\\partial out_{P1}} = -0.060$$`, code: 'value', says: /这里用了已经更新过的权重；反向传播要用正向传播时的权重/ },
 	{ name: "the activation's derivative left out", text: `${block}$$coef_{C1} = -0.035$$`, code: 'value', says: /这里漏乘了激活函数的导数/ },
+	{ name: 'a network block value that is not a number', text: block.replace('learning_rate: 0.7', 'learning_rate: fast'), code: 'network', says: /^学习率应是一个数，这里却是 "fast"。$/ },
+	{ name: 'a network block layer type it does not know', text: block.replace('- avgpool: PP', '- conv3d: PP'), code: 'network', says: /^未知的层类型 "conv3d"；应为 conv1d, conv2d, .* 之一。$/ },
+	{ name: 'a kernel too large for its input', text: block.replace('[[0.1, 0.2, 0.3], [0.3, 0.2, 0.1]]', '[[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], [0.3, 0.2, 0.1, 0, 0, 0, 0]]'), code: 'network', says: /^大小为 7 的卷积核放不进输入（长度 6），填充为 valid。$/ },
 	{ name: 'an error carried downstream', text: `${block}$$out_{o1} = \\frac{2.160}{2.625} = 0.813$$\n\n$$\\text{coef}_{o1} = out_{o1} - t_1 = 0.813 - 1 = -0.187$$`, code: 'inherited', says: /-0\.187 按前面的数值算是对的，但 coef_\{o1\} 的真实值是 -0\.17\d*：它沿用了从第 \d+ 行（0\.813）开始的错误。/ },
 ];
 
