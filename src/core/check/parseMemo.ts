@@ -72,20 +72,27 @@ export class ParseMemo {
 /** A deep copy of plain data with every numeric `start` and `end` moved by `by`; a node met twice is copied once. */
 export function shiftedCopy<T>(value: T, by: number): T {
 	const seen = new Map<object, unknown>();
-	const copy = (v: unknown): unknown => {
-		if (typeof v !== 'object' || v === null) return v;
+	// A plain loop over the keys, no `Object.entries`: a reused parse is copied on every check, so this is hot.
+	const copy = (v: object): unknown => {
 		const done = seen.get(v);
 		if (done !== undefined) return done;
 		if (Array.isArray(v)) {
 			const out: unknown[] = new Array(v.length);
 			seen.set(v, out);
-			for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
+			for (let i = 0; i < v.length; i++) {
+				const x: unknown = v[i];
+				out[i] = typeof x === 'object' && x !== null ? copy(x) : x;
+			}
 			return out;
 		}
+		const from = v as Record<string, unknown>;
 		const out: Record<string, unknown> = {};
 		seen.set(v, out);
-		for (const [k, x] of Object.entries(v)) out[k] = (k === 'start' || k === 'end') && typeof x === 'number' ? x + by : copy(x);
+		for (const k in from) {
+			const x = from[k];
+			out[k] = typeof x === 'object' && x !== null ? copy(x) : typeof x === 'number' && (k === 'start' || k === 'end') ? x + by : x;
+		}
 		return out;
 	};
-	return copy(value) as T;
+	return (typeof value === 'object' && value !== null ? copy(value) : value) as T;
 }
