@@ -17,6 +17,7 @@ import { blockText, writeNetworkYaml } from '../../../src/core/engine/writeBlock
 import { INSERT_NETWORK_BLOCK, insertBlock, networkBlockActions, networkBlockOf } from '../../../src/core/features/networkBlock';
 import { createLanguageService } from '../../../src/core/languageService';
 import type { InferredNetwork } from '../../../src/core/infer/types';
+import type { NetworkSpec } from '../../../src/core/engine/spec';
 import { scanDocument } from '../../../src/core/scan/index';
 import type { DocumentLanguage } from '../../../src/core/scan/region';
 
@@ -37,6 +38,12 @@ function withoutBlock(file: string): { text: string; without: string; language: 
 	const { spec } = parseNetworkBlock(block);
 	assert.ok(spec);
 	return { text, without: text.slice(0, block.outer.start) + text.slice(block.outer.end), language, inferred: { kind: 'read', spec } };
+}
+
+/** A spec without its names (the document's and the block's may be spelled differently), to compare engine values. */
+function valuesOf(spec: NetworkSpec): NetworkSpec {
+	const layers = spec.layers.map((l) => ({ ...l, name: undefined, ...(l.kind === 'conv' ? { kernelNames: undefined, biasNames: undefined } : l.kind === 'dense' ? { weightNames: undefined, biasNames: undefined } : {}) }));
+	return { ...spec, inputNames: undefined, targetNames: undefined, layers: layers as NetworkSpec['layers'] };
 }
 
 function apply(text: string, edit: { span: { start: number; end: number }; newText: string }): string {
@@ -104,13 +111,16 @@ suite('features: the network block of a check', () => {
 	}
 
 	for (const file of ['truth/fc-clean.md', 'truth/fc-mistakes.md', 'notation/invented-names.md', 'notation/ng-221.md', 'notation/plain-text.md', 'notation/textbook-232.md', 'notation/align.tex']) {
-		test(`${file} without its block: the network read from it is inserted, and the document checks the same after`, async () => {
-			const { without, language } = withoutBlock(file);
+		test(`${file} without its block: the network read from it is inserted, with the removed block's values, and the document checks the same after`, async () => {
+			const { without, language, inferred: removed } = withoutBlock(file);
 			const a = await analysed(without, language);
 			assert.strictEqual(a.inferred?.kind, 'read');
 			const [action] = networkBlockActions(a);
 			assert.ok(action, 'the action is offered');
 			const inserted = apply(without, action.edits[0]);
+			// The block inserted is the block removed up to its names and formatting: the same engine values.
+			const [written] = scanDocument(inserted, language).networks;
+			assert.strictEqual(specDifference(valuesOf(parseNetworkBlock(written).spec!), valuesOf(removed.kind === 'read' ? removed.spec : (undefined as never))), undefined);
 			const after = await analysed(inserted, language);
 			assert.strictEqual(after.inferred, undefined, 'with a block, nothing is read');
 			assert.strictEqual(after.diagnostics.filter((d) => d.code === 'network').length, 0);
