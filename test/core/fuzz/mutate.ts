@@ -93,6 +93,9 @@ export type BlockMutation =
 	| { readonly kind: 'insertLine'; readonly line: number; readonly text: string }
 	| { readonly kind: 'name'; readonly which: number; readonly text: string };
 
+/** Names, quoted for YAML, that would be a link, an image, HTML or a broken code span if a hover did not escape them. */
+export const HOSTILE_NAMES: readonly string[] = ['"](command:x)"', '"<b>x</b>"', '"a`<img src=x>`b"', '"`"', '"![i](http://e)"', '"*x*|y"', '"[l](http://e)"', '"<a href=x>"', '"&lt;b&gt;"'];
+
 /** Lines a block mutation may add: other keys, other layers, YAML's own syntax, broken structure. */
 const BLOCK_LINES = [
 	'  - maxpool: P', '  - avgpool: Q', '    size: 2', '  - flatten', '  - activation: relu', '  - dense: D', '    weights: [[1]]',
@@ -121,7 +124,7 @@ export const blockMutation: fc.Arbitrary<BlockMutation> = fc.oneof(
 	fc.record({ kind: fc.constant('value' as const), which: fraction, text: hugeNumber }),
 	fc.constantFrom(...Object.keys(SETTINGS)).chain((key) => fc.record({ kind: fc.constant('setting' as const), key: fc.constant(key), value: fc.constantFrom(...SETTINGS[key]) })),
 	fc.record({ kind: fc.constant('insertLine' as const), line: fraction, text: fc.oneof(fc.constantFrom(...BLOCK_LINES), fc.string({ maxLength: 12 })) }),
-	fc.record({ kind: fc.constant('name' as const), which: fraction, text: fc.oneof(fc.constantFrom('w', 'b', 'KK', 'out', '\\hat{y}', 'w_1', '"](command:x)"', '"<b>x</b>"', '卷积', '""', '[]', '{a: 1}', 'null'), fc.string({ minLength: 1, maxLength: 6 })) }),
+	fc.record({ kind: fc.constant('name' as const), which: fraction, text: fc.oneof(fc.constantFrom('w', 'b', 'KK', 'out', '\\hat{y}', 'w_1', '卷积', '""', '[]', '{a: 1}', 'null', ...HOSTILE_NAMES), fc.string({ minLength: 1, maxLength: 6 })) }),
 );
 
 /**
@@ -146,7 +149,8 @@ export function applyBlockMutation(block: string, m: BlockMutation): string {
 			break;
 		}
 		case 'value': case 'name': {
-			const pattern = m.kind === 'value' ? /-?\d+(?:\.\d+)?(?:e-?\d+)?/g : /(?<=_names:\s*\[?\s*)[^\s,\][]+|(?<=\[\s*)[A-Za-z\\][^\s,\][]*/g;
+			// Names: in `_names` lists, and a layer's own name, which formulas and tables quote for its quantities.
+			const pattern = m.kind === 'value' ? /-?\d+(?:\.\d+)?(?:e-?\d+)?/g : /(?<=_names:\s*\[?\s*)[^\s,\][]+|(?<=\[\s*)[A-Za-z\\][^\s,\][]*|(?<=- (?:conv1d|conv2d|dense|maxpool|avgpool|maxpool2d|avgpool2d):\s*)[^\s#]+/g;
 			const spots: { line: number; index: number; length: number }[] = [];
 			// The integers that set sizes are the `setting` mutation's, which keeps them small.
 			body.forEach((l, line) => { if (!SIZE_KEY.test(l)) for (const hit of l.matchAll(pattern)) spots.push({ line, index: hit.index, length: hit[0].length }); });

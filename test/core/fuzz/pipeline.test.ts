@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { scanDocument } from '../../../src/core/scan/index';
 import { parseMath } from '../../../src/core/syntax/parser';
 import { corpus, excerpt } from './corpus';
-import { blockMutation, documentMutation, mutate, mutateBlock, SPECIALS } from './mutate';
+import { blockMutation, documentMutation, HOSTILE_NAMES, mutate, mutateBlock, SPECIALS } from './mutate';
 import { runPipeline, type PipelineCase } from './pipeline';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || (process.env.CI ? 10_000 : 300);
@@ -54,14 +54,16 @@ const withBlocks = corpus.filter((d) => d.blocks.length > 0);
 const blockCase: fc.Arbitrary<PipelineCase> = fc.record({
 	doc: fc.integer({ min: 0, max: withBlocks.length - 1 }),
 	block: fc.nat(), first: fc.nat(), count: fc.integer({ min: 1, max: 3 }),
-	mutations: fc.array(blockMutation, { minLength: 1, maxLength: 5 }),
+	// Every case renames something in the block to hostile text, which hovers then quote in formulas, paths and tables.
+	hostile: fc.record({ kind: fc.constant('name' as const), which: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), text: fc.constantFrom(...HOSTILE_NAMES) }),
+	mutations: fc.array(blockMutation, { maxLength: 5 }),
 	...where,
-}).map(({ doc, block, first, count, mutations, hovers, range }) => {
+	hovers: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 10 }),
+}).map(({ doc, block, first, count, hostile, mutations, hovers, range }) => {
 	const d = withBlocks[doc];
 	const b = block % d.blocks.length;
-	const text = excerpt(d, b, first, count).replace(d.blocks[b], () => mutateBlock(d.blocks[b], mutations));
-	// Most hovers go into the block and the math right after it, where the block's names are read.
-	return { text, language: d.language, hovers: hovers.map((f) => f * 0.6), range };
+	const text = excerpt(d, b, first, count).replace(d.blocks[b], () => mutateBlock(d.blocks[b], [hostile, ...mutations]));
+	return { text, language: d.language, hovers, range };
 });
 
 /** The pipeline's time per character on the fixtures as written, measured now: the slope of the linear bound. */

@@ -29,9 +29,22 @@ const md = new MarkdownIt({ html: true, linkify: true });
 /** The tags a hover's own structure renders to; anything else came from the document. */
 const OURS = new Set(['p', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'pre', 'h1', 'h2', 'h3', 'h4', 'blockquote']);
 
-/** Fails when `markdown` renders to a tag of the document's making, a link or an image. */
-export function assertInert(markdown: string): void {
-	const html = md.render(markdown);
+/** The one link a hover writes itself: "Show in network panel", a command URI for the document's own uri. */
+const OUR_LINK = /<a href="command:derivcheck\.showNetwork\?([^"]*)">Show in network panel<\/a>/g;
+/** The one image a hover draws itself: a layer's heatmap, an SVG in a data URI (nothing is fetched). */
+const OUR_IMAGE = /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*" alt="heatmap">/g;
+
+/**
+ * Fails when `markdown` renders to a tag of the document's making, a link or an image. Our own
+ * panel link passes only when its argument decodes to `[{uri, key}]` for this document, our own
+ * heatmap only as an SVG data URI.
+ */
+export function assertInert(markdown: string, uri: string): void {
+	const html = md.render(markdown).replace(OUR_LINK, (_, arg: string) => {
+		const args = JSON.parse(decodeURIComponent(arg.replace(/&amp;/g, '&'))) as { uri: string; key: string }[];
+		assert.ok(args.length === 1 && args[0].uri === uri && Object.keys(args[0]).join() === 'uri,key', `a panel link with ${arg}`);
+		return '';
+	}).replace(OUR_IMAGE, '');
 	for (const m of html.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)/g)) {
 		assert.ok(OURS.has(m[1].toLowerCase()), `<${m[1]}> in the rendered hover:\n${markdown.slice(0, 2000)}`);
 	}
@@ -103,12 +116,17 @@ export async function runPipeline(c: PipelineCase): Promise<number> {
 	const first = diagnostics.find((d) => offeredFix(d, a));
 	if (first) await repair(a, [first], 'chain');
 
-	for (const f of c.hovers) {
-		const h = hoverAt(a, Math.floor(f * (n + 1)));
+	const uri = language === 'latex' ? 'file:///fuzz.tex' : 'file:///fuzz.md';
+	// Every other hover lands inside a chain member (a name, a number, an expression), where hovers quote the document.
+	const members = a.chains.flatMap((ch) => ch.members.map((m) => m.span));
+	for (const [k, f] of c.hovers.entries()) {
+		const m = members[Math.floor(f * members.length)];
+		const at = k % 2 === 1 && m ? m.start + Math.floor(f * 7919) % Math.max(1, m.end - m.start) : Math.floor(f * (n + 1));
+		const h = hoverAt(a, at, undefined, uri);
 		if (!h) continue;
 		inside(h.span, n, 'a hover span');
 		assert.ok(h.markdown.length <= MAX_HOVER_CHARS + 500, `a hover of ${h.markdown.length} characters`);
-		assertInert(h.markdown);
+		assertInert(h.markdown, uri);
 	}
 
 	const ranges: Span[] = diagnostics.slice(0, 2).map((d) => d.span);
