@@ -47,6 +47,8 @@ Options:
   --tolerance digits|strict|loose
                                 what a written input number stands for (default: the
                                 configuration file's, else digits)
+  --lang en|zh-cn               the language of the messages (default: the locale of
+                                LC_ALL, LC_MESSAGES or LANG; zh_CN… reads Chinese)
   --no-infer                    do not read the network off a document that has no
                                 network block (only arithmetic and substitution checks)
   --print-network               print the network block of the network the check of

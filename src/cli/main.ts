@@ -13,12 +13,14 @@
  */
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyConfig, createLanguageService, defaultSettings, LineIndex, localeFromEnv, type DocumentInput, type LanguageService, type Settings } from '../core/index';
+import { applyConfig, createLanguageService, defaultSettings, LineIndex, type DocumentInput, type LanguageService, type Settings } from '../core/index';
+import { message, say, type Locale } from '../core/index';
 import { ConfigFiles } from '../node/configFile';
 import { version } from '../../package.json';
 import { parseArgs, usage, type Options } from './args';
 import { expandArgs } from './expand';
 import { runGenerate } from './generate';
+import { takeLang } from './lang';
 import { readInput } from './files';
 import { formatGithub } from './formatGithub';
 import { formatHtml } from './formatHtml';
@@ -27,8 +29,9 @@ import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { exitStatus, type FileResult } from './results';
 
-/** Checks the files of `options` and returns the exit status; output goes to the given streams. */
-export async function run(options: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** Checks the files of `options` and returns the exit status; output goes to the given streams, in `locale`. */
+export async function run(options: Options, out: (s: string) => void, err: (s: string) => void, locale: Locale = 'en'): Promise<number> {
+	const base: Settings = { ...defaultSettings, locale };
 	const configs = new ConfigFiles();
 	const services = new Map<string, LanguageService>();
 	const reported = new Set<string>();
@@ -37,13 +40,13 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 		const found = configs.forFile(path);
 		const key = found?.path ?? '';
 		if (found && !found.result.ok) {
-			if (!reported.has(key)) err(`derivcheck: cannot use the configuration file ${relative(process.cwd(), found.path) || found.path}: ${found.result.message}.\n`);
+			if (!reported.has(key)) err(`${message('cli.badConfig', { path: relative(process.cwd(), found.path) || found.path, reason: say(found.result.said, locale) }, locale)}\n`);
 			reported.add(key);
 			return undefined;
 		}
 		let service = services.get(key);
 		if (!service) {
-			const fromFile: Settings = found?.result.ok ? applyConfig(defaultSettings, found.result.config) : defaultSettings;
+			const fromFile: Settings = found?.result.ok ? applyConfig(base, found.result.config) : base;
 			const withTolerance = options.tolerance ? { ...fromFile, tolerance: options.tolerance } : fromFile;
 			service = createLanguageService(options.noInfer ? { ...withTolerance, inferNetwork: false } : withTolerance);
 			services.set(key, service);
@@ -61,12 +64,12 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	for (const path of files) {
 		const input = readInput(path);
 		if (input.kind === 'unreadable') {
-			err(`derivcheck: cannot read ${path}: ${input.reason}.\n`);
+			err(`${message('cli.unreadable', { path, reason: input.reason }, locale)}\n`);
 			incomplete = true;
 			continue;
 		}
 		if (input.kind === 'binary') {
-			err(`derivcheck: cannot check ${path}: a binary file (${input.reason}).\n`);
+			err(`${message('cli.binary', { path, reason: input.reason }, locale)}\n`);
 			incomplete = true;
 			continue;
 		}
@@ -86,7 +89,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	else if (options.format === 'sarif') out(formatSarif(results, version));
 	else if (options.format === 'github') out(formatGithub(results));
 	else if (options.format === 'html') out(formatHtml(results));
-	else out(formatText(results));
+	else out(formatText(results, locale));
 	return incomplete ? 2 : exitStatus(results);
 }
 
@@ -104,12 +107,19 @@ async function printNetwork(service: LanguageService, doc: DocumentInput, path: 
 async function main(): Promise<void> {
 	const out = (s: string): void => void process.stdout.write(s);
 	const err = (s: string): void => void process.stderr.write(s);
-	// `derivcheck generate FILE …` writes a derivation out instead of checking files (generate.ts).
-	if (process.argv[2] === 'generate') {
-		process.exitCode = await runGenerate(process.argv.slice(3), localeFromEnv(process.env), out, err);
+	const lang = takeLang(process.argv.slice(2), process.env);
+	if (lang.kind === 'error') {
+		const allowed = 'en, zh-cn';
+		err(`${lang.value === undefined ? message('cli.noLang', { allowed }, lang.locale) : message('cli.badLang', { allowed, value: lang.value }, lang.locale)}\n\n${usage}`);
+		process.exitCode = 2;
 		return;
 	}
-	const parsed = parseArgs(process.argv.slice(2));
+	// `derivcheck generate FILE …` writes a derivation out instead of checking files (generate.ts).
+	if (lang.argv[0] === 'generate') {
+		process.exitCode = await runGenerate(lang.argv.slice(1), lang.locale, out, err);
+		return;
+	}
+	const parsed = parseArgs(lang.argv);
 	switch (parsed.kind) {
 		case 'help':
 			out(usage);
@@ -122,7 +132,7 @@ async function main(): Promise<void> {
 			process.exitCode = 2;
 			return;
 		case 'run':
-			process.exitCode = await run(parsed.options, out, err);
+			process.exitCode = await run(parsed.options, out, err, lang.locale);
 	}
 }
 

@@ -28,6 +28,6 @@ export type { ConfigFile, ConfigResult } from './config/configFile';
 export { applyConfig, overlayEditor } from './config/merge';
 export type { Locale } from './messages/locale';
 export { defaultLocale, localeFromEnv, localeOf, locales } from './messages/locale';
-export { message, sentences, type MessageId, type MessageArgs } from './messages/message';
+export { message, said, say, sentences, type MessageId, type MessageArgs, type Said } from './messages/message';
 export { generateForDocument, generateForInput, readGenerateOptions, NOTATIONS, PARTS, GENERATE_LANGUAGES, MIN_DIGITS, MAX_DIGITS } from './generate/index';
 export type { Generated, GenerateOptions, GenerateOptionText, NotationName, PartChoice, GenerateLanguage } from './generate/index';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFileNames, parseConfigFile, type ConfigResult } from '../core/index';
+import { configFileNames, parseConfigFile, said, say, type ConfigResult } from '../core/index';
 
 /** A configuration file found, by absolute path, parsed (or with the sentence that says what is wrong). */
 export interface FoundConfig {
@@ -66,7 +66,8 @@ export class ConfigFiles {
 			} catch (e) {
 				const code = errorCode(e);
 				if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-				return { path, result: { ok: false, message: `it cannot be read (${code === 'EISDIR' ? 'it is a folder' : code ?? String(e)})` } };
+				const problem = said('config.unreadable', { reason: code === 'EISDIR' ? said('config.aFolder', {}) : code ?? String(e) });
+				return { path, result: { ok: false, message: say(problem), said: problem } };
 			}
 			return { path, result: parseConfigFile(text.replace(/^\uFEFF/, ''), basename(path)) };
 		}

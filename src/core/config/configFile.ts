@@ -14,6 +14,7 @@ import { parseDocument } from 'yaml';
 import { DiagnosticCode, type Severity } from '../check/diagnostic';
 import type { TolerancePolicy } from '../service';
 import { LineIndex } from '../text/lineIndex';
+import { said, say, type Said } from '../messages/message';
 
 /** The names looked for in each folder, in this order of preference. */
 export const configFileNames = ['.derivcheck.json', '.derivcheck.jsonc', '.derivcheck.yaml', '.derivcheck.yml'] as const;
@@ -30,7 +31,7 @@ export interface ConfigFile {
 
 export type ConfigResult =
 	| { readonly ok: true; readonly config: ConfigFile }
-	| { readonly ok: false; readonly message: string };
+	| { readonly ok: false; readonly message: string; readonly said: Said };
 
 const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
 const severities: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -45,56 +46,57 @@ function shown(v: unknown): string {
 	return JSON.stringify(v) ?? String(v);
 }
 
-function fail(message: string): ConfigResult {
-	return { ok: false, message };
+/** A mistake, in English (`message`) and as data to be said in the reader's language (`said`). */
+function fail(problem: Said): ConfigResult {
+	return { ok: false, message: say(problem), said: problem };
 }
 
 /** Checks a parsed value against the documented shape: `validate({tolerance: 'exact'})` says what tolerance may be. */
 export function validateConfig(raw: unknown): ConfigResult {
 	if (raw === null || raw === undefined) return { ok: true, config: {} };
-	if (!isRecord(raw)) return fail(`the file must hold an object of settings, not ${shown(raw)}`);
+	if (!isRecord(raw)) return fail(said('config.notObject', { found: shown(raw) }));
 	const config: { -readonly [K in keyof ConfigFile]: ConfigFile[K] } = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (key === '$schema') continue;
 		if (key === 'tolerance') {
 			const t = tolerances.find((x) => x === value);
-			if (!t) return fail(`"tolerance" must be one of ${tolerances.join(', ')}, not ${shown(value)}`);
+			if (!t) return fail(said('config.tolerance', { allowed: tolerances.join(', '), found: shown(value) }));
 			config.tolerance = t;
 		} else if (key === 'severity') {
-			if (!isRecord(value)) return fail(`"severity" must be an object of codes, not ${shown(value)}`);
+			if (!isRecord(value)) return fail(said('config.severityObject', { found: shown(value) }));
 			const severity: Partial<Record<DiagnosticCode, Severity | 'off'>> = {};
 			for (const [code, s] of Object.entries(value)) {
-				if (!codes.includes(code)) return fail(`"severity" names an unknown code ${shown(code)}; the codes are ${codes.join(', ')}`);
-				if (typeof s !== 'string' || !severities.includes(s)) return fail(`"severity.${code}" must be one of ${severities.join(', ')}, not ${shown(s)}`);
+				if (!codes.includes(code)) return fail(said('config.unknownCode', { code: shown(code), codes: codes.join(', ') }));
+				if (typeof s !== 'string' || !severities.includes(s)) return fail(said('config.severity', { code, allowed: severities.join(', '), found: shown(s) }));
 				severity[code as DiagnosticCode] = s as Severity | 'off';
 			}
 			config.severity = severity;
 		} else if (key === 'enable') {
-			if (!isRecord(value)) return fail(`"enable" must be an object like {"markdown": true, "latex": false}, not ${shown(value)}`);
+			if (!isRecord(value)) return fail(said('config.enableObject', { example: '{"markdown": true, "latex": false}', found: shown(value) }));
 			const enable: { markdown?: boolean; latex?: boolean } = {};
 			for (const [language, on] of Object.entries(value)) {
-				if (language !== 'markdown' && language !== 'latex') return fail(`"enable" names an unknown language ${shown(language)}; the languages are markdown, latex`);
-				if (typeof on !== 'boolean') return fail(`"enable.${language}" must be true or false, not ${shown(on)}`);
+				if (language !== 'markdown' && language !== 'latex') return fail(said('config.unknownLanguage', { language: shown(language) }));
+				if (typeof on !== 'boolean') return fail(said('config.enableBool', { language, found: shown(on) }));
 				enable[language] = on;
 			}
 			config.enable = enable;
 		} else if (key === 'inferNetwork') {
-			if (typeof value !== 'boolean') return fail(`"inferNetwork" must be true or false, not ${shown(value)}`);
+			if (typeof value !== 'boolean') return fail(said('config.inferBool', { found: shown(value) }));
 			config.inferNetwork = value;
 		} else if (key === 'digits') {
-			if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_DIGITS) return fail(`"digits" must be a whole number from 0 to ${MAX_DIGITS}, not ${shown(value)}`);
+			if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_DIGITS) return fail(said('config.digits', { max: MAX_DIGITS, found: shown(value) }));
 			config.digits = value;
 		} else {
-			return fail(`unknown setting ${shown(key)}; the settings are tolerance, severity, enable, inferNetwork, digits`);
+			return fail(said('config.unknownSetting', { key: shown(key) }));
 		}
 	}
 	return { ok: true, config };
 }
 
-/** Where an offset is, for a message: `line 3, column 7`. */
-function at(text: string, offset: number): string {
+/** Where an offset is, for a message: `{line: 3, column: 7}`, 1-based. */
+function at(text: string, offset: number): { line: number; column: number } {
 	const p = new LineIndex(text).positionAt(offset);
-	return `line ${p.line + 1}, column ${p.character + 1}`;
+	return { line: p.line + 1, column: p.character + 1 };
 }
 
 /**
@@ -107,13 +109,13 @@ export function parseConfigFile(text: string, fileName: string): ConfigResult {
 	if (/\.ya?ml$/i.test(fileName)) {
 		const doc = parseDocument(text, { prettyErrors: false });
 		const error = doc.errors[0];
-		if (error) return fail(`it is not valid YAML at ${at(text, error.pos[0])}: ${error.message.split('\n')[0]}`);
+		if (error) return fail(said('config.notYaml', { ...at(text, error.pos[0]), error: error.message.split('\n')[0] }));
 		raw = doc.toJS();
 	} else {
 		const errors: ParseError[] = [];
 		raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
 		const error = errors[0];
-		if (error) return fail(`it is not valid JSON at ${at(text, error.offset)}: ${printParseErrorCode(error.error)}`);
+		if (error) return fail(said('config.notJson', { ...at(text, error.offset), error: printParseErrorCode(error.error) }));
 	}
 	return validateConfig(raw);
 }

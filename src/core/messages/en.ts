@@ -155,6 +155,23 @@ export const en = {
 	'shape.length': 'length {length}',
 	'shape.channelsBy': '{channels} channels × {spatial}',
 
+	// The configuration file (config/configFile.ts): what follows "cannot use the configuration file …:".
+	'config.notObject': 'the file must hold an object of settings, not {found}',
+	'config.tolerance': '"tolerance" must be one of {allowed}, not {found}',
+	'config.severityObject': '"severity" must be an object of codes, not {found}',
+	'config.unknownCode': '"severity" names an unknown code {code}; the codes are {codes}',
+	'config.severity': '"severity.{code}" must be one of {allowed}, not {found}',
+	'config.enableObject': '"enable" must be an object like {example}, not {found}',
+	'config.unknownLanguage': '"enable" names an unknown language {language}; the languages are markdown, latex',
+	'config.enableBool': '"enable.{language}" must be true or false, not {found}',
+	'config.inferBool': '"inferNetwork" must be true or false, not {found}',
+	'config.digits': '"digits" must be a whole number from 0 to {max}, not {found}',
+	'config.unknownSetting': 'unknown setting {key}; the settings are tolerance, severity, enable, inferNetwork, digits',
+	'config.notYaml': 'it is not valid YAML at line {line}, column {column}: {error}',
+	'config.notJson': 'it is not valid JSON at line {line}, column {column}: {error}',
+	'config.unreadable': 'it cannot be read ({reason})',
+	'config.aFolder': 'it is a folder',
+
 	// Code actions (features/codeActions.ts, features/ignore.ts).
 	'action.replace': 'Replace {stated} with {fixed}',
 	'action.replaceNumber': 'Replace the number with {fixed}',

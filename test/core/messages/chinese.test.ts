@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
+import { parseConfigFile, say } from '../../../src/core/index';
 
 const block = `\`\`\`network
 input: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
@@ -94,6 +95,21 @@ suite('the check in Chinese', () => {
 			}
 		}
 	});
+
+	const configMistakes: [string, string, RegExp][] = [
+		['{"tolerance": "exact"}', '.derivcheck.json', /^"tolerance" 只能是 digits, strict, loose 之一，不能是 "exact"$/],
+		['{"severity": {"arithmetic": "loud"}}', '.derivcheck.json', /^"severity\.arithmetic" 只能是 .* 之一，不能是 "loud"$/],
+		['{"tolerance": ', '.derivcheck.json', /^它不是有效的 JSON（第 1 行第 \d+ 列）：/],
+		['tolerance: [', '.derivcheck.yaml', /^它不是有效的 YAML（第 1 行第 \d+ 列）：/],
+	];
+	for (const [text, name, says] of configMistakes) {
+		test(`says the configuration mistake in ${JSON.stringify(text)} in Chinese, and in English as before`, () => {
+			const r = parseConfigFile(text, name);
+			assert.ok(!r.ok);
+			assert.match(say(r.said, 'zh-cn'), says);
+			assert.strictEqual(say(r.said, 'en'), r.message);
+		});
+	}
 
 	test('speaks English when no language is given, word for word as with `en`', async () => {
 		const text = `${block}$$\\frac{\\partial E}{\\partial out_{P1}} = -0.060$$\n\n$$0.3 + 0.4 = 0.8$$`;
