@@ -22,6 +22,8 @@ export class Carried {
 	private readonly texts = new Map<QuantityId, string>();
 
 	private count = 0;
+	/** The quantities stated from their true values, for a part printed alone: not written, so never blanked. */
+	private readonly fromTruth = new Set<QuantityId>();
 
 	/**
 	 * `plant`, for tests of the check, writes one wrong result as an author would: the `chain`-th
@@ -41,9 +43,9 @@ export class Carried {
 		return v === undefined ? undefined : givenText(v);
 	}
 
-	/** True for a computed quantity (one the derivation states, not one the block declares). */
+	/** True for a quantity the derivation computes and writes (not a given, nor one a part printed alone starts from). */
 	computed(id: QuantityId): boolean {
-		return this.texts.has(id);
+		return this.texts.has(id) && !this.fromTruth.has(id);
 	}
 
 	/**
@@ -67,7 +69,7 @@ export class Carried {
 	/** States a quantity from its true value, rounded (for a part printed alone: the steps before it are not written). */
 	stateTrue(id: QuantityId): void {
 		const v = this.net.value(id);
-		if (v !== undefined) this.texts.set(id, roundedText(v, this.digits));
+		if (v !== undefined) { this.texts.set(id, roundedText(v, this.digits)); this.fromTruth.add(id); }
 	}
 }
 

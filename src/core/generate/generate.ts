@@ -36,10 +36,13 @@ export interface GenerateOptions {
 
 export const defaultGenerateOptions: GenerateOptions = { notation: 'seed', language: 'en', digits: 3, part: 'all', exercise: false, documentLanguage: 'markdown' };
 
-/** One answer of an exercise: the quantity's name and its number. */
+/**
+ * One answer of an exercise, as math: `out_{C1} = 0.558`; an update is its whole chain, numbers
+ * written (`w_{1}^{+} = w_{1} - … = 0.169`), since an updated parameter's bare name would read as
+ * the parameter before the step.
+ */
 export interface Answer {
-	readonly label: string;
-	readonly value: string;
+	readonly math: string;
 }
 
 export type Generated =
@@ -163,7 +166,7 @@ function writeSection(net: Network, s: Section, notation: ScalarNotation, carrie
 	for (const f of s.steps) {
 		const w = writeChain(net, f, notation, carried, exercise);
 		if (!w) return `The value of ${net.label(f.of)} cannot be computed from the rounded numbers before it; ask for more digits.`;
-		out.push({ math: w.math, answers: [{ label: notation.label(f.of), value: w.result }] });
+		out.push({ math: w.math, answers: [{ math: f.of.endsWith(':new') ? w.solution : `${notation.label(f.of)} = ${w.result}` }] });
 	}
 	return out;
 }
@@ -178,7 +181,7 @@ function frozenLabels(net: Network, notation: ScalarNotation): string[] {
 
 /** The answer key: every blank's quantity and number, in the order the exercise asks for them. */
 function answerKey(answers: readonly Answer[], h: Headings, lang: 'markdown' | 'latex'): string {
-	const lines = answers.map((a, i) => (lang === 'markdown' ? `${i + 1}. $${a.label} = ${a.value}$` : `\\item $${a.label} = ${a.value}$`));
+	const lines = answers.map((a, i) => (lang === 'markdown' ? `${i + 1}. $${a.math}$` : `\\item $${a.math}$`));
 	const body = lang === 'markdown' ? lines.join('\n') : ['\\begin{enumerate}', ...lines, '\\end{enumerate}'].join('\n');
 	return `${heading(h.answers, 2, lang)}\n\n${body}\n`;
 }

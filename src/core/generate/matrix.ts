@@ -26,7 +26,14 @@ import { BLANK, writeChain } from './scalar';
 
 export interface WrittenMath {
 	readonly math: string;
-	readonly answers: { label: string; value: string }[];
+	readonly answers: { math: string }[];
+}
+
+/** Computed numbers are written between these marks first, then either blanked or written (`variant`). */
+const OPEN = '\u0001', CLOSE = '\u0002';
+
+function variant(math: string, exercise: boolean): string {
+	return math.replace(/\u0001([^\u0002]*)\u0002/g, (_, text: string) => (exercise ? BLANK : text));
 }
 
 /** Why the matrix notation cannot write this network, or undefined when it can. */
@@ -73,9 +80,9 @@ function bmatrix(cells: readonly string[], rows: number, cols: number): string {
 	return `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
 }
 
-/** The written numbers of a run of quantities, blanks for computed ones in an exercise. */
-function cellsOf(carried: Carried, idsOf: readonly string[], exercise: boolean): string[] {
-	return idsOf.map((id) => (exercise && carried.computed(id) ? BLANK : carried.text(id) ?? '?'));
+/** The written numbers of a run of quantities, the computed ones marked (see `variant`). */
+function cellsOf(carried: Carried, idsOf: readonly string[]): string[] {
+	return idsOf.map((id) => (carried.computed(id) ? `${OPEN}${carried.text(id)}${CLOSE}` : carried.text(id) ?? '?'));
 }
 
 const column = (cells: readonly string[]) => bmatrix(cells, cells.length, 1);
@@ -113,8 +120,8 @@ function matrixChain(net: Network, g: Group, carried: Carried, exercise: boolean
 	const inputIds = range(inputs, (k) => inputIdOf(net, g.layer, k));
 	const wIds = range(n * inputs, (i) => `L${g.layer}:w:${i}`);
 	const bIds = range(L.bias!.value.length, (i) => `L${g.layer}:b:${i}`);
-	const col = (xs: string[]) => column(cellsOf(carried, xs, exercise));
-	const W = () => bmatrix(cellsOf(carried, wIds, exercise), n, inputs);
+	const col = (xs: string[]) => column(cellsOf(carried, xs));
+	const W = () => bmatrix(cellsOf(carried, wIds), n, inputs);
 	const last = g.layer === net.layers.length - 1;
 	const z = `z^{(${l})}`, a = `a^{(${l})}`, d = `\\delta^{(${l})}`, dA = `\\frac{\\partial E}{\\partial a^{(${l})}}`;
 	const out = (j: number) => `L${g.layer}:out:${j}`, pre = (j: number) => `L${g.layer}:pre:${j}`, dl = (j: number) => `L${g.layer}:delta:${j}`, dout = (j: number) => `L${g.layer}:dout:${j}`;
@@ -142,7 +149,7 @@ function matrixChain(net: Network, g: Group, carried: Carried, exercise: boolean
 			const lm = layerNumber(net, m), units = M.spec.units;
 			if (units < 2) return undefined;
 			head = `${dA} =`; symbolic = `W^{(${lm})T} \\delta^{(${lm})}`;
-			numbers = `${bmatrix(cellsOf(carried, range(units * n, (i) => `L${m}:w:${i}`), exercise), units, n)}^T ${col(range(units, (j) => `L${m}:delta:${j}`))}`;
+			numbers = `${bmatrix(cellsOf(carried, range(units * n, (i) => `L${m}:w:${i}`)), units, n)}^T ${col(range(units, (j) => `L${m}:delta:${j}`))}`;
 			break;
 		}
 		case 'delta': {
@@ -177,7 +184,7 @@ function matrixChain(net: Network, g: Group, carried: Carried, exercise: boolean
 		case 'updated:w':
 			if (ids.length !== n * inputs) return undefined;
 			head = `W^{(${l})} \\leftarrow`; symbolic = `W^{(${l})} - \\alpha \\frac{\\partial E}{\\partial W^{(${l})}}`;
-			numbers = `${W()} - ${carried.text('lr')} ${bmatrix(cellsOf(carried, range(n * inputs, (i) => `L${g.layer}:w:${i}:grad`), exercise), n, inputs)}`; shape = [n, inputs];
+			numbers = `${W()} - ${carried.text('lr')} ${bmatrix(cellsOf(carried, range(n * inputs, (i) => `L${g.layer}:w:${i}:grad`)), n, inputs)}`; shape = [n, inputs];
 			break;
 		case 'updated:b':
 			if (s.sharedBias || ids.length !== n) return undefined;
@@ -193,9 +200,11 @@ function matrixChain(net: Network, g: Group, carried: Carried, exercise: boolean
 		if (r === undefined) return undefined;
 		results.push(r);
 	}
-	const result = bmatrix(exercise ? results.map(() => BLANK) : results, shape[0], shape[1]);
-	const members = [symbolic, ...(numbers ? [numbers] : []), result];
-	return { math: `${head} ${members.join(' = ')}`, answers: g.steps.map((f, i) => ({ label: tb.label(f.of), value: results[i] })) };
+	const result = bmatrix(results.map((r) => `${OPEN}${r}${CLOSE}`), shape[0], shape[1]);
+	const math = `${head} ${[symbolic, ...(numbers ? [numbers] : []), result].join(' = ')}`;
+	const solution = variant(math, false);
+	const answers = g.role.startsWith('updated') ? [{ math: solution }] : g.steps.map((f, i) => ({ math: `${tb.label(f.of)} = ${results[i]}` }));
+	return { math: variant(math, exercise), answers };
 }
 
 /** The id of element `k` of layer `l`'s input (read through flatten layers). */
@@ -215,7 +224,7 @@ export function writeMatrixSection(net: Network, section: Section, carried: Carr
 		for (const f of g.steps) {
 			const w = writeChain(net, f, tb, carried, exercise);
 			if (!w) return `The value of ${net.label(f.of)} cannot be computed from the rounded numbers before it; ask for more digits.`;
-			out.push({ math: w.math, answers: [{ label: tb.label(f.of), value: w.result }] });
+			out.push({ math: w.math, answers: [{ math: f.of.endsWith(':new') ? w.solution : `${tb.label(f.of)} = ${w.result}` }] });
 		}
 	}
 	return out;

@@ -20,6 +20,8 @@ export interface WrittenChain {
 	readonly of: QuantityId;
 	readonly math: string;
 	readonly result: string;
+	/** The chain with every number written, for an exercise's answer key. */
+	readonly solution: string;
 }
 
 /**
@@ -35,9 +37,8 @@ export function writeChain(net: Network, f: Formula, notation: ScalarNotation, c
 	if (result === undefined) return undefined;
 	const isUpdate = f.of.endsWith(':new');
 	const head = isUpdate ? notation.updateHead(f.of) : `${notation.label(f.of)} =`;
-	const members = [symbolic];
 	// A formula that is one name (`in_{A1} = out_{C1}`) has no computation to show.
-	if (rhs.op !== 'ref' && numbers !== symbolic) members.push(blanked);
-	members.push(exercise ? BLANK : result);
-	return { of: f.of, math: `${head} ${members.join(' = ')}`, result };
+	const shown = rhs.op !== 'ref' && numbers !== symbolic;
+	const chain = (nums: string, res: string) => `${head} ${[symbolic, ...(shown ? [nums] : []), res].join(' = ')}`;
+	return { of: f.of, math: exercise ? chain(blanked, BLANK) : chain(numbers, result), result, solution: chain(numbers, result) };
 }

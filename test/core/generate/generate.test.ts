@@ -252,9 +252,26 @@ suite('generate: exercises', () => {
 		assert.deepStrictEqual([origins[0].span.start, origins[0].code], [at, 'arithmetic']);
 	});
 
-	test('the answer key appended to the exercise checks clean too', async () => {
-		const d = derivation(generateDerivation(seedSpec(), options({ exercise: true })));
-		const a = await analyze(`${d.text}\n${d.answers}`);
-		assert.strictEqual(a.diagnostics.length, 0, listed(a));
+	test('the answer key appended to the exercise checks clean too, in every notation and part', async () => {
+		const dense2 = network({ input: [0.05, 0.1], target: [0.01, 0.99], lr: 0.5, loss: 'half_sse', layers: [
+			dense({ units: 2, weights: [0.15, 0.2, 0.25, 0.3], bias: [0.35, 0.35], activation: 'sigmoid' }),
+			dense({ units: 2, weights: [0.4, 0.45, 0.5, 0.55], bias: [0.6, 0.6], activation: 'sigmoid' }),
+		] });
+		for (const [spec, notations] of [[seedSpec(), ['seed']], [dense2, ['seed', 'textbook', 'matrix']]] as const) {
+			for (const notation of notations) {
+				for (const part of ['all', 'update'] as const) {
+					const d = derivation(generateDerivation(spec, options({ exercise: true, notation, part })));
+					const a = await analyze(`${d.text}\n${d.answers}`);
+					assert.strictEqual(a.diagnostics.length, 0, `${notation} ${part}:\n${listed(a)}`);
+				}
+			}
+		}
+	});
+
+	test('an update is answered with its whole chain, and a part printed alone blanks only what it computes', () => {
+		const d = derivation(generateDerivation(seedSpec(), options({ exercise: true, part: 'update' })));
+		// The gradients come from the backward pass, which this part does not print: they stay numbers.
+		assert.ok(d.text.includes('$$w_{1}^{+} = w_{1} - \\alpha \\cdot \\frac{\\partial E}{\\partial w_{1}} = 0.1 - 0.7 \\cdot (-0.0987) = \\square$$'), d.text);
+		assert.ok(d.answers?.includes('$w_{1}^{+} = w_{1} - \\alpha \\cdot \\frac{\\partial E}{\\partial w_{1}} = 0.1 - 0.7 \\cdot (-0.0987) = 0.169$'), d.answers);
 	});
 });
