@@ -73,8 +73,12 @@ export const MAX_PANEL_GRID_CELLS = 1_024;
 /** The most elements the network panel shows in all; the tables past it are listed by their size alone. */
 export const MAX_PANEL_CELLS = 16_384;
 
-/** The most forward formulas read when a network is read off a document without a block (`infer/`); the rest are not read. */
-export const MAX_INFER_FORMULAS = 20_000;
+/**
+ * The most forward formulas read when a network is read off a document without a block (`infer/`);
+ * a derivation by hand writes a few hundred. Past it the rest is not read, so the reading declines
+ * rather than verify thousands of formulas against the engine.
+ */
+export const MAX_INFER_FORMULAS = 2_000;
 
 /**
  * The most terms a generated derivation may write (each product in a weighted sum, each element of

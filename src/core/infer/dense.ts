@@ -38,6 +38,7 @@ export type DenseReading =
 	| { readonly kind: 'none'; readonly reason: string; readonly at?: ForwardFormula };
 
 const PRE_STEMS = ['in', 'net', 'z'];
+const MAX_ROUNDS = 16;
 
 /** `net_{h1}` → layer `h`, unit 1: the layer name when every unit's head spells stem + one name + 1…n. */
 function layerName(units: readonly DenseUnit[]): string | undefined {
@@ -164,7 +165,9 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 			units.push({ pre: f, weights: weights as NameRef[], bias: f.affine!.bias });
 		}
 		const withBias = units.filter((u) => u.bias).length;
-		if (withBias !== 0 && withBias !== units.length) return none(`some units of the layer of ${units[0].pre.heads[0].text} have a bias and some do not`, units[0].pre);
+		// The engine's weighted sums always add a bias, so a sum written without one could not be verified.
+		if (withBias === 0) return none(`the weighted sum for ${units[0].pre.heads[0].text} has no bias term, which derivcheck does not read off a document yet`, units[0].pre);
+		if (withBias !== units.length) return none(`some units of the layer of ${units[0].pre.heads[0].text} have a bias and some do not`, units[0].pre);
 		const reading = readActivation(units, outFormulas, outOf, formulas, l === groups.length - 1);
 		if ('reason' in reading) return none(reading.reason, units[0].pre);
 		layers.push({ name: layerName(units), units: reading.units, activation: reading.activation, outputs: reading.outputs });
@@ -182,7 +185,9 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 function forwardSums(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
 	let sums = formulas.filter((f) => f.affine);
-	for (;;) {
+	// Each round leaves out at least one sum; a few rounds settle any derivation written by hand, and
+	// a set that has not settled by then only fails the verification, never passes it wrongly.
+	for (let round = 0; round < MAX_ROUNDS; round++) {
 		const pre = new Set(sums.flatMap((f) => f.heads.map((h) => h.key)));
 		const nodes = new Set(pre);
 		for (const f of formulas) if (!f.affine && f.reads.every((r) => pre.has(r.key))) for (const h of f.heads) nodes.add(h.key);
@@ -190,6 +195,7 @@ function forwardSums(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 		if (kept.length === sums.length) return sums;
 		sums = kept;
 	}
+	return sums;
 }
 
 /** The activation of one layer and the keys that mean its outputs. */
@@ -205,10 +211,14 @@ function readActivation(
 	const kinds = new Set<ActivationKind>();
 	const read: DenseUnit[] = [];
 	// Softmax: formulas over every pre-activation of the layer.
-	const soft = formulas.filter((f) => !f.affine && f.reads.length === units.length && f.reads.every((r) => units.some((u) => u.pre.heads.some((h) => h.key === r.key))));
+	const unitOf = new Map<string, number>();
+	units.forEach((u, j) => { for (const h of u.pre.heads) unitOf.set(h.key, j); });
+	const soft = formulas.filter((f) => !f.affine && f.reads.length === units.length && units.length > 1 && f.reads.every((r) => unitOf.has(r.key)));
 	const softOut = new Map<number, ForwardFormula>();
 	for (const f of soft) {
-		const keys = units.map((u) => f.reads.find((r) => u.pre.heads.some((h) => h.key === r.key))!.key);
+		const byUnit = new Map(f.reads.map((r) => [unitOf.get(r.key)!, r.key]));
+		if (byUnit.size !== units.length) continue;
+		const keys = units.map((_, j) => byUnit.get(j)!);
 		const j = softmaxUnit(f.member, keys);
 		if (j === undefined) continue;
 		if (softOut.has(j)) return { reason: `two formulas give the softmax output of ${units[j].pre.heads[0].text}` };
@@ -239,7 +249,8 @@ function readActivation(
 		return { units: read, activation: [...kinds][0], outputs };
 	}
 	// No activation formula: linear, when something reads the pre-activations themselves.
-	const readers = formulas.filter((f) => f.reads.some((r) => preKeys.includes(r.key)) && !f.heads.some((h) => outOf.has(h.key)));
+	const preSet = new Set(preKeys);
+	const readers = formulas.filter((f) => f.reads.some((r) => preSet.has(r.key)) && !f.heads.some((h) => outOf.has(h.key)));
 	if (!last && readers.length === 0) return { reason: `no formula for the output of ${units[0].pre.heads[0].text}` };
 	for (let j = 0; j < units.length; j++) for (const h of units[j].pre.heads) outputs.set(h.key, j);
 	return { units: read, activation: 'linear', outputs };

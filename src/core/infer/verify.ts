@@ -7,13 +7,14 @@
  * values. A loss formula must give the loss (or its term) it names. One formula that does not is
  * the reason there is no network.
  */
-import { buildNetwork, type Network, type QuantityId } from '../engine/index';
+import { buildNetwork, termParents, type Network, type QuantityId } from '../engine/index';
 import type { NameScope } from '../engine/resolve';
 import type { NetworkSpec } from '../engine/spec';
 import { evaluate } from '../eval/evaluate';
-import { trueValues } from '../check/truth/bind';
+import { bind, trueValues } from '../check/truth/bind';
 import { quantityByFormula } from '../check/truth/byFormula';
-import type { NameRef } from '../syntax/ast';
+import type { Expr, NameRef } from '../syntax/ast';
+import { nodesOf } from '../syntax/walk';
 import type { DenseReading } from './dense';
 import type { ForwardFormula } from './formulas';
 import { isLossName } from './loss';
@@ -29,6 +30,24 @@ function headId(net: Network, heads: readonly NameRef[], scope: NameScope): Quan
 		if (r.kind === 'ambiguous') return 'ambiguous';
 	}
 	return undefined;
+}
+
+/** Whether `member` reads exactly the parents of `id`'s local formula and gives its true value on the true values. */
+function computes(net: Network, member: Expr, id: QuantityId, scope: NameScope): boolean {
+	const parents = new Set<QuantityId>();
+	for (const x of nodesOf(member)) {
+		if (x.kind !== 'name' && x.kind !== 'derivative') continue;
+		const b = bind(net, x, false, scope);
+		if (b.kind !== 'bound' || b.id.startsWith('d:')) return false;
+		if (b.id !== 'lr') parents.add(b.id);
+	}
+	const truth = net.value(id);
+	const out = evaluate(member, trueValues(net, scope));
+	if (truth === undefined || !out.ok || !close(out.value, truth)) return false;
+	return [net.formula(id), net.formula(id, { inlineDout: false })].some((f) => {
+		const want = f ? new Set(termParents(f.rhs)) : undefined;
+		return want !== undefined && want.size === parents.size && [...parents].every((p) => want.has(p));
+	});
 }
 
 /** The candidate as an inferred network, or the first formula it does not reproduce. */
@@ -50,8 +69,9 @@ export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, form
 		const want = f.heads.map((h) => expected.get(h.key)).find((x) => x);
 		if (want) {
 			const named = headId(net, f.heads, within);
-			const computed = quantityByFormula(net, f.member, within);
-			if (named === 'ambiguous' || (named !== undefined && named !== want) || computed !== want) {
+			// A head the spelling places is checked against its own formula; a name of the author's own is bound by its formula, as the checker binds it.
+			const fits = named === want ? computes(net, f.member, want, within) : named === undefined && quantityByFormula(net, f.member, within) === want;
+			if (!fits) {
 				return { kind: 'none', reason: `the formula for ${f.heads[0].text} does not fit the network read from the document`, span: f.chain.span };
 			}
 			if (named === undefined) for (const h of f.heads) invented.set(h.key, want);

@@ -23,6 +23,11 @@ function edited(...pairs: [string, string][]): string {
 	return t;
 }
 
+/** A 2-2 network written symbolically after `givens`, each weighted sum ending in `bias`. */
+function sketch(givens: string, bias: string): string {
+	return `${givens}\n\n$$z_1 = w_1 x_1 + w_2 x_2${bias}$$\n\n$$z_2 = w_3 x_1 + w_4 x_2${bias}$$\n\n$$a_1 = \\sigma(z_1)$$\n\n$$a_2 = \\sigma(z_2)$$\n\n$$E = \\frac{1}{2} (t_1 - a_1)^2 + \\frac{1}{2} (t_2 - a_2)^2$$\n`;
+}
+
 const outH2 = '$$out_{h2} = \\sigma(net_{h2}) = \\sigma(0.3925) = 0.597$$';
 
 const cases: { name: string; text: string; reason: RegExp }[] = [
@@ -58,8 +63,13 @@ const cases: { name: string; text: string; reason: RegExp }[] = [
 	},
 	{
 		name: 'a given with no value',
-		text: '$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_3 = 0.3$, $w_4 = 0.4$, $t_1 = 1$, $t_2 = 0$.\n\n$$z_1 = w_1 x_1 + w_2 x_2$$\n\n$$z_2 = w_3 x_1 + w_4 x_2$$\n\n$$a_1 = \\sigma(z_1)$$\n\n$$a_2 = \\sigma(z_2)$$\n\n$$E = \\frac{1}{2} (t_1 - a_1)^2 + \\frac{1}{2} (t_2 - a_2)^2$$\n',
+		text: sketch('$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_3 = 0.3$, $w_4 = 0.4$, $b = 0.1$, $t_1 = 1$, $t_2 = 0$.', ' + b'),
 		reason: /the document gives no value for w_2/,
+	},
+	{
+		name: 'weighted sums without a bias (the engine always adds one)',
+		text: sketch('$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_2 = 0.2$, $w_3 = 0.3$, $w_4 = 0.4$, $t_1 = 1$, $t_2 = 0$.', ''),
+		reason: /the weighted sum for z_1 has no bias term/,
 	},
 	{
 		name: 'no weighted sum at all',
@@ -91,6 +101,12 @@ suite('a network the document does not show is not read', () => {
 		assert.ok(sub, 'the stale weight is found');
 		assert.strictEqual(sub.stated, '0.359');
 		assert.ok(a.diagnostics.some((d) => d.code === 'inherited'), 'what follows from it is inherited');
+	});
+
+	test('reads the sketch once every given has a value', async () => {
+		const a = (await analyzeDocument(sketch('$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_2 = 0.2$, $w_3 = 0.3$, $w_4 = 0.4$, $b = 0.1$, $t_1 = 1$, $t_2 = 0$.', ' + b'), 'markdown', { tolerance: 'digits' }))!;
+		assert.strictEqual(a.inferred?.kind, 'read', a.inferred?.kind === 'none' ? a.inferred.reason : '');
+		assert.deepStrictEqual(a.diagnostics.map((d) => d.code), []);
 	});
 
 	test('reads nothing when inference is off', async () => {
