@@ -29,6 +29,7 @@ const formats: readonly Format[] = ['text', 'json', 'sarif', 'github', 'html'];
 const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
 
 export const usage = `Usage: derivcheck [options] FILE|FOLDER|GLOB...
+       derivcheck generate FILE [options]   (writes out FILE's derivation; see generate --help)
 
 Checks the arithmetic of hand-written numeric derivations in Markdown and LaTeX files.
 A folder stands for every .md, .markdown, .tex, .ltx and .latex file under it; a glob
