@@ -98,8 +98,17 @@ export function insertBlock(text: string, language: DocumentLanguage, block: str
 	return { span: { start: at, end: at }, newText: `${before}${blankBefore}${block.split('\n').join(eol)}${eol}${after}` };
 }
 
+/** Answers per analysis: editors ask for code actions at every move of the cursor, and a block is written and read back once. */
+const answers = new WeakMap<Analysis, NetworkBlockAnswer>();
+
 /** The network the check of `a` used, written as blocks in the document's language, or why there is none. */
 export function networkBlockOf(a: Analysis): NetworkBlockAnswer {
+	let answer = answers.get(a);
+	if (!answer) answers.set(a, (answer = answerOf(a)));
+	return answer;
+}
+
+function answerOf(a: Analysis): NetworkBlockAnswer {
 	if (a.scan.networks.length > 0) {
 		const specs = a.segments.flatMap((s) => (s.truth ? [s.truth.net.spec] : []));
 		if (specs.length === 0) {
