@@ -1,20 +1,11 @@
 /**
  * SARIF 2.1.0, the format code-scanning services read: one run whose tool lists a rule per
  * diagnostic code, and one result per diagnostic with a 1-based region (columns in UTF-16 code
- * units, the end column exclusive). Paths become relative URIs with forward slashes.
+ * units, the end column exclusive). Paths become relative URIs with forward slashes. The rules'
+ * descriptions and the results' messages are in the run's language; ids and levels never change.
  */
-import { DiagnosticCode, defaultSeverity, type Severity } from '../core/index';
+import { DiagnosticCode, defaultSeverity, message, type Locale, type Severity } from '../core/index';
 import type { FileResult } from './results';
-
-const descriptions: Readonly<Record<DiagnosticCode, string>> = {
-	arithmetic: 'The written computation does not equal its written result.',
-	value: "A stated value differs from the network's true value, and the error starts here.",
-	substitution: "A number written for a name is not that name's value.",
-	formula: "The written symbolic formula is not the network's formula for that quantity.",
-	inherited: 'A stated value is off only because it carries an earlier error.',
-	network: 'The network block is malformed.',
-	unchecked: 'Not understood; counted, never reported.',
-};
 
 const codes: readonly DiagnosticCode[] = Object.values(DiagnosticCode).filter((c) => c !== 'unchecked');
 
@@ -28,11 +19,11 @@ function artifactUri(path: string): string {
 }
 
 /** The SARIF log for the results, as an object. */
-export function toSarif(results: readonly FileResult[], version: string): unknown {
+export function toSarif(results: readonly FileResult[], version: string, locale: Locale = 'en'): unknown {
 	const rules = codes.map((id) => ({
 		id,
 		name: id,
-		shortDescription: { text: descriptions[id] },
+		shortDescription: { text: message(`code.${id}`, {}, locale) },
 		defaultConfiguration: { level: level(defaultSeverity[id]) },
 	}));
 	const region = (r: FileResult, s: { start: number; end: number }) => {
@@ -54,13 +45,13 @@ export function toSarif(results: readonly FileResult[], version: string): unknow
 				...(d.origin ? {
 					relatedLocations: [{
 						id: 0,
-						message: { text: 'The error this value carries starts here.' },
+						message: { text: message('sarif.origin', {}, locale) },
 						physicalLocation: { artifactLocation: { uri: artifactUri(r.path) }, region: region(r, d.origin) },
 					}],
 				} : {}),
 				...(d.fix ? {
 					fixes: [{
-						description: { text: `Replace ${d.stated ?? 'the number'} with ${d.fix.newText}.` },
+						description: { text: d.stated !== undefined ? message('sarif.replace', { stated: d.stated, fixed: d.fix.newText }, locale) : message('sarif.replaceNumber', { fixed: d.fix.newText }, locale) },
 						artifactChanges: [{
 							artifactLocation: { uri: artifactUri(r.path) },
 							replacements: [{ deletedRegion: region(r, d.fix.span), insertedContent: { text: d.fix.newText } }],
@@ -73,6 +64,6 @@ export function toSarif(results: readonly FileResult[], version: string): unknow
 }
 
 /** Formats the results as SARIF 2.1.0 JSON text. */
-export function formatSarif(results: readonly FileResult[], version: string): string {
-	return JSON.stringify(toSarif(results, version), null, 2) + '\n';
+export function formatSarif(results: readonly FileResult[], version: string, locale: Locale = 'en'): string {
+	return JSON.stringify(toSarif(results, version, locale), null, 2) + '\n';
 }

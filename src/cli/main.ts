@@ -86,9 +86,9 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	// With --print-network, the one file was printed above; here it could not be read.
 	if (options.printNetwork) return 2;
 	if (options.format === 'json') out(formatJson(results));
-	else if (options.format === 'sarif') out(formatSarif(results, version));
+	else if (options.format === 'sarif') out(formatSarif(results, version, locale));
 	else if (options.format === 'github') out(formatGithub(results));
-	else if (options.format === 'html') out(formatHtml(results));
+	else if (options.format === 'html') out(formatHtml(results, undefined, locale));
 	else out(formatText(results, locale));
 	return incomplete ? 2 : exitStatus(results);
 }

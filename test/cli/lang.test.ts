@@ -10,6 +10,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { takeLang } from '../../src/cli/lang';
+import { formatHtml } from '../../src/cli/formatHtml';
+import { formatSarif } from '../../src/cli/formatSarif';
+import type { FileResult } from '../../src/cli/results';
+import { createLanguageService, defaultSettings, LineIndex } from '../../src/core/index';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -34,6 +38,36 @@ suite('cli: --lang and the locale', () => {
 	for (const [argv, env, want] of cases) {
 		test(`takeLang(${JSON.stringify(argv)}) with ${JSON.stringify(env)}`, () => assert.deepStrictEqual(takeLang(argv, env), want));
 	}
+
+	/** The results of one wrong sum, checked in `locale`. */
+	async function results(locale: 'en' | 'zh-cn'): Promise<FileResult[]> {
+		const text = '$$0.12 + 0.4 = 0.6$$\n';
+		const report = (await createLanguageService({ ...defaultSettings, locale }).check({ uri: 'file:///w.md', languageId: 'markdown', version: 1, text }))!;
+		return [{ path: 'w.md', index: new LineIndex(text), report, text, languageId: 'markdown' }];
+	}
+
+	test('SARIF: rule descriptions, messages and fix descriptions in Chinese; ids and levels as in English', async () => {
+		const zh = JSON.parse(formatSarif(await results('zh-cn'), '0', 'zh-cn')) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string }; defaultConfiguration: unknown }[] } }; results: { ruleId: string; level: string; message: { text: string }; fixes?: { description: { text: string } }[] }[] }[] };
+		const en = JSON.parse(formatSarif(await results('en'), '0')) as typeof zh;
+		const ids = (j: typeof zh) => j.runs[0].tool.driver.rules.map((r) => [r.id, r.defaultConfiguration]);
+		assert.deepStrictEqual(ids(zh), ids(en));
+		assert.strictEqual(zh.runs[0].tool.driver.rules.find((r) => r.id === 'arithmetic')!.shortDescription.text, '写出的计算不等于写出的结果。');
+		assert.deepStrictEqual(zh.runs[0].results.map((r) => [r.ruleId, r.level]), en.runs[0].results.map((r) => [r.ruleId, r.level]));
+		assert.match(zh.runs[0].results[0].message.text, /算出来是 0\.52/);
+		assert.strictEqual(zh.runs[0].results[0].fixes?.[0].description.text, '把 0.6 改为 0.5。');
+		assert.strictEqual(en.runs[0].results[0].fixes?.[0].description.text, 'Replace 0.6 with 0.5.');
+	});
+
+	test('HTML: the page\'s title, table and marks in Chinese, its language declared', async () => {
+		const zh = formatHtml(await results('zh-cn'), '', 'zh-cn');
+		assert.match(zh, /<html lang="zh-CN">/);
+		assert.match(zh, /<h1>derivcheck 检查报告<\/h1>/);
+		assert.match(zh, /<th>文件<\/th><th>行<\/th><th>代码<\/th><th>级别<\/th><th>说明<\/th><th>写的 → 应为<\/th>/);
+		assert.match(zh, /title="0\.12 \+ 0\.4 算出来是 0\.52[^"]*——真实值 0\.5"/);
+		const en = formatHtml(await results('en'), '');
+		assert.match(en, /<html lang="en">[^]*<h1>derivcheck report<\/h1>[^]*<th>file<\/th>/);
+		assert.doesNotMatch(en, /[\u4e00-\u9fff]/);
+	});
 
 	let dir: string;
 	suiteSetup(() => {

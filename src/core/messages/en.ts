@@ -172,6 +172,29 @@ export const en = {
 	'config.unreadable': 'it cannot be read ({reason})',
 	'config.aFolder': 'it is a folder',
 
+	// What each diagnostic code means (the SARIF rules).
+	'code.arithmetic': 'The written computation does not equal its written result.',
+	'code.value': "A stated value differs from the network's true value, and the error starts here.",
+	'code.substitution': "A number written for a name is not that name's value.",
+	'code.formula': "The written symbolic formula is not the network's formula for that quantity.",
+	'code.inherited': 'A stated value is off only because it carries an earlier error.',
+	'code.network': 'The network block is malformed.',
+	'code.unchecked': 'Not understood; counted, never reported.',
+	'sarif.origin': 'The error this value carries starts here.',
+	'sarif.replace': 'Replace {stated} with {fixed}.',
+	'sarif.replaceNumber': 'Replace the number with {fixed}.',
+
+	// The HTML report (features/report/report.ts).
+	'report.title': 'derivcheck report',
+	'report.clean': 'No findings.',
+	'report.file': 'file',
+	'report.line': 'line',
+	'report.code': 'code',
+	'report.severity': 'severity',
+	'report.message': 'message',
+	'report.change': 'stated → expected',
+	'report.truth': ' — true value {value}',
+
 	// Code actions (features/codeActions.ts, features/ignore.ts).
 	'action.replace': 'Replace {stated} with {fixed}',
 	'action.replaceNumber': 'Replace the number with {fixed}',

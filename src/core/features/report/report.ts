@@ -14,6 +14,8 @@ import type { DocumentLanguage } from '../../scan/index';
 import { LineIndex } from '../../text/lineIndex';
 import { renderDocument, type DocumentMark } from './document';
 import { escapeHtml } from './html';
+import { message } from '../../messages/message';
+import type { Locale } from '../../messages/locale';
 
 export interface ReportFile {
 	/** The path as the user gave it. */
@@ -28,6 +30,8 @@ export interface ReportOptions {
 	readonly katexCss?: string;
 	/** Letters and digits, random per run (see math.ts); tests pass their own. */
 	readonly nonce?: string;
+	/** The language of the page's own words (title, table, marks' titles); English when absent. */
+	readonly locale?: Locale;
 }
 
 /** A random nonce of 16 hex digits, from the platform's cryptographic generator (`Math.random` where there is none). */
@@ -39,8 +43,8 @@ export function randomNonce(): string {
 }
 
 /** The attributes of a diagnostic's mark: `markAttrs(d, 3, 'dc-0-1')` has `data-line="3"`. */
-export function markAttrs(d: Diagnostic, line: number, id?: string): Record<string, string> {
-	const truth = d.expected !== undefined ? ` — true value ${d.expected}` : '';
+export function markAttrs(d: Diagnostic, line: number, id?: string, locale?: Locale): Record<string, string> {
+	const truth = d.expected !== undefined ? message('report.truth', { value: d.expected }, locale) : '';
 	return { ...(id ? { id } : {}), class: `dc-${d.severity}`, 'data-code': d.code, 'data-line': String(line), title: d.message + truth };
 }
 
@@ -59,14 +63,15 @@ code.dc-math-source { color: #cf222e; }
 `;
 
 /** The summary table: file, line, code, severity, message, stated → expected, each row a link to its mark. */
-function summary(rows: readonly { file: ReportFile; d: Diagnostic; line: number; id: string }[]): string {
-	if (rows.length === 0) return '<p class="dc-clean">No findings.</p>';
+function summary(rows: readonly { file: ReportFile; d: Diagnostic; line: number; id: string }[], locale?: Locale): string {
+	if (rows.length === 0) return `<p class="dc-clean">${escapeHtml(message('report.clean', {}, locale))}</p>`;
 	const body = rows.map(({ file, d, line, id }) => {
 		const change = d.stated !== undefined ? `${d.stated} → ${d.expected ?? '?'}` : '';
 		return `<tr><td>${escapeHtml(file.path)}</td><td><a href="#${id}">${line}</a></td><td>${escapeHtml(d.code)}</td>` +
 			`<td>${escapeHtml(d.severity)}</td><td>${escapeHtml(d.message)}</td><td>${escapeHtml(change)}</td></tr>`;
 	}).join('\n');
-	return `<table class="dc-summary"><thead><tr><th>file</th><th>line</th><th>code</th><th>severity</th><th>message</th><th>stated → expected</th></tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+	const heads = (['report.file', 'report.line', 'report.code', 'report.severity', 'report.message', 'report.change'] as const).map((h) => `<th>${escapeHtml(message(h, {}, locale))}</th>`).join('');
+	return `<table class="dc-summary"><thead><tr>${heads}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 /** Renders the report of the given files as one standalone HTML page. */
@@ -80,24 +85,24 @@ export function renderReport(files: readonly ReportFile[], options: ReportOption
 			const line = index.rangeOf(d.span).start.line + 1;
 			const id = `dc-${f}-${i}`;
 			rows.push({ file, d, line, id });
-			return { span: d.span, attrs: markAttrs(d, line, id) };
+			return { span: d.span, attrs: markAttrs(d, line, id, options.locale) };
 		});
 		const body = renderDocument(file.text, file.language, marks, { nonce, md, output: options.katexCss ? 'htmlAndMathml' : 'mathml' });
 		return `<section class="dc-file"><h2>${escapeHtml(file.path)}</h2>\n${body}</section>`;
 	});
 	const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 	return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${options.locale === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>derivcheck report</title>
+<title>${escapeHtml(message('report.title', {}, options.locale))}</title>
 <style>${(options.katexCss ?? '').replace(/<\//g, '<\\/')}</style>
 <style>${style}</style>
 </head>
 <body>
-<h1>derivcheck report</h1>
-${summary(rows)}
+<h1>${escapeHtml(message('report.title', {}, options.locale))}</h1>
+${summary(rows, options.locale)}
 ${sections.join('\n')}
 </body>
 </html>
