@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import { DiagnosticSeverity, type CodeAction, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
 import { CHANGE_DEBOUNCE_MS, changeDebounce } from '../../src/server/diagnostics';
-import { fixAllKind, fixAllRequest } from '../../src/server/protocol';
+import { fixAllKind, insertNetworkBlockKind, fixAllRequest } from '../../src/server/protocol';
 import type { DiagnosticData } from '../../src/server/convert';
 import { createFakeService, type FakeService } from './fakeService';
 import { startHarness, type Harness } from './harness';
@@ -30,12 +30,12 @@ suite('language server', () => {
 		h = await startHarness(() => fake, { configuration });
 	}
 
-	test('announces incremental sync, hover and code actions of both kinds', async () => {
+	test('announces incremental sync, hover and code actions of every kind it offers', async () => {
 		await start();
 		const caps = h.initializeResult.capabilities;
 		assert.deepStrictEqual(caps.textDocumentSync, { openClose: true, change: 2 });
 		assert.strictEqual(caps.hoverProvider, true);
-		assert.deepStrictEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', fixAllKind] });
+		assert.deepStrictEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', fixAllKind, insertNetworkBlockKind] });
 	});
 
 	test('publishes the diagnostic on the wrong number after a document opens', async () => {
