@@ -22,6 +22,8 @@ import type { TruthChecker, TruthFact } from '../check/truth/checker';
 import { containsOffset, type Span } from '../text/span';
 import type { Diagnostic } from '../check/diagnostic';
 import { capHover, mdCode as code, mdText } from './markdown';
+import { message } from '../messages/message';
+import type { Locale } from '../messages/locale';
 
 function width(s: Span): number {
 	return s.end - s.start;
@@ -38,59 +40,64 @@ function findNumber(e: Expr, offset: number): NumberNode | undefined {
 	return undefined;
 }
 
+/** Whether a number stands for more than itself: its interval's ends print apart. */
+function isRange(iv: { lo: number; hi: number }): boolean {
+	return rangeText(iv).startsWith('[');
+}
+
 /** `stands for [0.5575, 0.5585]`, or `is exact` for a number that stands for itself alone. */
-function standsForText(iv: { lo: number; hi: number }): string {
-	const r = rangeText(iv);
-	return r.startsWith('[') ? `stands for ${r}` : 'is exact';
+function standsForText(iv: { lo: number; hi: number }, locale?: Locale): string {
+	return isRange(iv) ? message('hover.standsFor', { range: rangeText(iv) }, locale) : message('hover.exact', {}, locale);
 }
 
 function substitutionHover(s: SubstitutionFact, a: Analysis): string {
 	const number = `**${mdText(s.number.text)}**`;
-	if (s.acceptable.length === 0) {
-		return `${number} is written for ${code(s.written)}; the document states no value for it before this point, so this number is not checked.`;
-	}
-	const lines = [s.holds ? `✓ ${number} agrees with the value stated for ${code(s.written)}.` : `✗ ${number} agrees with no value stated for ${code(s.written)}.`, '', `It ${standsForText(s.iv)}.`, ''];
+	const name = code(s.written);
+	if (s.acceptable.length === 0) return message('hover.sub.unstated', { number, name }, a.locale);
+	const lines = [message(s.holds ? 'hover.sub.agrees' : 'hover.sub.disagrees', { number, name }, a.locale), '', message('hover.sub.it', { standsFor: standsForText(s.iv, a.locale) }, a.locale), ''];
 	for (const v of s.acceptable.slice(0, 4)) {
-		lines.push(`- stated ${code(s.written)} = ${mdText(v.text)} on line ${a.lines.positionAt(v.span.start).line + 1}${v.update ? ' (after its update)' : ''}, which ${standsForText(v.iv)}`);
+		const args = { name, value: mdText(v.text), line: a.lines.positionAt(v.span.start).line + 1, standsFor: standsForText(v.iv, a.locale) };
+		lines.push(message(v.update ? 'hover.sub.statedAfter' : 'hover.sub.stated', args, a.locale));
 	}
-	if (s.acceptable.length > 4) lines.push(`- … and ${s.acceptable.length - 4} more`);
+	if (s.acceptable.length > 4) lines.push(message('hover.more', { count: s.acceptable.length - 4 }, a.locale));
 	return lines.join('\n');
 }
 
 function memberHover(m: MemberFact, a: Analysis): string {
 	const lines = [`${code(a.text.slice(m.span.start, m.span.end))}`];
 	if (m.value === undefined || !m.iv) {
-		lines.push('', 'This member could not be evaluated, so it is not checked.');
+		lines.push('', message('hover.member.unevaluated', {}, a.locale));
 		return lines.join('\n');
 	}
-	if (m.stated && m.statedIv) lines.unshift(m.holds ? `✓ The stated ${mdText(m.stated.text)} is a rounding of this value.` : `✗ No value in ${rangeText(m.iv)} rounds to ${mdText(m.stated.text)}.`, '');
-	lines.push('', `- value as written: **${formatValue(m.value)}**`);
-	if (rangeText(m.iv) !== formatValue(m.value)) lines.push(`- with the rounding of its inputs: ${rangeText(m.iv)}`);
-	if (m.stated && m.statedIv) lines.push(`- stated: ${mdText(m.stated.text)}, which ${standsForText(m.statedIv)}`);
+	if (m.stated && m.statedIv) lines.unshift(m.holds ? message('hover.member.holds', { stated: mdText(m.stated.text) }, a.locale) : message('hover.member.fails', { range: rangeText(m.iv), stated: mdText(m.stated.text) }, a.locale), '');
+	lines.push('', message('hover.member.value', { value: formatValue(m.value) }, a.locale));
+	if (rangeText(m.iv) !== formatValue(m.value)) lines.push(message('hover.member.range', { range: rangeText(m.iv) }, a.locale));
+	if (m.stated && m.statedIv) lines.push(message('hover.member.stated', { stated: mdText(m.stated.text), standsFor: standsForText(m.statedIv, a.locale) }, a.locale));
 	return lines.join('\n');
 }
 
 function statedResultHover(m: MemberFact, a: Analysis): string {
 	const stated = `**${mdText(m.stated!.text)}**`;
 	const what = code(a.text.slice(m.span.start, m.span.end));
-	if (m.value === undefined || !m.iv) return `${stated} is stated as the result of ${what}, which could not be evaluated, so it is not checked.`;
-	const spread = rangeText(m.iv) !== formatValue(m.value) ? `, anywhere in ${rangeText(m.iv)} given its inputs' rounding` : '';
-	const head = m.holds ? `✓ ${stated} holds: ${what} is **${formatValue(m.value)}**${spread}.` : `✗ ${stated} does not hold: ${what} is **${formatValue(m.value)}**${spread}.`;
-	return `${head}\n\n${stated} ${standsForText(m.statedIv!)}.`;
+	if (m.value === undefined || !m.iv) return message('hover.result.unevaluated', { stated, what }, a.locale);
+	const spread = rangeText(m.iv) !== formatValue(m.value) ? message('hover.result.spread', { range: rangeText(m.iv) }, a.locale) : '';
+	const head = message(m.holds ? 'hover.result.holds' : 'hover.result.fails', { stated, what, value: formatValue(m.value), spread }, a.locale);
+	return `${head}\n\n${message('hover.number', { number: stated, standsFor: standsForText(m.statedIv!, a.locale) }, a.locale)}`;
 }
 
 function nameHover(n: NameFact, a: Analysis): string {
 	const history = a.facts.history(n.key);
-	const lines = [`${code(n.written)} (name ${code(n.key)})`];
+	const lines = [message('hover.name.title', { written: code(n.written), key: code(n.key) }, a.locale)];
 	if (history.length === 0) {
-		lines.push('', 'The document states no value for this name.');
+		lines.push('', message('hover.name.unstated', {}, a.locale));
 		return lines.join('\n');
 	}
 	lines.push('');
 	for (const v of history.slice(0, 8)) {
-		lines.push(`- ${v.update ? 'updated to' : 'stated'} ${mdText(v.text)} on line ${a.lines.positionAt(v.span.start).line + 1}${v.chain === n.chain ? ' (here)' : ''}`);
+		const here = v.chain === n.chain ? message('hover.name.here', {}, a.locale) : '';
+		lines.push(message(v.update ? 'hover.name.updated' : 'hover.name.stated', { value: mdText(v.text), line: a.lines.positionAt(v.span.start).line + 1, here }, a.locale));
 	}
-	if (history.length > 8) lines.push(`- … and ${history.length - 8} more`);
+	if (history.length > 8) lines.push(message('hover.more', { count: history.length - 8 }, a.locale));
 	return lines.join('\n');
 }
 
@@ -102,19 +109,19 @@ function nameHover(n: NameFact, a: Analysis): string {
  */
 export function hoverAt(a: Analysis, offset: number, token?: CancellationLike, uri?: string): HoverResult | undefined {
 	const h = hoverUncapped(a, offset, { token, uri });
-	return h && { span: h.span, markdown: capHover(fitLines(h.markdown)) };
+	return h && { span: h.span, markdown: capHover(fitLines(h.markdown, MAX_HOVER_LINES, a.locale)) };
 }
 
 /**
  * A hover cut to `MAX_HOVER_LINES` lines of Markdown, blank lines not counted, with a note that
  * says so. Hovers are built to fit; this is the bound that holds whatever a document holds.
  */
-export function fitLines(markdown: string, max = MAX_HOVER_LINES): string {
+export function fitLines(markdown: string, max = MAX_HOVER_LINES, locale?: Locale): string {
 	const lines = markdown.split('\n');
 	let shown = 0;
 	for (let i = 0; i < lines.length; i++) {
 		if (lines[i].trim() === '') continue;
-		if (++shown === max) return lines.slice(0, i).join('\n').replace(/\s+$/, '') + '\n\n*… more in the network panel and the Problems panel.*';
+		if (++shown === max) return lines.slice(0, i).join('\n').replace(/\s+$/, '') + `\n\n${message('hover.cut', {}, locale)}`;
 	}
 	return markdown;
 }
@@ -151,7 +158,7 @@ function hoverUncapped(a: Analysis, offset: number, context: HoverContext): Hove
 	const hover = withFinding(a, offset, hoverOf(a, offset, context));
 	const element = matrixElementAt(a, offset);
 	if (!element) return hover;
-	const line = describeElement(element, code);
+	const line = describeElement(element, code, a.locale);
 	if (hover) return { span: hover.span, markdown: afterFirstLine(hover.markdown, line) };
 	const member = a.chains.find((c) => containsOffset(c.span, offset))?.members.find((m) => containsOffset(m.span, offset));
 	const num = member && findNumber(member, offset);
@@ -162,8 +169,7 @@ function hoverUncapped(a: Analysis, offset: number, context: HoverContext): Hove
 /** `**0.558** stands for [0.5575, 0.5585] (every value that rounds to it).`, or `**0.5** is exact.` */
 function standsFor(num: NumberNode, a: Analysis): string {
 	const iv = inputInterval(num, a.policy);
-	const text = standsForText(iv);
-	return `**${mdText(num.text)}** ${text}${text === 'is exact' ? '' : ' (every value that rounds to it)'}.`;
+	return message(isRange(iv) ? 'hover.numberRounds' : 'hover.number', { number: `**${mdText(num.text)}**`, standsFor: standsForText(iv, a.locale) }, a.locale);
 }
 
 function hoverOf(a: Analysis, offset: number, context: HoverContext): HoverResult | undefined {

@@ -13,13 +13,15 @@ import { parseId, type Network, type QuantityId } from '../engine/index';
 import type { LayerState } from '../engine/run';
 import type { HeatmapInput, HeatmapPanel } from './heatmap';
 import { mdCode } from './markdown';
+import { message } from '../messages/message';
+import type { Locale } from '../messages/locale';
 
 export interface LayerPicture extends HeatmapInput {
 	/** Markdown: what the rows, columns and panels are, and which element is outlined (without the block note). */
 	readonly caption: string;
 }
 
-const ROLE_WORDS = { pre: 'pre-activations', out: 'outputs', dout: '∂E/∂out', delta: 'deltas' } as const;
+const ROLE_WORDS = { pre: 'picture.role.pre', out: 'picture.role.out', dout: 'picture.role.dout', delta: 'picture.role.delta' } as const;
 type LayerRole = keyof typeof ROLE_WORDS;
 
 function panel(rows: number, cols: number, at: (r: number, c: number) => number): HeatmapPanel {
@@ -37,19 +39,20 @@ function choosePanels(n: number, markPanel: number, make: (i: number) => Heatmap
 	return { panels: [make(markPanel)], mark: 0, only: true };
 }
 
-function layerPicture(net: Network, L: LayerState, role: LayerRole, index: number, label: string): LayerPicture | undefined {
+function layerPicture(net: Network, L: LayerState, role: LayerRole, index: number, label: string, locale?: Locale): LayerPicture | undefined {
 	const s = L.outShape;
 	const name = mdCode(net.layerName(L.index));
 	const values = L[role];
 	if (!values) return undefined;
-	const outlined = `${mdCode(label)} outlined`;
+	const colours = message('picture.colours', { label: mdCode(label) }, locale);
+	const roleWords = (r: LayerRole) => message(ROLE_WORDS[r], {}, locale);
 	if (s.rows === 1 && s.channels === 1) {
 		const roles = (['pre', 'out', 'dout', 'delta'] as const).filter((r) => L[r]);
 		return {
 			panels: [panel(roles.length, s.cols, (r, c) => L[roles[r]]![c])],
 			scale: 'rows',
 			mark: { panel: 0, row: roles.indexOf(role), col: index },
-			caption: `Layer ${name}: a row each for its ${roles.map((r) => ROLE_WORDS[r]).join(', ')}; a column per unit (${range(s.cols)}); each row on its own scale, blue below zero, red above; ${outlined}.`,
+			caption: message('picture.units', { name, roles: roles.map(roleWords).join(', '), range: range(s.cols), colours }, locale),
 		};
 	}
 	const per = s.rows * s.cols;
@@ -59,30 +62,30 @@ function layerPicture(net: Network, L: LayerState, role: LayerRole, index: numbe
 			panels: [panel(s.channels, s.cols, (r, c) => values[r * s.cols + c])],
 			scale: 'all',
 			mark: { panel: 0, row: channel, col: within },
-			caption: `Layer ${name}, its ${ROLE_WORDS[role]}: a row per channel (${range(s.channels)}), a column per position (${range(s.cols)}); blue below zero, red above; ${outlined}.`,
+			caption: message('picture.channels', { name, role: roleWords(role), channels: range(s.channels), positions: range(s.cols), colours }, locale),
 		};
 	}
 	const chosen = choosePanels(s.channels, channel, (c) => panel(s.rows, s.cols, (r, x) => values[c * per + r * s.cols + x]));
-	const which = chosen.only ? `channel ${channel + 1} of ${s.channels}` : s.channels > 1 ? `channels ${range(s.channels)} side by side` : 'one channel';
+	const which = chosen.only ? message('picture.oneOf', { channel: channel + 1, count: s.channels }, locale) : s.channels > 1 ? message('picture.sideBySide', { range: range(s.channels) }, locale) : message('picture.oneChannel', {}, locale);
 	return {
 		panels: chosen.panels,
 		scale: 'all',
 		mark: { panel: chosen.mark, row: Math.floor(within / s.cols), col: within % s.cols },
-		caption: `Layer ${name}, its ${ROLE_WORDS[role]} (${which}): rows and columns of the ${s.rows} × ${s.cols} feature map; blue below zero, red above; ${outlined}.`,
+		caption: message('picture.maps', { name, role: roleWords(role), which, rows: s.rows, cols: s.cols, colours }, locale),
 	};
 }
 
-function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param' | 'grad' | 'updated', index: number, label: string): LayerPicture | undefined {
+function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param' | 'grad' | 'updated', index: number, label: string, locale?: Locale): LayerPicture | undefined {
 	const p = kind === 'w' ? L.weights : L.bias;
 	if (!p) return undefined;
 	const values = what === 'grad' ? p.grad : what === 'updated' ? p.updated : p.value;
 	const name = mdCode(net.layerName(L.index));
-	const words = what === 'grad' ? ', their gradients' : what === 'updated' ? ', after the update' : '';
-	const tail = `blue below zero, red above; ${mdCode(label)} outlined.`;
+	const words = what === 'grad' ? message('picture.grads', {}, locale) : what === 'updated' ? message('picture.updated', {}, locale) : '';
+	const colours = message('picture.colours', { label: mdCode(label) }, locale);
 	const spec = L.spec;
 	if (kind === 'b' || (spec.kind !== 'dense' && spec.kind !== 'conv')) {
-		const per = values.length === 1 ? 'one bias shared by every unit' : `a column per ${spec.kind === 'conv' ? 'kernel' : 'unit'} (${range(values.length)})`;
-		return { panels: [panel(1, values.length, (_, c) => values[c])], scale: 'all', mark: { panel: 0, row: 0, col: index }, caption: `Layer ${name}, its biases${words}: ${per}; ${tail}` };
+		const per = values.length === 1 ? message('picture.sharedBias', {}, locale) : message(spec.kind === 'conv' ? 'picture.perKernel' : 'picture.perUnit', { range: range(values.length) }, locale);
+		return { panels: [panel(1, values.length, (_, c) => values[c])], scale: 'all', mark: { panel: 0, row: 0, col: index }, caption: message('picture.biases', { name, words, per, colours }, locale) };
 	}
 	if (spec.kind === 'dense') {
 		const inputs = values.length / spec.units;
@@ -90,18 +93,18 @@ function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param
 			panels: [panel(spec.units, inputs, (r, c) => values[r * inputs + c])],
 			scale: 'all',
 			mark: { panel: 0, row: Math.floor(index / inputs), col: index % inputs },
-			caption: `Layer ${name}, its weights${words}: a row per unit (${range(spec.units)}), a column per input (${range(inputs)}); ${tail}`,
+			caption: message('picture.weights', { name, words, units: range(spec.units), inputs: range(inputs), colours }, locale),
 		};
 	}
 	const size = spec.kh * spec.kw, kernels = spec.outChannels * spec.inChannels;
 	const k = Math.floor(index / size), within = index % size;
-	const of = spec.inChannels > 1 ? `${spec.outChannels} kernels × ${spec.inChannels} input channels` : spec.outChannels === 1 ? 'one kernel' : `${spec.outChannels} kernels`;
+	const of = spec.inChannels > 1 ? message('picture.kernelsBy', { kernels: spec.outChannels, inputs: spec.inChannels }, locale) : spec.outChannels === 1 ? message('picture.oneKernel', {}, locale) : message('picture.kernels', { kernels: spec.outChannels }, locale);
 	if (spec.kh === 1) {
 		return {
 			panels: [panel(kernels, spec.kw, (r, c) => values[r * spec.kw + c])],
 			scale: 'all',
 			mark: { panel: 0, row: k, col: within },
-			caption: `Layer ${name}, its kernels${words}: a row per kernel${spec.inChannels > 1 ? ' and input channel' : ''} (${of}), a column per element (${range(spec.kw)}); ${tail}`,
+			caption: message(spec.inChannels > 1 ? 'picture.kernelChannelRows' : 'picture.kernelRows', { name, words, of, range: range(spec.kw), colours }, locale),
 		};
 	}
 	const chosen = choosePanels(kernels, k, (i) => panel(spec.kh, spec.kw, (r, c) => values[i * size + r * spec.kw + c]));
@@ -109,7 +112,7 @@ function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param
 		panels: chosen.panels,
 		scale: 'all',
 		mark: { panel: chosen.mark, row: Math.floor(within / spec.kw), col: within % spec.kw },
-		caption: `Layer ${name}, its kernels${words} (${chosen.only ? `kernel ${k + 1} of ${kernels}` : kernels === 1 ? of : `${of}, side by side`}): rows and columns of the ${spec.kh} × ${spec.kw} kernel; ${tail}`,
+		caption: message('picture.kernelMaps', { name, words, which: chosen.only ? message('picture.kernelOf', { kernel: k + 1, count: kernels }, locale) : kernels === 1 ? of : message('picture.kernelsSide', { of }, locale), rows: spec.kh, cols: spec.kw, colours }, locale),
 	};
 }
 
@@ -118,12 +121,12 @@ function paramPicture(net: Network, L: LayerState, kind: 'w' | 'b', what: 'param
  * rate). For `L0:out:2` of a one-channel 1-D layer: one panel of four rows (pre-activations,
  * outputs, ∂E/∂out, deltas) by its units, the third column of the outputs' row marked.
  */
-export function pictureOf(net: Network, id: QuantityId, label: string): LayerPicture | undefined {
+export function pictureOf(net: Network, id: QuantityId, label: string, locale?: Locale): LayerPicture | undefined {
 	const p = parseId(id);
 	if (!p || p.layer < 0) return undefined;
 	const L = net.layers[p.layer];
 	if (!L) return undefined;
-	if (p.param) return paramPicture(net, L, p.param, p.role as 'param' | 'grad' | 'updated', p.index, label);
-	if (p.role in ROLE_WORDS) return layerPicture(net, L, p.role as LayerRole, p.index, label);
+	if (p.param) return paramPicture(net, L, p.param, p.role as 'param' | 'grad' | 'updated', p.index, label, locale);
+	if (p.role in ROLE_WORDS) return layerPicture(net, L, p.role as LayerRole, p.index, label, locale);
 	return undefined;
 }

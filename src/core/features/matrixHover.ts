@@ -10,6 +10,8 @@ import { wholeName } from '../check/elements';
 import type { Expr, MatrixNode } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
 import { containsOffset } from '../text/span';
+import { message } from '../messages/message';
+import type { Locale } from '../messages/locale';
 
 export interface MatrixElement {
 	/** 1-based row and column in the matrix as written. */
@@ -54,7 +56,9 @@ export function matrixElementAt(a: Analysis, offset: number): MatrixElement | un
 }
 
 /** One line for a hover: `Element (1, 2) of W^{(1)} (2 × 2).`; `code` formats the name as inline code, escaped. */
-export function describeElement(e: MatrixElement, code: (s: string) => string): string {
-	const where = e.rows === 1 || e.cols === 1 ? `Element ${e.rows === 1 ? e.col : e.row}` : `Element (${e.row}, ${e.col})`;
-	return `${where} of ${e.of ? code(e.of) : 'this matrix'} (${e.rows} × ${e.cols}).`;
+export function describeElement(e: MatrixElement, code: (s: string) => string, locale?: Locale): string {
+	const of = e.of ? code(e.of) : message('hover.thisMatrix', {}, locale);
+	return e.rows === 1 || e.cols === 1
+		? message('hover.element', { index: e.rows === 1 ? e.col : e.row, of, rows: e.rows, cols: e.cols }, locale)
+		: message('hover.elementAt', { row: e.row, column: e.col, of, rows: e.rows, cols: e.cols }, locale);
 }

@@ -23,7 +23,7 @@ export function showNetworkUri(args: ShowNetworkArgs): string {
 	return `command:${SHOW_NETWORK_COMMAND}?${encoded}`;
 }
 
-/** The Markdown link a hover ends with. */
-export function showNetworkLink(args: ShowNetworkArgs): string {
-	return `[Show in network panel](${showNetworkUri(args)})`;
+/** The Markdown link a hover ends with; `title` is its text in the reader's language (no Markdown in it). */
+export function showNetworkLink(args: ShowNetworkArgs, title = 'Show in network panel'): string {
+	return `[${title}](${showNetworkUri(args)})`;
 }

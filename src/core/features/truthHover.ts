@@ -22,6 +22,7 @@ import { heatmap } from './heatmap';
 import { pictureOf } from './layerPicture';
 import { mdCode, mdText } from './markdown';
 import { showNetworkLink } from './networkLink';
+import { message } from '../messages/message';
 
 /** What a hover needs beyond the analysis: the document's uri (for the panel link) and the request's token. */
 export interface HoverContext {
@@ -47,7 +48,7 @@ function findingAt(a: Analysis, span: Span): Diagnostic | undefined {
 
 function where(a: Analysis, origin: Span): string {
 	const t = a.text.slice(origin.start, origin.end).replace(/\s+/g, ' ').trim();
-	return `line ${a.lines.positionAt(origin.start).line + 1} (${mdText(t.length <= 24 ? t : `${t.slice(0, 23)}…`)})`;
+	return message('hover.where', { line: a.lines.positionAt(origin.start).line + 1, text: mdText(t.length <= 24 ? t : `${t.slice(0, 23)}…`) }, a.locale);
 }
 
 /** The second verdict line: why, in a sentence, when the first does not say it. */
@@ -56,12 +57,12 @@ function why(a: Analysis, fact: TruthFact, d: Diagnostic | undefined): string | 
 	if (d?.code === 'arithmetic') {
 		const m = a.members.find((x) => x.stated && x.stated.span.start === d.span.start && x.stated.span.end === d.span.end && x.value !== undefined);
 		if (m) {
-			const spread = m.iv && rangeText(m.iv) !== formatValue(m.value!) ? `, anywhere in ${rangeText(m.iv)} given its inputs' rounding` : '';
-			return `The arithmetic does not hold: ${mdCode(a.text.slice(m.span.start, m.span.end), 60)} is ${formatValue(m.value!)}${spread}.`;
+			const spread = m.iv && rangeText(m.iv) !== formatValue(m.value!) ? message('hover.result.spread', { range: rangeText(m.iv) }, a.locale) : '';
+			return message('hover.arithmetic', { what: mdCode(a.text.slice(m.span.start, m.span.end), 60), value: formatValue(m.value!), spread }, a.locale);
 		}
 	}
 	if (d && (d.code === 'substitution' || d.code === 'formula')) return mdText(d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message);
-	if (d && fact.localIv) return `From your own earlier values it would be ${rangeText(fact.localIv)}.`;
+	if (d && fact.localIv) return message('truth.value.local', { range: rangeText(fact.localIv) }, a.locale);
 	return undefined;
 }
 
@@ -69,22 +70,22 @@ function why(a: Analysis, fact: TruthFact, d: Diagnostic | undefined): string | 
 function verdict(a: Analysis, fact: TruthFact): string[] {
 	const label = mdCode(fact.label);
 	const value = formatValue(fact.trueValue);
-	if (!fact.stated) return [`${label}: the network's value is **${value}**.`];
+	if (!fact.stated) return [message('hover.truth.unstated', { label, value }, a.locale)];
 	const stated = `**${mdText(fact.stated)}**`;
-	const truth = `the network's value of ${label} is **${value}**`;
+	const truth = message('hover.truth.value', { label, value }, a.locale);
 	const d = findingAt(a, fact.span);
-	const precision = d?.expected && d.expected !== value ? ` (${mdText(d.expected)} at your precision)` : '';
+	const precision = d?.expected && d.expected !== value ? message('hover.truth.precision', { expected: mdText(d.expected) }, a.locale) : '';
 	if (d && d.severity !== 'hint') {
 		const second = why(a, fact, d);
-		return [`✗ ${stated} is wrong: ${truth}${precision}. The error starts here.`, ...(second ? [second] : [])];
+		return [message('hover.truth.wrong', { stated, truth, precision }, a.locale), ...(second ? [second] : [])];
 	}
 	if (d || fact.status === 'inherited' || fact.status === 'value') {
 		const origin = d?.origin ?? fact.origin;
-		const from = origin && (origin.start !== fact.span.start || origin.end !== fact.span.end) ? ` Carried from ${where(a, origin)}.` : '';
-		return [`✗ ${stated} carries an earlier error: ${truth}${precision}.${from}`];
+		const from = origin && (origin.start !== fact.span.start || origin.end !== fact.span.end) ? message('hover.truth.from', { where: where(a, origin) }, a.locale) : '';
+		return [message('hover.truth.carried', { stated, truth, precision, from }, a.locale)];
 	}
-	if (fact.status === 'rounding') return [`✓ ${stated} holds, your rounding carried forward: ${truth}.`];
-	return [`✓ ${stated} is right: ${truth}.`];
+	if (fact.status === 'rounding') return [message('hover.truth.rounding', { stated, truth }, a.locale)];
+	return [message('hover.truth.right', { stated, truth }, a.locale)];
 }
 
 /** A value as the author's formula shows it: negative ones in parentheses, `(-0.177)`. */
@@ -92,33 +93,33 @@ function shownValue(text: string): string {
 	return /^[-−]/.test(text) ? `(${text})` : text;
 }
 
-function formulaLines(truth: TruthChecker, fact: TruthFact): string[] {
+function formulaLines(a: Analysis, truth: TruthChecker, fact: TruthFact): string[] {
 	const net = truth.net;
 	const f = fact.id.startsWith('d:') ? undefined : net.formula(fact.id);
 	if (!f) return [];
 	const formula = renderTermBounded(f.rhs, (id) => net.label(id), MAX_HOVER_FORMULA_CHARS);
 	const mine = renderTermBounded(f.rhs, (id) => shownValue(truth.authorValue(id)?.text ?? formatValue(net.value(id) ?? NaN)), MAX_HOVER_FORMULA_CHARS);
-	const lines = [mdCode(`${fact.label} = ${formula.text}`, MAX_HOVER_FORMULA_CHARS + 40), `= ${mdCode(mine.text, MAX_HOVER_FORMULA_CHARS)} with your values`];
-	if (formula.cut || mine.cut) lines.push(`*The formula is longer than ${MAX_HOVER_FORMULA_CHARS} characters; its first terms are shown.*`);
+	const lines = [mdCode(`${fact.label} = ${formula.text}`, MAX_HOVER_FORMULA_CHARS + 40), message('hover.formula.mine', { formula: mdCode(mine.text, MAX_HOVER_FORMULA_CHARS) }, a.locale)];
+	if (formula.cut || mine.cut) lines.push(message('hover.formula.cut', { max: MAX_HOVER_FORMULA_CHARS }, a.locale));
 	return lines;
 }
 
-function pathLine(truth: TruthChecker, id: QuantityId, token?: CancellationLike): string | undefined {
+function pathLine(a: Analysis, truth: TruthChecker, id: QuantityId, token?: CancellationLike): string | undefined {
 	const net = truth.net;
 	const p = parseId(id);
 	const of = p?.role === 'grad' ? id.replace(/:grad$/, '') : p?.role === 'delta' ? id.replace(':delta:', ':pre:') : p?.role === 'dout' ? id.replace(':dout:', ':out:') : id;
 	const paths = net.paths(of, 2, token);
 	const first = paths.paths[0];
 	if (!first || first.length < 2) return undefined;
-	const more = paths.paths.length > 1 || paths.truncated ? ' (and more)' : '';
-	return `Chain rule: ${mdCode(first.map((q) => net.label(q)).join(' → '), MAX_HOVER_FORMULA_CHARS)}${more}`;
+	const more = paths.paths.length > 1 || paths.truncated ? message('hover.path.more', {}, a.locale) : '';
+	return message('hover.path', { path: mdCode(first.map((q) => net.label(q)).join(' → '), MAX_HOVER_FORMULA_CHARS), more }, a.locale);
 }
 
-function pictureLines(truth: TruthChecker, fact: TruthFact): string[] {
-	const picture = pictureOf(truth.net, fact.id, fact.label);
+function pictureLines(a: Analysis, truth: TruthChecker, fact: TruthFact): string[] {
+	const picture = pictureOf(truth.net, fact.id, fact.label, a.locale);
 	if (!picture) return [];
 	const image = heatmap(picture);
-	const blocks = image.step > 1 ? ` Each square is the mean of a ${image.step} × ${image.step} block.` : '';
+	const blocks = image.step > 1 ? message('hover.picture.blocks', { step: image.step }, a.locale) : '';
 	return [`![heatmap](${image.uri})`, `*${picture.caption}${blocks}*`];
 }
 
@@ -129,10 +130,10 @@ function pictureLines(truth: TruthChecker, fact: TruthFact): string[] {
  * at your precision). The error starts here.`
  */
 export function truthHover(a: Analysis, truth: TruthChecker, fact: TruthFact, context: HoverContext = {}): string {
-	const path = pathLine(truth, fact.id, context.token);
-	const groups = [verdict(a, fact), [...formulaLines(truth, fact), ...(path ? [path] : [])], pictureLines(truth, fact)];
-	const read = a.inferred?.kind === 'read' ? ' · network read from the document' : '';
-	if (context.uri) groups.push([`${showNetworkLink({ uri: context.uri, key: fact.id })}${read}`]);
-	else if (read) groups.push(['Network read from the document.']);
+	const path = pathLine(a, truth, fact.id, context.token);
+	const groups = [verdict(a, fact), [...formulaLines(a, truth, fact), ...(path ? [path] : [])], pictureLines(a, truth, fact)];
+	const read = a.inferred?.kind === 'read' ? message('hover.read', {}, a.locale) : '';
+	if (context.uri) groups.push([`${showNetworkLink({ uri: context.uri, key: fact.id }, message('hover.showNetwork', {}, a.locale))}${read}`]);
+	else if (read) groups.push([message('hover.readAlone', {}, a.locale)]);
 	return groups.filter((g) => g.length > 0).map((g) => g.join('  \n')).join('\n\n');
 }

@@ -1,7 +1,7 @@
 /**
  * The check in Chinese: each kind of finding, and each known mistake's explanation, comes out in
  * Chinese under `zh-cn` with the same numbers, codes, spans and fixes as in English, and so does a
- * mistake in the network block; no English
+ * mistake in the network block, a configuration mistake and the hovers; no English
  * sentence is left in any message of the seed notes; and the default stays English.
  */
 import * as assert from 'assert';
@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
 import { parseConfigFile, say } from '../../../src/core/index';
+import { hoverAt } from '../../../src/core/features/hover';
 
 const block = `\`\`\`network
 input: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
@@ -95,6 +96,25 @@ suite('the check in Chinese', () => {
 			}
 		}
 	});
+
+	const hovers: { readonly name: string; readonly text: string; readonly at: string; readonly says: RegExp }[] = [
+		{ name: 'a wrong stated result', text: '$$0.3 + 0.4 = 0.8$$', at: '0.8', says: /^✗ \*\*0\.8\*\* 不成立：`0\.3 \+ 0\.4` 等于 \*\*0\.7\*\*。/ },
+		{ name: 'a number substituted for a stated name', text: '$$a = 0.5$$\n\n$$b = 2 a = 2 \\cdot 0.6 = 1.2$$', at: '0.6', says: /✗ \*\*0\.6\*\* 与文中给出的 `a` 的任何值都不一致。/ },
+		{ name: 'a value off the network', text: `${block}$$out_{C1} = 0.600$$`, at: '0.600', says: /^✗ \*\*0\.600\*\* 错了：网络算出的 `out_\{C1\}` 是 \*\*0\.558\d*\*\*（按你的精度写作 0\.558）。错误从这里开始。[^]*（代入你的数值）/ },
+		{ name: 'a weight already updated', text: `${block}$$\\frac{\\partial E}{\\partial out_{P1}} = -0.060$$`, at: '-0.060', says: /这里用了已经更新过的权重/ },
+	];
+	for (const h of hovers) {
+		test(`the hover on ${h.name} is in Chinese, and in English without a language`, async () => {
+			const offset = h.text.lastIndexOf(h.at) + 1;
+			const [en, zh] = await Promise.all([analyze(h.text), analyze(h.text, 'zh-cn')]);
+			const zhHover = hoverAt(zh, offset)!;
+			assert.match(zhHover.markdown, h.says);
+			assert.doesNotMatch(zhHover.markdown.replace(/`[^`]*`/g, '').replace(/\(data:[^)]*\)/g, ''), englishWords, zhHover.markdown);
+			const enHover = hoverAt(en, offset)!;
+			assert.deepStrictEqual(zhHover.span, enHover.span);
+			assert.doesNotMatch(enHover.markdown, /[\u4e00-\u9fff]/);
+		});
+	}
 
 	const configMistakes: [string, string, RegExp][] = [
 		['{"tolerance": "exact"}', '.derivcheck.json', /^"tolerance" 只能是 digits, strict, loose 之一，不能是 "exact"$/],
