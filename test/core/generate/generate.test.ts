@@ -13,6 +13,7 @@ import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze'
 import { buildNetwork } from '../../../src/core/engine/index';
 import type { LayerSpec, NetworkSpec } from '../../../src/core/engine/spec';
 import { defaultGenerateOptions, generateDerivation, type GenerateOptions, type Generated } from '../../../src/core/generate/generate';
+import { generateForDocument } from '../../../src/core/generate/document';
 import type { NotationName } from '../../../src/core/generate/notations';
 import { dense, network, seedSpec } from '../engine/build';
 import { randomNetwork, smooth } from '../engine/random';
@@ -134,6 +135,32 @@ suite('generate: round trip through the checker', () => {
 		assert.match(u.text, /- dense: h\n {4}weights: \[\[0.1, 0.2\], \[0.3, 0.4\]\]\n {4}weight_names: w\n/);
 		assert.match(u.text, /- dense: o\n/);
 		assert.ok(u.text.includes('$$out_{h1} = \\tanh(in_{h1})'));
+	});
+});
+
+suite('generate: a document\'s network', () => {
+	const spec = network({ input: [0.05, 0.1], target: [0.01, 0.99], lr: 0.5, loss: 'half_sse', layers: [
+		dense({ units: 2, weights: [0.15, 0.2, 0.25, 0.3], bias: [0.35, 0.35], activation: 'sigmoid' }),
+		dense({ units: 2, weights: [0.4, 0.45, 0.5, 0.55], bias: [0.6, 0.6], activation: 'sigmoid' }),
+	] });
+
+	test('a document without a block gets the derivation of the network read off it, the same as from the block', async () => {
+		const d = derivation(generateDerivation(spec, options()));
+		const givens = 'Given $x_1 = 0.05$, $x_2 = 0.1$, $w_1 = 0.15$, $w_2 = 0.2$, $w_3 = 0.25$, $w_4 = 0.3$, $b_1 = 0.35$, $b_2 = 0.35$, $ww_1 = 0.4$, $ww_2 = 0.45$, $ww_3 = 0.5$, $ww_4 = 0.55$, $bb_1 = 0.6$, $bb_2 = 0.6$, $t_1 = 0.01$, $t_2 = 0.99$, $\\alpha = 0.5$.\n';
+		const withoutBlock = d.text.replace(/```network[\s\S]*?```\n/, givens);
+		assert.ok(!withoutBlock.includes('```network'));
+		const again = await generateForDocument(withoutBlock, 'markdown', defaultGenerateOptions);
+		assert.ok(again);
+		assert.strictEqual(derivation(again).text, d.text);
+	});
+
+	test('a block with a mistake, or nothing to read, is said in a sentence', async () => {
+		const bad = await generateForDocument('```network\ninput: [1]\n```\n', 'markdown', defaultGenerateOptions);
+		assert.strictEqual(bad?.kind, 'refused');
+		assert.match((bad as { reason: string }).reason, /^The network block has a mistake: /);
+		const none = await generateForDocument('Some prose, $$0.3 + 0.4 = 0.7$$\n', 'markdown', defaultGenerateOptions);
+		assert.strictEqual(none?.kind, 'refused');
+		assert.match((none as { reason: string }).reason, /^No network to write out: /);
 	});
 });
 
