@@ -1,17 +1,24 @@
 /**
  * The server speaks the editor's display language (`InitializeParams.locale`) over the real core:
- * with `zh-cn` the diagnostics, their related information and the code-action titles are Chinese,
+ * with `zh-cn` the diagnostics, their related information, the code-action titles and the hovers are Chinese,
  * and stay so when the settings change; without a locale, with `en` and with a language the
  * tables do not hold (`zh-tw`, `de`) they are English.
  */
 import * as assert from 'assert';
 import { createLanguageService } from '../../src/core/index';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic, Hover } from 'vscode-languageserver/node';
 import { startHarness, type Harness } from './harness';
 
 const uri = 'file:///notes/sum.md';
 const text = '$$a = 0.5$$\n\n$$b = 2 a = 2 \\cdot 0.6 = 1.2$$\n\n$$0.3 + 0.4 = 0.8$$\n';
 const han = /[\u4e00-\u9fff]/;
+
+/** The hover's Markdown on the stated result of the wrong sum (`0.8`, on the last line). */
+async function hoverOnWrongSum(h: Harness): Promise<string> {
+	const line = text.split('\n').findIndex((l) => l.includes('0.8'));
+	const hover: Hover | null = await h.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: text.split('\n')[line].indexOf('0.8') + 1 } });
+	return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+}
 
 async function session(h: Harness): Promise<{ diagnostics: Diagnostic[]; titles: string[] }> {
 	const published = h.diagnostics(uri);
@@ -39,6 +46,7 @@ suite('language server: the display language', () => {
 		assert.ok(related.length > 0 && related.every((r) => han.test(r.message)), JSON.stringify(related));
 		assert.ok(titles.includes('把 0.8 改为 0.7'), titles.join('; '));
 		assert.ok(titles.includes('在这一行忽略这个问题（arithmetic）'), titles.join('; '));
+		assert.match(await hoverOnWrongSum(h), /^✗ \*\*0\.8\*\* 不成立：`0\.3 \+ 0\.4` 等于 \*\*0\.7\*\*。/);
 	});
 
 	test('with zh-cn, the messages stay Chinese after the settings change', async () => {
@@ -59,6 +67,7 @@ suite('language server: the display language', () => {
 			for (const d of diagnostics) assert.doesNotMatch(d.message, han, d.message);
 			assert.match(diagnostics.find((d) => d.code === 'arithmetic')!.message, /^0\.3 \+ 0\.4 is 0\.7/);
 			assert.ok(titles.includes('Replace 0.8 with 0.7'), titles.join('; '));
+			assert.match(await hoverOnWrongSum(h), /^✗ \*\*0\.8\*\* does not hold: `0\.3 \+ 0\.4` is \*\*0\.7\*\*\./);
 		});
 	}
 });
