@@ -74,4 +74,17 @@ suite('parse memo', () => {
 		assert.strictEqual(copy.a.span, copy.b.span);
 		assert.notStrictEqual(copy.a.span, span);
 	});
+
+	test('copies a tree deeper than recursion can go', () => {
+		let deep: { left?: unknown; span: { start: number; end: number } } = { span: { start: 0, end: 1 } };
+		for (let i = 1; i <= 100_000; i++) deep = { left: deep, span: { start: 0, end: i + 1 } };
+		let copy = shiftedCopy(deep, 2) as typeof deep;
+		let depth = 0;
+		while (copy.left) {
+			assert.strictEqual(copy.span.start, 2);
+			copy = copy.left as typeof deep;
+			depth++;
+		}
+		assert.strictEqual(depth, 100_000);
+	});
 });
