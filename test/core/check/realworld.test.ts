@@ -113,6 +113,29 @@ const cases: readonly Case[] = [
 			},
 		],
 	},
+	{
+		file: 'nafiz-matrix.md',
+		checkedAtLeast: 23,
+		// The layers are written in matrix form only (Z[1] = W[1] X + b[1]), which is not read off a document yet.
+		noNetwork: 'writes no weighted sum',
+		own: [
+			// e^{0.1739} is 1.18994: "≈ 1.1904" is wrong at the fourth place.
+			{ code: 'arithmetic', line: 385, text: '1.1904' },
+		],
+		plants: [
+			{
+				name: 'ReLU not applied to one element of A[1]',
+				edits: [['\\max(0, 2.3)\n\\end{bmatrix} = \\begin{bmatrix}\n2.6 \\\\\n0 \\\\', '\\max(0, 2.3)\n\\end{bmatrix} = \\begin{bmatrix}\n2.6 \\\\\n-2.5 \\\\']],
+				// The squiggle is on the one wrong element.
+				found: [{ code: 'arithmetic', line: 187, text: '-2.5' }],
+			},
+			{
+				name: 'a wrong sum in an element of Z[4]',
+				edits: [['$0.1512 + 0.0227 + 0 = 0.1739$', '$0.1512 + 0.0227 + 0 = 0.1793$']],
+				found: [{ code: 'arithmetic', line: 356, text: '0.1793' }],
+			},
+		],
+	},
 ];
 
 async function analyze(text: string): Promise<Analysis> {
