@@ -63,10 +63,10 @@ function heading(text: string, level: 1 | 2 | 3, language: 'markdown' | 'latex')
 function layerWhat(net: Network, l: number, h: Headings): string {
 	const s = net.layers[l].spec;
 	switch (s.kind) {
-		case 'conv': return [h.kinds[s.dims === 1 ? 'conv1d' : 'conv2d'], s.activation.kind, ...(s.flip ? [h.flipped] : [])].join(', ');
+		case 'conv': return [h.kinds[s.dims === 1 ? 'conv1d' : 'conv2d'], s.activation.kind, ...(s.flip ? [h.flipped] : [])].join(h.sep);
 		case 'pool': return `${h.kinds[s.mode === 'max' ? 'maxpool' : 'avgpool']} ${s.size[0] === 1 && s.dims === 1 ? s.size[1] : `${s.size[0]} × ${s.size[1]}`}`;
-		case 'dense': return `${h.kinds.dense}, ${s.activation.kind}`;
-		case 'activation': return `${h.kinds.activation}, ${s.activation.kind}`;
+		case 'dense': return `${h.kinds.dense}${h.sep}${s.activation.kind}`;
+		case 'activation': return `${h.kinds.activation}${h.sep}${s.activation.kind}`;
 		case 'flatten': return 'flatten';
 	}
 }
@@ -132,7 +132,7 @@ export function generateDerivation(input: NetworkSpec, options: GenerateOptions,
 		}
 		if (section.kind === 'update') {
 			const frozen = frozenLabels(net, scalar);
-			if (frozen.length) out.push(h.frozen(frozen.map((x) => `$${x}$`).join(', ')), '');
+			if (frozen.length) out.push(h.frozen(frozen.map((x) => `$${x}$`).join(h.sep)), '');
 		}
 	}
 	if (Number.isNaN(net.spec.learningRate) && (options.part === 'all' || options.part === 'update')) out.push(h.noLearningRate, '');

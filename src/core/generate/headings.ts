@@ -20,6 +20,8 @@ export interface Headings {
 	readonly frozen: (names: string) => string;
 	readonly noLearningRate: string;
 	readonly flipped: string;
+	/** Between the parts of a layer's description: `, ` in English, `，` in Chinese. */
+	readonly sep: string;
 	readonly kinds: Readonly<Record<string, string>>;
 }
 
@@ -36,6 +38,7 @@ const en: Headings = {
 	frozen: (names) => `The update leaves ${names} unchanged (frozen).`,
 	noLearningRate: 'The network block gives no learning rate, so there is no update step.',
 	flipped: 'flipped kernels',
+	sep: ', ',
 	kinds: { conv1d: 'conv1d', conv2d: 'conv2d', maxpool: 'max pool', avgpool: 'average pool', dense: 'dense', activation: 'activation' },
 };
 
@@ -52,6 +55,7 @@ const zhCn: Headings = {
 	frozen: (names) => `更新时 ${names} 保持不变（冻结）。`,
 	noLearningRate: '网络块没有给出学习率，因此没有参数更新这一步。',
 	flipped: '卷积核翻转',
+	sep: '，',
 	kinds: { conv1d: '一维卷积', conv2d: '二维卷积', maxpool: '最大池化', avgpool: '平均池化', dense: '全连接', activation: '激活' },
 };
 

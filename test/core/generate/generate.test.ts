@@ -200,7 +200,7 @@ suite('generate: options', () => {
 
 	test('writes the headings in Simplified Chinese', () => {
 		const d = derivation(generateDerivation(seedSpec(), options({ language: 'zh-cn' })));
-		for (const h of ['# 推导过程', '## 正向传播', '### CC 层（一维卷积, sigmoid, 卷积核翻转）', '### 损失', '## 反向传播', '## 参数更新']) assert.ok(d.text.includes(h), h);
+		for (const h of ['# 推导过程', '## 正向传播', '### CC 层（一维卷积，sigmoid，卷积核翻转）', '### 损失', '## 反向传播', '## 参数更新']) assert.ok(d.text.includes(h), h);
 		assert.ok(!d.text.includes('Forward pass'));
 	});
 
