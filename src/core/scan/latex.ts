@@ -12,7 +12,8 @@ import { networkAt } from './latexNetwork';
 import { ordered } from './order';
 import type { MathRegion, NetworkBlockRegion, ScanResult } from './region';
 
-const MATH_ENVIRONMENTS = new Set(['equation', 'align', 'aligned', 'gather', 'multline', 'eqnarray']);
+/** The environments that are display math (with or without `*`), in LaTeX and, at the start of a line, in Markdown. */
+export const MATH_ENVIRONMENTS: ReadonlySet<string> = new Set(['equation', 'align', 'aligned', 'gather', 'multline', 'eqnarray']);
 const VERBATIM_ENVIRONMENTS = new Set(['verbatim', 'lstlisting', 'minted', 'comment', 'Verbatim']);
 
 /**

@@ -2,9 +2,9 @@
  * The Markdown scanner. Strategy: markdown-it parses the block structure only (its inline
  * phase is switched off), which tells us, by line, what is a paragraph, heading or table (scanned
  * for inline math by `inline.ts` over the raw text), what is code or HTML (never scanned), what
- * is a `$$`/`\[` display block (`mathBlock.ts`) and what is a `math` or `network` fence. All
- * offsets are then found in the original text through a line table, so CRLF, tabs, surrogate
- * pairs and block-quote prefixes cannot shift them. Inside a block quote, a region that spans
+ * is a `$$`/`\[` display block or a bare `\begin{align}` environment (`mathBlock.ts`) and what
+ * is a `math` or `network` fence. All offsets are then found in the original text through a line
+ * table, so CRLF, tabs, surrogate pairs and block-quote prefixes cannot shift them. Inside a block quote, a region that spans
  * lines keeps the `> ` markers of its later lines in `inner`; `MathRegion.prefixes` lists them so
  * the parser can read them as whitespace.
  */
@@ -70,18 +70,20 @@ export function scanMarkdown(text: string): ScanResult {
 	return { regions: ordered(regions), networks };
 }
 
-/** The `$$ … $$` or `\[ … \]` region of a display block that fills lines `first` to `end - 1`. */
+/**
+ * The `$$ … $$`, `\[ … \]` or `\begin{align} … \end{align}` region of a display block that fills
+ * lines `first` to `end - 1`; an environment is a region of its own kind, read as in LaTeX.
+ */
 function displayBlock(text: string, lines: LineTable, first: number, end: number, open: string): MathRegion | undefined {
-	const close = open === '$$' ? '$$' : '\\]';
+	const environment = /^\\begin\{([A-Za-z]+\*?)\}$/.exec(open)?.[1];
+	const close = environment !== undefined ? `\\end{${environment}}` : open === '$$' ? '$$' : '\\]';
 	const start = text.indexOf(open, lines.starts[first]);
 	const lastEnd = lines.ends[end - 1];
 	const closeAt = text.lastIndexOf(close, lastEnd - close.length);
 	if (start < 0 || closeAt < start + open.length || closeAt + close.length > lastEnd) return undefined;
-	return {
-		kind: 'display',
-		outer: { start, end: closeAt + close.length },
-		inner: { start: start + open.length, end: closeAt },
-	};
+	const outer = { start, end: closeAt + close.length };
+	const inner = { start: start + open.length, end: closeAt };
+	return environment !== undefined ? { kind: 'environment', outer, inner, environment } : { kind: 'display', outer, inner };
 }
 
 interface FenceParts {

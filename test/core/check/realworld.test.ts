@@ -6,8 +6,8 @@
  * whether the network was read off the document. Then mistakes are planted in a copy made by
  * replacing the author's text (a wrong result, a weight already updated used in backpropagation):
  * each must be found on its number, and the author's own findings must stay as they were.
- * melfm-notes.md, the faithful copy whose bare align/equation environments are not read in
- * Markdown yet, is checked here in its $$-wrapped twin only.
+ * melfm-notes.md writes its math as bare align/equation environments, as MathJax reads them in
+ * Markdown; its $$-wrapped twin must give the same findings.
  */
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
@@ -93,6 +93,23 @@ const cases: readonly Case[] = [
 				edits: [['= 0.23731 + 0.26860 + 0.60000', '= 0.23731 + 0.26680 + 0.60000']],
 				// 0.45 × 0.59688 is 0.26860: the step that writes 0.26680 is the one that does not follow.
 				found: [{ code: 'arithmetic', line: 89, text: '0.23731 + 0.26680 + 0.60000' }],
+			},
+		],
+	},
+	{
+		file: 'melfm-notes.md',
+		checkedAtLeast: 6,
+		noNetwork: 'with one unit in the first layer (z1)',
+		own: [
+			// As in the $$-wrapped twin below: 0.7391 is the previous step's value, where \hat{y1} = 0.7491.
+			{ code: 'substitution', line: 89, text: '0.7391' },
+			{ code: 'substitution', line: 89, text: '0.7391' },
+		],
+		plants: [
+			{
+				name: 'a wrong result in E_y1',
+				edits: [['(0.01 - 0.7491)^2 = 0.2731', '(0.01 - 0.7491)^2 = 0.2713']],
+				found: [{ code: 'arithmetic', line: 53, text: '0.2713' }],
 			},
 		],
 	},

@@ -32,6 +32,17 @@ suite('scan/markdown: finds math', () => {
 	test('keeps exact offsets with CRLF, tabs, Chinese text and emoji before the math', () => {
 		check('正向传播😀\r\n\r\n卷积核\t$KK_{11} = 0.1$ 层\r\n$$\r\na\r\n$$\r\n', [['inline', 'KK_{11} = 0.1'], ['display', '\r\na\r\n']]);
 	});
+	test('reads a bare math environment that starts a line, as MathJax does in Markdown', () => {
+		check('Text\n\n\\begin{align}\nz &= 0.1 + 0.2 \\\\\n- 0.3 &= 0\n\\end{align}\n\n\\begin{equation*} a = 1 \\end{equation*}\n', [
+			['environment', '\nz &= 0.1 + 0.2 \\\\\n- 0.3 &= 0\n'],
+			['environment', ' a = 1 '],
+		]);
+		const text = '\\begin{gather}\nb = 2\n\\end{gather}\n';
+		assert.deepStrictEqual(scanMarkdown(text).regions.map(r => [r.kind, r.environment, text.slice(r.outer.start, r.outer.end)]), [['environment', 'gather', text.trimEnd()]]);
+	});
+	test('leaves other environments, unclosed ones and ones in the middle of a line as text', () => {
+		check('\\begin{bmatrix}1\\end{bmatrix}\n\n\\begin{align}\nz = 1\n\nmore\n\n\\begin{align}x\\end{align*}\n\nso \\begin{equation}y = 2\\end{equation}\n\n`\\begin{align}c\\end{align}`\n', []);
+	});
 	test('handles an unclosed fence at the end of the file', () => {
 		const text = '```math\na = 1\n';
 		const r = scanMarkdown(text);
