@@ -70,15 +70,18 @@ function inChain(a: Analysis, s: Span): boolean {
 	return a.chains.some((c) => c.span.start <= s.start && s.end <= c.span.end);
 }
 
-/** Asserts what each kind of action may edit. */
-function assertActionScope(a: Analysis, action: CodeAction): void {
+/**
+ * Asserts what each kind of action may edit. Kinds are told by where an action came from and by
+ * its flags, not by its title, which is in the analysis's language.
+ */
+function assertActionScope(a: Analysis, action: CodeAction, ignore: boolean): void {
 	for (const e of action.edits) inside(e.span, a.text.length, `an edit of "${action.title}"`);
-	if (action.title.startsWith('Ignore')) {
+	if (ignore) {
 		// An insertion of a directive, or of one more code into a directive already there.
 		for (const e of action.edits) assert.ok(e.span.start === e.span.end && /^([\s>]*(<!-- |% )derivcheck-disable-(next-)?line [a-z]+( -->)?\s*| [a-z]+)$/.test(e.newText), `"${action.title}" edits ${JSON.stringify(e)}`);
 		return;
 	}
-	if (action.kind === 'quickfix' && action.title.startsWith('Replace')) {
+	if (action.kind === 'quickfix' && action.isPreferred) {
 		// A quick fix for one number: its own chain and nothing else.
 		const d = action.diagnostics[0];
 		const chain = chainOf(a, d.span);
@@ -135,12 +138,13 @@ export async function runPipeline(c: PipelineCase): Promise<number> {
 	let applied = 0;
 	const seen = new Set<string>();
 	for (const r of ranges) {
-		const actions = [...await codeActionsFor(a, diagnostics, r), ...ignoreActions(a, diagnostics.filter((d) => overlaps(d.span, r)))];
-		for (const action of actions) {
+		const fixes = await codeActionsFor(a, diagnostics, r);
+		const ignores = ignoreActions(a, diagnostics.filter((d) => overlaps(d.span, r)));
+		for (const action of [...fixes, ...ignores]) {
 			const key = JSON.stringify(action.edits);
 			if (seen.has(key)) continue;
 			seen.add(key);
-			assertActionScope(a, action);
+			assertActionScope(a, action, ignores.includes(action));
 			const after = applyEdits(text, action.edits);
 			if (applied++ === 0) assert.ok(await analyzeDocument(after, language, { tolerance: 'digits' }), 'the fixed text checks');
 		}
