@@ -59,14 +59,23 @@ const bundles = [
 	{ entryPoints: ['src/client/panel/webview/main.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-/** Copies KaTeX's stylesheet and its WOFF2 fonts (the only format the stylesheet needs first) into `dist/katex/`. */
+/**
+ * Copies KaTeX's stylesheet and its WOFF2 fonts (the only format the stylesheet needs first) into
+ * `dist/katex/`. A file already there with the same bytes is left alone, so a build never rewrites
+ * what a packaging run beside it may be reading.
+ */
 function copyKatex() {
 	const from = path.dirname(require.resolve('katex'));
 	const to = path.join('dist', 'katex');
 	fs.mkdirSync(path.join(to, 'fonts'), { recursive: true });
-	fs.copyFileSync(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
+	const copy = (a, b) => {
+		const bytes = fs.readFileSync(a);
+		if (fs.existsSync(b) && fs.readFileSync(b).equals(bytes)) return;
+		fs.writeFileSync(b, bytes);
+	};
+	copy(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
 	for (const font of fs.readdirSync(path.join(from, 'fonts'))) {
-		if (font.endsWith('.woff2')) fs.copyFileSync(path.join(from, 'fonts', font), path.join(to, 'fonts', font));
+		if (font.endsWith('.woff2')) copy(path.join(from, 'fonts', font), path.join(to, 'fonts', font));
 	}
 }
 const executables = ['dist/server.js', 'dist/cli.js'];
