@@ -58,7 +58,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	for (const m of missing) err(`derivcheck: ${m.message}.\n`);
 	let incomplete = missing.length > 0;
 	if (options.printNetwork && files.length > 1) {
-		err(`derivcheck: --print-network takes one file, but ${options.files[0]} stands for ${files.length}.\n`);
+		err(`${message('cli.printOneFile', { arg: options.files[0], count: files.length }, locale)}\n`);
 		return 2;
 	}
 	for (const path of files) {
@@ -79,7 +79,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 			continue;
 		}
 		const uri = pathToFileURL(resolve(path)).href;
-		if (options.printNetwork) return printNetwork(service, { uri, languageId: input.languageId, version: 1, text: input.text }, path, out, err);
+		if (options.printNetwork) return printNetwork(service, { uri, languageId: input.languageId, version: 1, text: input.text }, path, out, err, locale);
 		const report = await service.check({ uri, languageId: input.languageId, version: 1, text: input.text });
 		if (report) results.push({ path, index: new LineIndex(input.text), report, text: input.text, languageId: input.languageId });
 	}
@@ -93,11 +93,11 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	return incomplete ? 2 : exitStatus(results);
 }
 
-/** Prints the block of the network the check of one file used: exit 0, or 1 with the reason on stderr. */
-async function printNetwork(service: LanguageService, doc: DocumentInput, path: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** Prints the block of the network the check of one file used: exit 0, or 1 with the reason on stderr, in `locale`. */
+async function printNetwork(service: LanguageService, doc: DocumentInput, path: string, out: (s: string) => void, err: (s: string) => void, locale: Locale): Promise<number> {
 	const answer = await service.networkBlock(doc);
 	if (answer.kind === 'none') {
-		err(`derivcheck: ${path} has no network: ${answer.reason}\n`);
+		err(`${message('cli.printNoNetwork', { path, reason: answer.reason }, locale)}\n`);
 		return 1;
 	}
 	out(`${answer.text}\n`);

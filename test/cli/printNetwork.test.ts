@@ -95,6 +95,9 @@ suite('cli: --print-network', () => {
 		assert.strictEqual(r.status, 1);
 		assert.strictEqual(r.stdout, '');
 		assert.match(r.stderr, /^derivcheck: plain\.md has no network: The document declares no network block, and none could be read from it: .+\.\n$/);
+		const zh = run(['--lang', 'zh-cn', '--print-network', 'plain.md'], dir);
+		assert.strictEqual(zh.status, 1);
+		assert.match(zh.stderr, /^derivcheck：plain\.md 没有网络：此文档没有声明网络块，也无法从中读出网络：/);
 	});
 
 	test('exits 2 on a missing file or a folder of several files', () => {

@@ -307,6 +307,8 @@ export const en = {
 	'cli.badConfig': 'derivcheck: cannot use the configuration file {path}: {reason}.',
 	'cli.unreadable': 'derivcheck: cannot read {path}: {reason}.',
 	'cli.binary': 'derivcheck: cannot check {path}: a binary file ({reason}).',
+	'cli.printNoNetwork': 'derivcheck: {path} has no network: {reason}',
+	'cli.printOneFile': 'derivcheck: --print-network takes one file, but {arg} stands for {count}.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -296,4 +296,6 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'cli.badConfig': 'derivcheck：无法使用配置文件 {path}：{reason}。',
 	'cli.unreadable': 'derivcheck：无法读取 {path}：{reason}。',
 	'cli.binary': 'derivcheck：无法检查 {path}：这是一个二进制文件（{reason}）。',
+	'cli.printNoNetwork': 'derivcheck：{path} 没有网络：{reason}',
+	'cli.printOneFile': 'derivcheck：--print-network 只接受一个文件，但 {arg} 对应 {count} 个文件。',
 };
