@@ -52,7 +52,7 @@ function layerPicture(net: Network, L: LayerState, role: LayerRole, index: numbe
 			panels: [panel(roles.length, s.cols, (r, c) => L[roles[r]]![c])],
 			scale: 'rows',
 			mark: { panel: 0, row: roles.indexOf(role), col: index },
-			caption: message('picture.units', { name, roles: roles.map(roleWords).join(', '), range: range(s.cols), colours }, locale),
+			caption: message('picture.units', { name, roles: roles.map(roleWords).join(message('picture.listSeparator', {}, locale)), range: range(s.cols), colours }, locale),
 		};
 	}
 	const per = s.rows * s.cols;

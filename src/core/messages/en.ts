@@ -246,6 +246,7 @@ export const en = {
 	'hover.thisMatrix': 'this matrix',
 
 	// The layer picture's caption (features/layerPicture.ts).
+	'picture.listSeparator': ', ',
 	'picture.role.pre': 'pre-activations',
 	'picture.role.out': 'outputs',
 	'picture.role.dout': '∂E/∂out',

@@ -237,6 +237,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'hover.elementAt': '{of}（{rows} × {cols}）的第 ({row}, {column}) 个元素。',
 	'hover.thisMatrix': '这个矩阵',
 
+	'picture.listSeparator': '、',
 	'picture.role.pre': '激活前的值',
 	'picture.role.out': '输出',
 	'picture.role.dout': '∂E/∂out 的值',
