@@ -17,7 +17,8 @@ import { applyConfig, createLanguageService, defaultSettings, LineIndex, type Do
 import { message, say, type Locale } from '../core/index';
 import { ConfigFiles } from '../node/configFile';
 import { version } from '../../package.json';
-import { parseArgs, usage, type Options } from './args';
+import { parseArgs, type Options } from './args';
+import { usageIn } from './usage';
 import { expandArgs } from './expand';
 import { runGenerate } from './generate';
 import { takeLang } from './lang';
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
 	const lang = takeLang(process.argv.slice(2), process.env);
 	if (lang.kind === 'error') {
 		const allowed = 'en, zh-cn';
-		err(`${lang.value === undefined ? message('cli.noLang', { allowed }, lang.locale) : message('cli.badLang', { allowed, value: lang.value }, lang.locale)}\n\n${usage}`);
+		err(`${lang.value === undefined ? message('cli.noLang', { allowed }, lang.locale) : message('cli.badLang', { allowed, value: lang.value }, lang.locale)}\n\n${usageIn(lang.locale)}`);
 		process.exitCode = 2;
 		return;
 	}
@@ -122,13 +123,13 @@ async function main(): Promise<void> {
 	const parsed = parseArgs(lang.argv);
 	switch (parsed.kind) {
 		case 'help':
-			out(usage);
+			out(usageIn(lang.locale));
 			return;
 		case 'version':
 			out(`${version}\n`);
 			return;
 		case 'error':
-			err(`derivcheck: ${parsed.message}\n\n${usage}`);
+			err(`derivcheck: ${parsed.message}\n\n${usageIn(lang.locale)}`);
 			process.exitCode = 2;
 			return;
 		case 'run':

@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { takeLang } from '../../src/cli/lang';
+import { usage } from '../../src/cli/args';
+import { usageIn, usageZhCn } from '../../src/cli/usage';
 import { formatHtml } from '../../src/cli/formatHtml';
 import { formatSarif } from '../../src/cli/formatSarif';
 import type { FileResult } from '../../src/cli/results';
@@ -67,6 +69,14 @@ suite('cli: --lang and the locale', () => {
 		const en = formatHtml(await results('en'), '');
 		assert.match(en, /<html lang="en">[^]*<h1>derivcheck report<\/h1>[^]*<th>file<\/th>/);
 		assert.doesNotMatch(en, /[\u4e00-\u9fff]/);
+	});
+
+	test('the Chinese help names every option the English help names, with the same values', () => {
+		const options = (text: string) => [...text.matchAll(/^ {2}(--[a-z-]+)((?: [a-z|-]+)?)/gm)].map((m) => `${m[1]}${m[2]}`);
+		assert.ok(options(usage).length >= 6);
+		assert.deepStrictEqual(options(usageZhCn), options(usage));
+		assert.strictEqual(usageIn('en'), usage);
+		assert.match(usageIn('zh-cn'), /^用法：derivcheck/);
 	});
 
 	let dir: string;
