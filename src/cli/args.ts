@@ -3,7 +3,7 @@
  * `--opt value` and `--opt=value` both work, and `--` ends the options. Bad usage is reported as
  * a value, never thrown, so `main.ts` decides the exit status in one place.
  */
-import type { TolerancePolicy } from '../core/index';
+import { said, say, type Said, type TolerancePolicy } from '../core/index';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'html';
 
@@ -23,7 +23,7 @@ export type ParsedArgs =
 	| { readonly kind: 'run'; readonly options: Options }
 	| { readonly kind: 'help' }
 	| { readonly kind: 'version' }
-	| { readonly kind: 'error'; readonly message: string };
+	| { readonly kind: 'error'; readonly message: string; readonly said: Said };
 
 const formats: readonly Format[] = ['text', 'json', 'sarif', 'github', 'html'];
 const tolerances: readonly TolerancePolicy[] = ['digits', 'strict', 'loose'];
@@ -64,10 +64,15 @@ a file could not be checked (missing, unreadable or binary, or a folder or glob 
 nothing).
 `;
 
-function pick<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | string {
+function pick<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | Said {
 	const found = allowed.find((a) => a === value);
 	if (found) return found;
-	return value === undefined ? `--${name} needs a value (${allowed.join(', ')}).` : `--${name} must be one of ${allowed.join(', ')}, not "${value}".`;
+	return value === undefined ? said('args.needsValue', { name, allowed: allowed.join(', ') }) : said('args.oneOf', { name, allowed: allowed.join(', '), value });
+}
+
+/** Bad usage, in English (`message`) and as data to be said in the run's language (`said`). */
+function failure(problem: Said): ParsedArgs {
+	return { kind: 'error', message: say(problem), said: problem };
 }
 
 /** Parses `argv` without the node and script paths: `parseArgs(['--format', 'json', 'a.md'])`. */
@@ -98,19 +103,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 			const value = m[2] ?? argv[++i];
 			if (m[1] === 'format') {
 				const f = pick('format', value, formats);
-				if (!formats.includes(f as Format)) return { kind: 'error', message: f };
-				format = f as Format;
+				if (typeof f !== 'string') return failure(f);
+				format = f;
 			} else {
 				const t = pick('tolerance', value, tolerances);
-				if (!tolerances.includes(t as TolerancePolicy)) return { kind: 'error', message: t };
-				tolerance = t as TolerancePolicy;
+				if (typeof t !== 'string') return failure(t);
+				tolerance = t;
 			}
 			continue;
 		}
-		if (arg.startsWith('-') && arg !== '-') return { kind: 'error', message: `Unknown option ${arg}.` };
+		if (arg.startsWith('-') && arg !== '-') return failure(said('args.unknown', { option: arg }));
 		files.push(arg);
 	}
-	if (files.filter((f) => !f.startsWith('#')).length === 0) return { kind: 'error', message: 'No files given.' };
-	if (printNetwork && (files.length !== 1 || files[0].startsWith('#'))) return { kind: 'error', message: '--print-network takes exactly one file.' };
+	if (files.filter((f) => !f.startsWith('#')).length === 0) return failure(said('args.noFiles', {}));
+	if (printNetwork && (files.length !== 1 || files[0].startsWith('#'))) return failure(said('args.printOne', {}));
 	return { kind: 'run', options: { format, ...(tolerance ? { tolerance } : {}), ...(noInfer ? { noInfer } : {}), files, ...(printNetwork ? { printNetwork } : {}) } };
 }

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
 			out(`${version}\n`);
 			return;
 		case 'error':
-			err(`derivcheck: ${parsed.message}\n\n${usageIn(lang.locale)}`);
+			err(`${message('args.usageError', { reason: say(parsed.said, lang.locale) }, lang.locale)}\n\n${usageIn(lang.locale)}`);
 			process.exitCode = 2;
 			return;
 		case 'run':

@@ -71,6 +71,14 @@ suite('cli: --lang and the locale', () => {
 		assert.doesNotMatch(en, /[\u4e00-\u9fff]/);
 	});
 
+	test('a usage error is said in the chosen language, after --lang is read', () => {
+		const zh = run(['--lang', 'zh-cn', '--format', 'xml', 'wrong.md'], {}, dir);
+		assert.strictEqual(zh.status, 2);
+		assert.match(zh.stderr, /^derivcheck：用法有误：--format 只能是 text, json, sarif, github, html 之一，不能是 "xml"。\n\n用法：derivcheck/);
+		const en = run(['--format', 'xml', 'wrong.md'], {}, dir);
+		assert.match(en.stderr, /^derivcheck: --format must be one of text, json, sarif, github, html, not "xml"\.\n\nUsage: derivcheck/);
+	});
+
 	test('the Chinese help names every option the English help names, with the same values', () => {
 		const options = (text: string) => [...text.matchAll(/^ {2}(--[a-z-]+)((?: [a-z|-]+)?)/gm)].map((m) => `${m[1]}${m[2]}`);
 		assert.ok(options(usage).length >= 6);

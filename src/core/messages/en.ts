@@ -274,6 +274,14 @@ export const en = {
 	'picture.kernelsSide': '{of}, side by side',
 	'picture.kernelMaps': 'Layer {name}, its kernels{words} ({which}): rows and columns of the {rows} × {cols} kernel; {colours}',
 
+	// Bad usage of the command line (cli/args.ts).
+	'args.usageError': 'derivcheck: {reason}',
+	'args.needsValue': '--{name} needs a value ({allowed}).',
+	'args.oneOf': '--{name} must be one of {allowed}, not "{value}".',
+	'args.unknown': 'Unknown option {option}.',
+	'args.noFiles': 'No files given.',
+	'args.printOne': '--print-network takes exactly one file.',
+
 	// Code actions (features/codeActions.ts, features/ignore.ts).
 	'action.replace': 'Replace {stated} with {fixed}',
 	'action.replaceNumber': 'Replace the number with {fixed}',

@@ -265,6 +265,13 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'picture.kernelsSide': '{of}，并排',
 	'picture.kernelMaps': '{name} 层的卷积核{words}（{which}）：{rows} × {cols} 卷积核的行和列；{colours}',
 
+	'args.usageError': 'derivcheck：用法有误：{reason}',
+	'args.needsValue': '--{name} 需要一个值（{allowed}）。',
+	'args.oneOf': '--{name} 只能是 {allowed} 之一，不能是 "{value}"。',
+	'args.unknown': '未知的选项 {option}。',
+	'args.noFiles': '没有给出文件。',
+	'args.printOne': '--print-network 只能用于一个文件。',
+
 	'action.replace': '把 {stated} 改为 {fixed}',
 	'action.replaceNumber': '把这个数改为 {fixed}',
 	'action.replaceAndChain': '把 {stated} 改为 {fixed}，并重算这一串等式的其余部分',
