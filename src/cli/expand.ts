@@ -13,6 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { said, say, type Said } from '../core/index';
 
 /** The extensions a folder is searched for. */
 export const checkedExtensions = ['md', 'markdown', 'tex', 'ltx', 'latex'] as const;
@@ -24,7 +25,7 @@ export interface Expansion {
 	/** The files to check, as paths relative to the working folder or absolute as given. */
 	readonly files: readonly string[];
 	/** Arguments that found nothing, each with a sentence: `cannot read nope.md: no such file`. */
-	readonly missing: readonly { readonly arg: string; readonly message: string }[];
+	readonly missing: readonly { readonly arg: string; readonly message: string; readonly said: Said }[];
 }
 
 /** Reads `.gitignore` files once each and answers whether git would ignore a path. */
@@ -105,7 +106,8 @@ export function expandArgs(args: readonly string[], cwd: string): Expansion {
 	const gitignores = new GitIgnores(cwd);
 	const seen = new Set<string>();
 	const files: string[] = [];
-	const missing: { arg: string; message: string }[] = [];
+	const missing: { arg: string; message: string; said: Said }[] = [];
+	const nothing = (arg: string, problem: Said) => missing.push({ arg, message: say(problem), said: problem });
 	const add = (file: string): void => {
 		const key = resolve(cwd, file);
 		if (seen.has(key)) return;
@@ -120,7 +122,7 @@ export function expandArgs(args: readonly string[], cwd: string): Expansion {
 			continue;
 		}
 		if (kind === undefined && !fg.isDynamicPattern(arg)) {
-			missing.push({ arg, message: `cannot read ${arg}: no such file` });
+			nothing(arg, said('expand.noSuchFile', { arg }));
 			continue;
 		}
 		const pattern = kind === 'folder'
@@ -129,10 +131,10 @@ export function expandArgs(args: readonly string[], cwd: string): Expansion {
 		const matched = fg.sync(pattern, { cwd, dot: true, onlyFiles: true, caseSensitiveMatch: kind !== 'folder', ignore: [...alwaysSkipped, ...excluded] });
 		const found = matched.filter((f) => !gitignores.ignores(f)).sort();
 		if (found.length === 0) {
-			const message = kind === 'folder'
-				? (matched.length > 0 ? `every Markdown or LaTeX file in ${arg} is git-ignored` : `no Markdown or LaTeX file in ${arg}`)
-				: (matched.length > 0 ? `every file that matches ${arg} is git-ignored` : `no file matches ${arg}`);
-			missing.push({ arg, message });
+			const id = kind === 'folder'
+				? (matched.length > 0 ? 'expand.folderIgnored' : 'expand.folderEmpty')
+				: (matched.length > 0 ? 'expand.globIgnored' : 'expand.globEmpty');
+			nothing(arg, said(id, { arg }));
 			continue;
 		}
 		for (const f of found) add(f);

@@ -56,7 +56,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 	};
 	const results: FileResult[] = [];
 	const { files, missing } = expandArgs(options.files, process.cwd());
-	for (const m of missing) err(`derivcheck: ${m.message}.\n`);
+	for (const m of missing) err(`${message('expand.line', { reason: say(m.said, locale) }, locale)}\n`);
 	let incomplete = missing.length > 0;
 	if (options.printNetwork && files.length > 1) {
 		err(`${message('cli.printOneFile', { arg: options.files[0], count: files.length }, locale)}\n`);

@@ -79,6 +79,13 @@ suite('cli: --lang and the locale', () => {
 		assert.match(en.stderr, /^derivcheck: --format must be one of text, json, sarif, github, html, not "xml"\.\n\nUsage: derivcheck/);
 	});
 
+	test('an argument that finds nothing is said in the chosen language', () => {
+		const zh = run(['--lang', 'zh-cn', 'nope.md', 'wrong.md'], {}, dir);
+		assert.strictEqual(zh.status, 2);
+		assert.match(zh.stderr, /^derivcheck：无法读取 nope\.md：没有这个文件。\n/);
+		assert.match(run(['nope.md'], {}, dir).stderr, /^derivcheck: cannot read nope\.md: no such file\.\n/);
+	});
+
 	test('the Chinese help names every option the English help names, with the same values', () => {
 		const options = (text: string) => [...text.matchAll(/^ {2}(--[a-z-]+)((?: [a-z|-]+)?)/gm)].map((m) => `${m[1]}${m[2]}`);
 		assert.ok(options(usage).length >= 6);

@@ -282,6 +282,14 @@ export const en = {
 	'args.noFiles': 'No files given.',
 	'args.printOne': '--print-network takes exactly one file.',
 
+	// Arguments that find nothing to check (cli/expand.ts).
+	'expand.line': 'derivcheck: {reason}.',
+	'expand.noSuchFile': 'cannot read {arg}: no such file',
+	'expand.folderIgnored': 'every Markdown or LaTeX file in {arg} is git-ignored',
+	'expand.folderEmpty': 'no Markdown or LaTeX file in {arg}',
+	'expand.globIgnored': 'every file that matches {arg} is git-ignored',
+	'expand.globEmpty': 'no file matches {arg}',
+
 	// Code actions (features/codeActions.ts, features/ignore.ts).
 	'action.replace': 'Replace {stated} with {fixed}',
 	'action.replaceNumber': 'Replace the number with {fixed}',

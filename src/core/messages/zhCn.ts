@@ -272,6 +272,13 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'args.noFiles': '没有给出文件。',
 	'args.printOne': '--print-network 只能用于一个文件。',
 
+	'expand.line': 'derivcheck：{reason}。',
+	'expand.noSuchFile': '无法读取 {arg}：没有这个文件',
+	'expand.folderIgnored': '{arg} 中的 Markdown 和 LaTeX 文件全都被 .gitignore 忽略了',
+	'expand.folderEmpty': '{arg} 中没有 Markdown 或 LaTeX 文件',
+	'expand.globIgnored': '与 {arg} 匹配的文件全都被 .gitignore 忽略了',
+	'expand.globEmpty': '没有文件与 {arg} 匹配',
+
 	'action.replace': '把 {stated} 改为 {fixed}',
 	'action.replaceNumber': '把这个数改为 {fixed}',
 	'action.replaceAndChain': '把 {stated} 改为 {fixed}，并重算这一串等式的其余部分',

@@ -36,7 +36,7 @@ suite('message tables', () => {
 
 	test('a Chinese text is written in Chinese, not left in English', () => {
 		// A text with words carries a Chinese one (`1 个文件`); a bare frame of placeholders (`{number} {standsFor}。`) has no words to translate.
-		const english = ids.filter((id) => !/[\u4e00-\u9fff]/.test(zhCn[id]) && /[A-Za-z]/.test(zhCn[id].replace(/\{\w+\}/g, '')));
+		const english = ids.filter((id) => !/[\u4e00-\u9fff]/.test(zhCn[id]) && /[A-Za-z]/.test(zhCn[id].replace(/\{\w+\}|derivcheck/g, '')));
 		assert.deepStrictEqual(english, []);
 	});
 
