@@ -8,11 +8,12 @@
  * Emacs is installed by `npm run setup`; without it the test fails and says so, never skips.
  */
 import * as assert from 'assert';
-import { execFileSync, spawn, spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { wrongArithmeticMarkdown } from '../shared/expectations';
+import { runEditor } from './editorProcess';
 
 const root = path.resolve(__dirname, '..', '..');
 const probe = path.join(__dirname, 'emacs', 'probe.el');
@@ -26,23 +27,6 @@ interface ProbeResult {
 	readonly failure?: string;
 	readonly diagnostics?: readonly { line: number; character: number; length: number; type: string; text: string }[];
 	readonly hover?: string;
-}
-
-function runEmacs(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, ms: number): Promise<{ code: number | null; output: string }> {
-	return new Promise((resolve) => {
-		const child = spawn('emacs', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-		const timer = setTimeout(() => {
-			output += `\n[killed after ${ms} ms]`;
-			child.kill('SIGKILL');
-		}, ms);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({ code, output });
-		});
-	});
 }
 
 suite('Emacs (eglot) with derivcheck-language-server', () => {
@@ -82,7 +66,7 @@ suite('Emacs (eglot) with derivcheck-language-server', () => {
 			DERIVCHECK_HOVER_CHARACTER: String(wrong.character + 1),
 		};
 		// An interactive Emacs activates installed packages before it reads the init file; --batch does not.
-		const run = await runEmacs(['--batch', '--eval', '(package-activate-all)', '-l', init, '-l', probe], { cwd: dir, env }, 60_000);
+		const run = await runEditor('emacs', ['--batch', '--eval', '(package-activate-all)', '-l', init, '-l', probe], { cwd: dir, env }, 60_000);
 		const context = `emacs exited with ${run.code}; its output:\n${run.output}`;
 		assert.ok(fs.existsSync(out), `the probe wrote no result. ${context}`);
 		const result = JSON.parse(fs.readFileSync(out, 'utf8')) as ProbeResult;

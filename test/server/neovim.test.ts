@@ -8,11 +8,12 @@
  * `npm run setup` (Debian's `neovim`, 0.7); without it the test fails and says so, never skips.
  */
 import * as assert from 'assert';
-import { execFileSync, spawn, spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { wrongArithmeticMarkdown } from '../shared/expectations';
+import { runEditor } from './editorProcess';
 
 const root = path.resolve(__dirname, '..', '..');
 const probe = path.join(__dirname, 'neovim', 'probe.lua');
@@ -35,24 +36,6 @@ function neovimVersion(): [number, number] {
 	const m = /NVIM v(\d+)\.(\d+)/.exec(r.stdout);
 	assert.ok(m, `nvim --version printed no version: ${r.stdout}${r.stderr}`);
 	return [Number(m[1]), Number(m[2])];
-}
-
-/** Runs Neovim until it quits (the probe quits it), killing it after `ms`; resolves with its output. */
-function runNeovim(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, ms: number): Promise<{ code: number | null; output: string }> {
-	return new Promise((resolve) => {
-		const child = spawn('nvim', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-		const timer = setTimeout(() => {
-			output += `\n[killed after ${ms} ms]`;
-			child.kill('SIGKILL');
-		}, ms);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({ code, output });
-		});
-	});
 }
 
 suite('Neovim with derivcheck-language-server', () => {
@@ -101,7 +84,7 @@ suite('Neovim with derivcheck-language-server', () => {
 			DERIVCHECK_HOVER_LINE: String(wrong.line),
 			DERIVCHECK_HOVER_CHARACTER: String(wrong.character + 1),
 		};
-		const run = await runNeovim(['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${probe}`, fixture.name], { cwd: dir, env }, 60_000);
+		const run = await runEditor('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${probe}`, fixture.name], { cwd: dir, env }, 60_000);
 		const logs = ['cache', 'state'].map((d) => path.join(xdg(d), 'nvim', 'lsp.log')).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8'));
 		const context = `nvim exited with ${run.code}; its output:\n${run.output}\nlsp.log:\n${logs.join('\n')}`;
 		assert.ok(fs.existsSync(out), `the probe wrote no result. ${context}`);
