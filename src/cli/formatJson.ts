@@ -1,9 +1,11 @@
 /**
  * The JSON format, a contract (DESIGN 3): `{"files":[{"path","diagnostics":[…]}],"summary":{…}}`
  * with LSP conventions — 0-based lines and UTF-16 characters, severity error | warning |
- * information | hint. An `inherited` diagnostic also carries its `origin` range.
+ * information | hint. An `inherited` diagnostic also carries its `origin` range. A file whose
+ * network was read off the document, or could not be, says so in `network` (`{"source":"read"}` or
+ * `{"source":"none","reason":…}`); a file with a block, or with nothing to read, has no `network`.
  */
-import type { Range } from '../core/index';
+import type { NetworkSource, Range } from '../core/index';
 import { totals, type FileResult } from './results';
 
 export interface JsonDiagnostic {
@@ -17,7 +19,7 @@ export interface JsonDiagnostic {
 }
 
 export interface JsonOutput {
-	readonly files: readonly { readonly path: string; readonly diagnostics: readonly JsonDiagnostic[] }[];
+	readonly files: readonly { readonly path: string; readonly diagnostics: readonly JsonDiagnostic[]; readonly network?: NetworkSource }[];
 	readonly summary: ReturnType<typeof totals>;
 }
 
@@ -35,6 +37,7 @@ export function toJson(results: readonly FileResult[]): JsonOutput {
 				...(d.expected !== undefined ? { expected: d.expected } : {}),
 				...(d.origin ? { origin: r.index.rangeOf(d.origin) } : {}),
 			})),
+			...(r.report.summary.network ? { network: r.report.summary.network } : {}),
 		})),
 		summary: totals(results),
 	};

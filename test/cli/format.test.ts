@@ -47,6 +47,16 @@ suite('cli formats', () => {
 		assert.deepStrictEqual(json.summary, { files: 1, checked: 2, wrong: 1, unchecked: 1, uncheckedNames: ['x_1'], suppressed: 0, errors: 1, warnings: 0 });
 	});
 
+	test('says in JSON where a file\'s network came from, and nothing for a file with a block or nothing to read', () => {
+		const read = result([], 'read.md');
+		const none = result([], 'none.md');
+		const plain = result([], 'plain.md');
+		const withNetwork = (r: FileResult, network: NonNullable<CheckReport['summary']['network']>): FileResult => ({ ...r, report: { ...r.report, summary: { ...r.report.summary, network } } });
+		const json = toJson([withNetwork(read, { source: 'read' }), withNetwork(none, { source: 'none', reason: 'layer h has no formula for h_2' }), plain]);
+		assert.deepStrictEqual(json.files.map((f) => [f.path, f.network]), [['read.md', { source: 'read' }], ['none.md', { source: 'none', reason: 'layer h has no formula for h_2' }], ['plain.md', undefined]]);
+		assert.ok(!('network' in json.files[2]), 'no network key for a file with nothing to read');
+	});
+
 	test('writes SARIF 2.1.0 with a rule per code and 1-based regions', () => {
 		const sarif = toSarif([result([arithmetic, inherited], 'dir with space/notes.md')], '1.2.3') as {
 			version: string;
