@@ -50,6 +50,11 @@ suite('CLI: the network read from the document', function () {
 			fs.writeFileSync(file, '$w = 0.5$, $x = 0.2$, $b = 0.1$, $t = 1$.\n\n$$z = w x + b = 0.5 \\times 0.2 + 0.1 = 0.2$$\n\n$$a = \\sigma(z) = 0.550$$\n\n$$E = \\frac{1}{2} (t - a)^2 = 0.101$$\n');
 			const { out } = await cli([file]);
 			assert.match(out, /one-unit\.md: no network: with one unit in the first layer \(z\), its weights cannot be told from its inputs\n/);
+			const zh = await cli([file, '--lang', 'zh-cn']);
+			assert.match(zh.out, /one-unit\.md：没有网络：第一层只有一个单元（z），分不清哪些是权重、哪些是输入\n/);
+			assert.doesNotMatch(zh.out, /with one unit/);
+			const json = JSON.parse((await cli([file, '--lang', 'zh-cn', '--format', 'json'])).out) as { files: { network?: { reason?: string } }[] };
+			assert.match(json.files[0].network?.reason ?? '', /^第一层只有一个单元/);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}

@@ -32,7 +32,7 @@ import { expandSums } from './sums';
 import { TruthChecker } from './truth/checker';
 import type { ParseMemo } from './parseMemo';
 import { buildNetwork } from '../engine/index';
-import { inferNetwork, NOTHING_TO_READ, type InferredNetwork } from '../infer/index';
+import { inferNetwork, nothingToRead, type InferredNetwork } from '../infer/index';
 import type { Locale } from '../messages/locale';
 import { message } from '../messages/message';
 
@@ -157,7 +157,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	}
 	if (options.token?.isCancellationRequested) return undefined;
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, segments, inferred, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred) } };
+	return { ...ctx, language, scan, chains, status, segments, inferred, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
 }
 
 /**
@@ -175,15 +175,15 @@ function readNetwork(statements: readonly Statement[], ctx: CheckContext): Infer
 			for (const chain of chains) recordChain(chain, scratch);
 			return scratch.facts;
 		};
-		return inferNetwork(chains, ctx.text, facts, scope);
+		return inferNetwork(chains, ctx.text, facts, scope, ctx.locale);
 	} catch {
-		return { kind: 'none', reason: 'derivcheck could not read the network (an internal error)' };
+		return { kind: 'none', reason: message('infer.internal', {}, ctx.locale) };
 	}
 }
 
 /** Where the network came from, for the summary; nothing when the document has nothing to read a network from. */
-function networkSource(scan: ScanResult, inferred: InferredNetwork | undefined): { network?: NetworkSource } {
-	if (scan.networks.length > 0 || !inferred || (inferred.kind === 'none' && inferred.reason === NOTHING_TO_READ)) return {};
+function networkSource(scan: ScanResult, inferred: InferredNetwork | undefined, locale: Locale | undefined): { network?: NetworkSource } {
+	if (scan.networks.length > 0 || !inferred || (inferred.kind === 'none' && inferred.reason === nothingToRead(locale))) return {};
 	return { network: inferred.kind === 'read' ? { source: 'read' } : { source: 'none', reason: inferred.reason } };
 }
 

@@ -14,6 +14,8 @@ import type { ActivationKind } from '../engine/spec';
 import type { NameRef } from '../syntax/ast';
 import type { ForwardFormula } from './formulas';
 import { byIndex } from './loss';
+import { message } from '../messages/message';
+import { defaultLocale, type Locale } from '../messages/locale';
 import { activationOf, softmaxUnit } from './probe';
 
 export interface DenseUnit {
@@ -57,8 +59,8 @@ function none(reason: string, at?: ForwardFormula): DenseReading {
 	return { kind: 'none', reason, at };
 }
 
-/** Reads the dense layers of `formulas`; `undefined` when the document writes no weighted sum at all. */
-export function readDense(formulas: readonly ForwardFormula[]): DenseReading | undefined {
+/** Reads the dense layers of `formulas`, its reasons said in `locale`; `undefined` when the document writes no weighted sum at all. */
+export function readDense(formulas: readonly ForwardFormula[], locale: Locale = defaultLocale): DenseReading | undefined {
 	if (!formulas.some((f) => f.affine)) return undefined;
 	const affine = forwardSums(formulas);
 	// One unit per head: a weighted sum written again must read the same names, else there are two readings.
@@ -68,7 +70,7 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 		const earlier = f.heads.map((h) => preOf.get(h.key)).find((x) => x);
 		if (earlier) {
 			const same = earlier.reads.length === f.reads.length && earlier.reads.every((r) => f.reads.some((x) => x.key === r.key));
-			if (!same) return none(`${f.heads[0].text} is written with two different weighted sums`, f);
+			if (!same) return none(message('infer.twoSums', { head: f.heads[0].text }, locale), f);
 			continue;
 		}
 		pres.push(f);
@@ -99,8 +101,8 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 		for (let k = 0; k < products.length; k++) {
 			const { a, b } = inner[k];
 			const [x, y] = [products[k].a.text, products[k].b.text];
-			if (a && b) return none(`${x} ${y} in the formula for ${f.heads[0].text} multiplies two computed quantities`, f);
-			if (!a && !b) return none(`the formula for ${f.heads[0].text} reads the layer before, but no formula gives ${x} or ${y}: a forward formula is missing`, f);
+			if (a && b) return none(message('infer.twoComputed', { x, y, head: f.heads[0].text }, locale), f);
+			if (!a && !b) return none(message('infer.forwardMissing', { head: f.heads[0].text, x, y }, locale), f);
 			list.push(a ? { parent: products[k].a, weight: products[k].b } : { parent: products[k].b, weight: products[k].a });
 		}
 		parentsOf.set(f, list);
@@ -130,15 +132,15 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 	const groups: ForwardFormula[][] = [];
 	for (const f of pres) {
 		const d = layerOf(f);
-		if (d === undefined) return none(`the formula for ${f.heads[0].text} reads units of different layers`, f);
+		if (d === undefined) return none(message('infer.mixedLayers', { head: f.heads[0].text }, locale), f);
 		(groups[d] ??= []).push(f);
 	}
-	if (groups.some((g) => !g)) return none('a layer between the inputs and the output has no weighted sums');
+	if (groups.some((g) => !g)) return none(message('infer.emptyLayer', {}, locale));
 	// The first layer: the factors every unit reads are the inputs.
 	const first = groups[0];
 	const count = new Map<string, number>();
 	for (const f of first) for (const k of new Set(f.affine!.products.flatMap((p) => [p.a.key, p.b.key]))) count.set(k, (count.get(k) ?? 0) + 1);
-	if (first.length < 2) return none(`with one unit in the first layer (${first[0].heads[0].text}), its weights cannot be told from its inputs`, first[0]);
+	if (first.length < 2) return none(message('infer.oneUnit', { head: first[0].heads[0].text }, locale), first[0]);
 	const shared = (k: string) => count.get(k) === first.length;
 	const inputs = byIndex([...new Map(first[0].affine!.products.flatMap((p) => [p.a, p.b]).filter((n) => shared(n.key)).map((n) => [n.key, n])).values()], (n) => n);
 	const inputIndex = new Map(inputs.map((n, i) => [n.key, i]));
@@ -157,18 +159,18 @@ export function readDense(formulas: readonly ForwardFormula[]): DenseReading | u
 					? (l > 0 || shared(p.a.key) === shared(p.b.key) ? undefined : shared(p.a.key) ? { parent: p.a, weight: p.b } : { parent: p.b, weight: p.a })
 					: inner?.[k];
 				const c = pair && before.get(pair.parent.key);
-				if (l === 0 && !pair) return none(`the weighted sums of the first layer do not each read every input with a weight of their own (${p.a.text} ${p.b.text} in the formula for ${f.heads[0].text}): a convolution or a sparse layer, which derivcheck does not read off a document yet`, f);
-				if (!pair || c === undefined || weights[c]) return none(`the formula for ${f.heads[0].text} does not read ${l === 0 ? 'each input' : 'each unit of the layer before'} once`, f);
+				if (l === 0 && !pair) return none(message('infer.sparse', { a: p.a.text, b: p.b.text, head: f.heads[0].text }, locale), f);
+				if (!pair || c === undefined || weights[c]) return none(message(l === 0 ? 'infer.inputOnce' : 'infer.unitOnce', { head: f.heads[0].text }, locale), f);
 				weights[c] = pair.weight;
 			}
-			if (weights.some((w) => !w)) return none(`the formula for ${f.heads[0].text} does not read every ${l === 0 ? 'input' : 'unit of the layer before'}`, f);
+			if (weights.some((w) => !w)) return none(message(l === 0 ? 'infer.everyInput' : 'infer.everyUnit', { head: f.heads[0].text }, locale), f);
 			units.push({ pre: f, weights: weights as NameRef[], bias: f.affine!.bias });
 		}
 		const withBias = units.filter((u) => u.bias).length;
 		// The engine's weighted sums always add a bias, so a sum written without one could not be verified.
-		if (withBias === 0) return none(`the weighted sum for ${units[0].pre.heads[0].text} has no bias term, which derivcheck does not read off a document yet`, units[0].pre);
-		if (withBias !== units.length) return none(`some units of the layer of ${units[0].pre.heads[0].text} have a bias and some do not`, units[0].pre);
-		const reading = readActivation(units, outFormulas, outOf, formulas, l === groups.length - 1);
+		if (withBias === 0) return none(message('infer.noBias', { head: units[0].pre.heads[0].text }, locale), units[0].pre);
+		if (withBias !== units.length) return none(message('infer.someBias', { head: units[0].pre.heads[0].text }, locale), units[0].pre);
+		const reading = readActivation(units, outFormulas, outOf, formulas, l === groups.length - 1, locale);
 		if ('reason' in reading) return none(reading.reason, units[0].pre);
 		layers.push({ name: layerName(units), units: reading.units, activation: reading.activation, outputs: reading.outputs });
 		before = reading.outputs;
@@ -205,6 +207,7 @@ function readActivation(
 	outOf: ReadonlyMap<string, ForwardFormula>,
 	formulas: readonly ForwardFormula[],
 	last: boolean,
+	locale: Locale,
 ): { units: DenseUnit[]; activation: ActivationKind; outputs: Map<string, number> } | { reason: string } {
 	const outputs = new Map<string, number>();
 	const preKeys = units.map((u) => u.pre.heads[0].key);
@@ -221,7 +224,7 @@ function readActivation(
 		const keys = units.map((_, j) => byUnit.get(j)!);
 		const j = softmaxUnit(f.member, keys);
 		if (j === undefined) continue;
-		if (softOut.has(j)) return { reason: `two formulas give the softmax output of ${units[j].pre.heads[0].text}` };
+		if (softOut.has(j)) return { reason: message('infer.twoSoftmax', { head: units[j].pre.heads[0].text }, locale) };
 		softOut.set(j, f);
 	}
 	for (let j = 0; j < units.length; j++) {
@@ -234,7 +237,7 @@ function readActivation(
 		} else if (own.length > 0) {
 			for (const f of own) {
 				const kind = activationOf(f.member, f.reads[0].key);
-				if (!kind) return { reason: `the formula for ${f.heads[0].text} is no activation derivcheck knows` };
+				if (!kind) return { reason: message('infer.unknownActivation', { head: f.heads[0].text }, locale) };
 				kinds.add(kind);
 			}
 			out = own[0];
@@ -242,16 +245,16 @@ function readActivation(
 		if (out) for (const h of out.heads) outputs.set(h.key, j);
 		read.push({ ...u, out });
 	}
-	if (kinds.size > 1) return { reason: `the units of the layer of ${preKeys.length ? units[0].pre.heads[0].text : ''} have different activations (${[...kinds].join(', ')})` };
+	if (kinds.size > 1) return { reason: message('infer.mixedActivations', { head: preKeys.length ? units[0].pre.heads[0].text : '', kinds: [...kinds].join(locale === 'zh-cn' ? '、' : ', ') }, locale) };
 	if (kinds.size === 1) {
 		const missing = read.find((u) => !u.out);
-		if (missing) return { reason: `no formula for the output of ${missing.pre.heads[0].text}` };
+		if (missing) return { reason: message('infer.noOutput', { head: missing.pre.heads[0].text }, locale) };
 		return { units: read, activation: [...kinds][0], outputs };
 	}
 	// No activation formula: linear, when something reads the pre-activations themselves.
 	const preSet = new Set(preKeys);
 	const readers = formulas.filter((f) => f.reads.some((r) => preSet.has(r.key)) && !f.heads.some((h) => outOf.has(h.key)));
-	if (!last && readers.length === 0) return { reason: `no formula for the output of ${units[0].pre.heads[0].text}` };
+	if (!last && readers.length === 0) return { reason: message('infer.noOutput', { head: units[0].pre.heads[0].text }, locale) };
 	for (let j = 0; j < units.length; j++) for (const h of units[j].pre.heads) outputs.set(h.key, j);
 	return { units: read, activation: 'linear', outputs };
 }

@@ -15,6 +15,8 @@ import { MAX_INFER_FORMULAS } from '../budgets';
 import type { Chain } from '../check/chains';
 import type { Facts } from '../check/facts';
 import type { NameScope } from '../engine/resolve';
+import { message } from '../messages/message';
+import { defaultLocale, type Locale } from '../messages/locale';
 import { readDense } from './dense';
 import { readFormulas } from './formulas';
 import { Givens } from './givens';
@@ -25,8 +27,10 @@ import { verifyNetwork } from './verify';
 
 export type { InferredNetwork } from './types';
 
-/** The reason when a document holds nothing a network could be read from (no weighted sum at all). */
-export const NOTHING_TO_READ = 'the document writes no weighted sum (w_1 x_1 + w_2 x_2 + b_1) to read a layer from';
+/** The reason, in `locale`, when a document holds nothing a network could be read from (no weighted sum at all). */
+export function nothingToRead(locale: Locale = defaultLocale): string {
+	return message('infer.nothing', {}, locale);
+}
 
 /**
  * The network `chains` work through, or none and why; `facts` records what the chains state, asked
@@ -34,24 +38,24 @@ export const NOTHING_TO_READ = 'the document writes no weighted sum (w_1 x_1 + w
  * the 2-2-2 network of Mazur's notes (`net_{h1} = w_1 i_1 + w_2 i_2 + b_1`, `out_{h1} = \sigma(net_{h1})`,
  * `E_{o1} = \frac{1}{2}(t_1 - out_{o1})^2`, …) reads two sigmoid dense layers `h` and `o` and half_sse.
  */
-export function inferNetwork(chains: readonly Chain[], text: string, facts: () => Facts, scope: NameScope): InferredNetwork {
+export function inferNetwork(chains: readonly Chain[], text: string, facts: () => Facts, scope: NameScope, locale: Locale = defaultLocale): InferredNetwork {
 	const formulas = readFormulas(chains, MAX_INFER_FORMULAS);
-	const dense = readDense(formulas);
-	if (!dense) return { kind: 'none', reason: NOTHING_TO_READ };
+	const dense = readDense(formulas, locale);
+	if (!dense) return { kind: 'none', reason: nothingToRead(locale) };
 	if (dense.kind === 'none') return { kind: 'none', reason: dense.reason, span: dense.at?.chain.span };
 	const last = dense.layers[dense.layers.length - 1];
-	const loss = readLoss(formulas, last.outputs, last.units.length);
+	const loss = readLoss(formulas, last.outputs, last.units.length, locale);
 	if (loss.kind === 'none') return loss;
 	const givens = new Givens(facts(), chains, text);
 	for (const L of dense.layers) {
 		for (const u of L.units) {
 			for (const n of [...u.pre.heads, ...(u.out?.heads ?? []), ...u.weights, ...(u.bias ? [u.bias] : []), ...dense.inputs]) {
 				const two = givens.twoValues(n);
-				if (two) return { kind: 'none', reason: `${n.text} is stated as ${two[0].text} and as ${two[1].text}: the document works through more than one network or pass`, span: two[1].span };
+				if (two) return { kind: 'none', reason: message('infer.twoValues', { name: n.text, a: two[0].text, b: two[1].text }, locale), span: two[1].span };
 			}
 		}
 	}
-	const spec = buildSpec(dense, loss, givens);
+	const spec = buildSpec(dense, loss, givens, locale);
 	if ('reason' in spec) return { kind: 'none', reason: spec.reason };
-	return verifyNetwork(spec, dense, formulas, scope);
+	return verifyNetwork(spec, dense, formulas, scope, locale);
 }

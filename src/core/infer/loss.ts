@@ -8,6 +8,8 @@
 import type { LossKind } from '../engine/spec';
 import type { NameRef } from '../syntax/ast';
 import type { ForwardFormula } from './formulas';
+import { message } from '../messages/message';
+import { defaultLocale, type Locale } from '../messages/locale';
 import { close, evaluateWith } from './probe';
 
 const TOTAL = new Set(['E', 'Etotal', 'Etot', 'L', 'calL', 'mathcalL', 'loss', 'Loss', 'J', 'C', 'cost', 'Cost']);
@@ -47,8 +49,9 @@ export type LossReading =
 /**
  * Reads the loss from `formulas`, given the output layer's names (`outputs`: key → unit).
  * `readLoss(…)` on `E_{o1} = \frac{1}{2} (t_1 - out_{o1})^2` gives half_sse with `t_1` as the target of unit 0.
+ * A reason is said in `locale`.
  */
-export function readLoss(formulas: readonly ForwardFormula[], outputs: ReadonlyMap<string, number>, units: number): LossReading {
+export function readLoss(formulas: readonly ForwardFormula[], outputs: ReadonlyMap<string, number>, units: number, locale: Locale = defaultLocale): LossReading {
 	let kinds = new Set<LossKind>(KINDS);
 	const targets: (NameRef | undefined)[] = new Array(units).fill(undefined);
 	let read = 0;
@@ -81,12 +84,12 @@ export function readLoss(formulas: readonly ForwardFormula[], outputs: ReadonlyM
 		read++;
 		for (let k = 0; k < o.length; k++) {
 			const was = targets[o[k]];
-			if (was && was.key !== t[k].key) return { kind: 'none', reason: `the loss formulas pair output ${o[k] + 1} with two targets, ${was.text} and ${t[k].text}` };
+			if (was && was.key !== t[k].key) return { kind: 'none', reason: message('infer.twoTargets', { output: o[k] + 1, a: was.text, b: t[k].text }, locale) };
 			targets[o[k]] = t[k];
 		}
 	}
-	if (read === 0) return { kind: 'none', reason: 'no formula for the loss (E, L, E_{o1} …) written over the outputs and targets' };
+	if (read === 0) return { kind: 'none', reason: message('infer.noLoss', { names: 'E, L, E_{o1} …' }, locale) };
 	if (kinds.has('half_sse') && kinds.has('mse') && units === 2) kinds.delete('mse');
-	if (kinds.size !== 1) return { kind: 'none', reason: `the loss formulas fit ${[...kinds].join(' and ')} alike` };
+	if (kinds.size !== 1) return { kind: 'none', reason: message('infer.lossAlike', { kinds: [...kinds].join(locale === 'zh-cn' ? ' 和 ' : ' and ') }, locale) };
 	return { kind: 'read', loss: [...kinds][0], targets };
 }

@@ -6,6 +6,8 @@
  * A given the document never states is a reason, not a zero.
  */
 import { defaultNotation, type DenseLayer, type NetworkSpec } from '../engine/spec';
+import { message } from '../messages/message';
+import { defaultLocale, type Locale } from '../messages/locale';
 import type { NameRef } from '../syntax/ast';
 import type { DenseReading } from './dense';
 import type { Givens } from './givens';
@@ -13,8 +15,8 @@ import type { LossReading } from './loss';
 
 type Read<T> = Extract<T, { kind: 'read' }>;
 
-/** The spec of a dense reading, or the given it lacks. */
-export function buildSpec(dense: Read<DenseReading>, loss: Read<LossReading>, givens: Givens): NetworkSpec | { reason: string } {
+/** The spec of a dense reading, or the given it lacks (said in `locale`). */
+export function buildSpec(dense: Read<DenseReading>, loss: Read<LossReading>, givens: Givens, locale: Locale = defaultLocale): NetworkSpec | { reason: string } {
 	let missing: NameRef | undefined;
 	const values = (names: readonly NameRef[]) => Float64Array.from(names, (n) => {
 		const v = givens.value(n);
@@ -40,10 +42,10 @@ export function buildSpec(dense: Read<DenseReading>, loss: Read<LossReading>, gi
 		};
 	});
 	const unpaired = loss.targets.findIndex((t) => !t);
-	if (unpaired >= 0) return { reason: `no target is paired with output ${unpaired + 1} in the loss formulas` };
+	if (unpaired >= 0) return { reason: message('infer.unpaired', { output: unpaired + 1 }, locale) };
 	const targets = loss.targets as NameRef[];
 	const target = values(targets);
-	if (missing) return { reason: `the document gives no value for ${missing.text}` };
+	if (missing) return { reason: message('infer.noValue', { name: missing.text }, locale) };
 	return {
 		input,
 		inputShape: { channels: 1, rows: 1, cols: input.length, dims: 1 },

@@ -13,6 +13,8 @@ import type { NetworkSpec } from '../engine/spec';
 import { evaluate } from '../eval/evaluate';
 import { bind, trueValues } from '../check/truth/bind';
 import { quantityByFormula } from '../check/truth/byFormula';
+import { message } from '../messages/message';
+import { defaultLocale, type Locale } from '../messages/locale';
 import type { Expr, NameRef } from '../syntax/ast';
 import { nodesOf } from '../syntax/walk';
 import type { DenseReading } from './dense';
@@ -50,13 +52,13 @@ function computes(net: Network, member: Expr, id: QuantityId, scope: NameScope):
 	});
 }
 
-/** The candidate as an inferred network, or the first formula it does not reproduce. */
-export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, formulas: readonly ForwardFormula[], scope: NameScope): InferredNetwork {
+/** The candidate as an inferred network, or the first formula it does not reproduce (said in `locale`). */
+export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, formulas: readonly ForwardFormula[], scope: NameScope, locale: Locale = defaultLocale): InferredNetwork {
 	let net: Network;
 	try {
 		net = buildNetwork(spec);
 	} catch {
-		return { kind: 'none', reason: 'the network read from the document does not build' };
+		return { kind: 'none', reason: message('infer.noBuild', {}, locale) };
 	}
 	const invented = new Map<string, QuantityId>(scope.invented ?? []);
 	const within: NameScope = { ...scope, invented };
@@ -72,7 +74,7 @@ export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, form
 			// A head the spelling places is checked against its own formula; a name of the author's own is bound by its formula, as the checker binds it.
 			const fits = named === want ? computes(net, f.member, want, within) : named === undefined && quantityByFormula(net, f.member, within) === want;
 			if (!fits) {
-				return { kind: 'none', reason: `the formula for ${f.heads[0].text} does not fit the network read from the document`, span: f.chain.span };
+				return { kind: 'none', reason: message('infer.formulaMisfit', { head: f.heads[0].text }, locale), span: f.chain.span };
 			}
 			if (named === undefined) for (const h of f.heads) invented.set(h.key, want);
 			continue;
@@ -85,7 +87,7 @@ export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, form
 		// A loss formula over names the network does not place (`\frac{1}{2} \sum (T - y)^2` in prose) says nothing either way.
 		if (!out.ok && out.reason === 'unknown') continue;
 		if (!out.ok || truth === undefined || !close(out.value, truth)) {
-			return { kind: 'none', reason: `the loss formula for ${f.heads[0].text} does not fit the network read from the document`, span: f.chain.span };
+			return { kind: 'none', reason: message('infer.lossMisfit', { head: f.heads[0].text }, locale), span: f.chain.span };
 		}
 	}
 	return { kind: 'read', spec };

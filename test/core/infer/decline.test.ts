@@ -30,51 +30,61 @@ function sketch(givens: string, bias: string): string {
 
 const outH2 = '$$out_{h2} = \\sigma(net_{h2}) = \\sigma(0.3925) = 0.597$$';
 
-const cases: { name: string; text: string; reason: RegExp }[] = [
+/** Each case with its reason in English and in Chinese. */
+const cases: { name: string; text: string; reason: RegExp; zh: RegExp }[] = [
 	{
 		name: 'a missing forward formula (out_{h2})',
 		text: edited([outH2, 'The second hidden output is $0.597$.']),
 		reason: /the formula for net_\{o1\} reads the layer before, but no formula gives w_6 or out_\{h2\}: a forward formula is missing/,
+		zh: /net_\{o1\} 的公式用到了前一层，但没有公式给出 w_6 或 out_\{h2\}：缺了一个正向传播公式/,
 	},
 	{
 		name: 'a missing output formula in a layer that has others',
 		text: edited([outH2, '$$out_{h2} = 0.597$$']),
 		reason: /no formula gives w_6 or out_\{h2\}/,
+		zh: /没有公式给出 w_6 或 out_\{h2\}/,
 	},
 	{
 		name: 'two readings of one weighted sum',
 		text: edited(['## Backward pass', '$$net_{h1} = w_2 \\cdot i_1 + w_1 \\cdot i_2 + b_2$$\n\n## Backward pass']),
 		reason: /net_\{h1\} is written with two different weighted sums/,
+		zh: /net_\{h1\} 被写成了两个不同的加权和/,
 	},
 	{
 		name: 'one unit whose weights cannot be told from its inputs',
 		text: '$w = 0.5$, $x = 0.2$, $b = 0.1$, $t = 1$.\n\n$$z = w x + b = 0.5 \\times 0.2 + 0.1 = 0.2$$\n\n$$a = \\sigma(z) = 0.550$$\n\n$$E = \\frac{1}{2} (t - a)^2 = 0.101$$\n',
 		reason: /with one unit in the first layer \(z\), its weights cannot be told from its inputs/,
+		zh: /第一层只有一个单元（z），分不清哪些是权重、哪些是输入/,
 	},
 	{
 		name: 'two activations in one layer',
 		text: edited([outH2, '$$out_{h2} = \\tanh(net_{h2}) = 0.373$$']),
 		reason: /different activations/,
+		zh: /用了不同的激活函数（.+、.+）/,
 	},
 	{
 		name: 'a loss formula the network does not reproduce',
 		text: edited(['E_{total} = E_{o1} + E_{o2} = 0.275 + 0.0235 = 0.299', 'E_{total} = E_{o1} + E_{o2} + E_{o1} = 0.275 + 0.0235 + 0.275 = 0.574']),
 		reason: /the loss formula for E_\{total\} does not fit the network read from the document/,
+		zh: /E_\{total\} 的损失公式与从文档读出的网络不符/,
 	},
 	{
 		name: 'a given with no value',
 		text: sketch('$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_3 = 0.3$, $w_4 = 0.4$, $b = 0.1$, $t_1 = 1$, $t_2 = 0$.', ' + b'),
 		reason: /the document gives no value for w_2/,
+		zh: /文档没有给出 w_2 的值/,
 	},
 	{
 		name: 'weighted sums without a bias (the engine always adds one)',
 		text: sketch('$x_1 = 0.5$, $x_2 = 0.2$, $w_1 = 0.1$, $w_2 = 0.2$, $w_3 = 0.3$, $w_4 = 0.4$, $t_1 = 1$, $t_2 = 0$.', ''),
 		reason: /the weighted sum for z_1 has no bias term/,
+		zh: /z_1 的加权和没有偏置项/,
 	},
 	{
 		name: 'no weighted sum at all',
 		text: '$$0.3 + 0.4 = 0.7$$\n\n$$out_{h1} = \\sigma(0.3775) = 0.593$$\n',
 		reason: /the document writes no weighted sum/,
+		zh: /文档里没有写出加权和/,
 	},
 ];
 
@@ -88,6 +98,23 @@ suite('a network the document does not show is not read', () => {
 			assert.strictEqual(a.segments.some((s) => s.truth), false);
 		});
 	}
+
+	for (const c of cases) {
+		test(`declines ${c.name} with its reason in Chinese for zh-cn`, async () => {
+			const a = (await analyzeDocument(c.text, 'markdown', { tolerance: 'digits', locale: 'zh-cn' }))!;
+			assert.strictEqual(a.inferred?.kind, 'none');
+			assert.match(a.inferred.reason, c.zh);
+			assert.doesNotMatch(a.inferred.reason, c.reason);
+		});
+	}
+
+	test('says nothing of a network for a document without a weighted sum, in either language', async () => {
+		for (const locale of ['en', 'zh-cn'] as const) {
+			const a = (await analyzeDocument('$$0.3 + 0.4 = 0.7$$\n', 'markdown', { tolerance: 'digits', locale }))!;
+			assert.strictEqual(a.inferred?.kind, 'none');
+			assert.strictEqual(a.summary.network, undefined, locale);
+		}
+	});
 
 	test('reads the intact derivation, and its truth check then catches a stale weight in backpropagation', async () => {
 		const clean = (await analyzeDocument(fc, 'markdown', { tolerance: 'digits' }))!;
