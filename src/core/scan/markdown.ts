@@ -104,9 +104,12 @@ function fenceParts(text: string, lines: LineTable, token: Token): FenceParts {
 	const bodyLines: number[] = [];
 	for (let l = first + 1; l < bodyEndLine; l++) bodyLines.push(l);
 	const bodyStart = first + 1 < lines.starts.length ? lines.starts[first + 1] : text.length;
-	const bodyEnd = bodyLines.length > 0 ? lines.ends[bodyLines[bodyLines.length - 1]] : Math.min(bodyStart, text.length);
+	const outerEnd = Math.max(openAt, lines.ends[last]);
+	// An empty body sits where the next line starts, or, for a fence left open on the last line, at the
+	// end of its opening line: inside the fence either way.
+	const bodyEnd = bodyLines.length > 0 ? lines.ends[bodyLines[bodyLines.length - 1]] : Math.min(bodyStart, text.length, outerEnd);
 	return {
-		outer: { start: openAt, end: Math.max(openAt, lines.ends[last]) },
+		outer: { start: openAt, end: outerEnd },
 		body: { start: Math.min(bodyStart, bodyEnd), end: bodyEnd },
 		bodyLines,
 	};

@@ -43,6 +43,14 @@ suite('scan/markdown: finds math', () => {
 	test('leaves other environments, unclosed ones and ones in the middle of a line as text', () => {
 		check('\\begin{bmatrix}1\\end{bmatrix}\n\n\\begin{align}\nz = 1\n\nmore\n\n\\begin{align}x\\end{align*}\n\nso \\begin{equation}y = 2\\end{equation}\n\n`\\begin{align}c\\end{align}`\n', []);
 	});
+	test('keeps the empty body of a fence opened on the last line inside the fence', () => {
+		// Found by the fuzz suite: the body started on the line after the opener, past the fence's end.
+		for (const text of ['$$a = 1$$\n```math\n', '```math\n', '```math', '```math\n```\n']) {
+			const [r] = scanMarkdown(text).regions;
+			assert.ok(r, JSON.stringify(text));
+			assert.ok(r.outer.start <= r.inner.start && r.inner.start <= r.inner.end && r.inner.end <= r.outer.end, `${JSON.stringify(text)}: ${JSON.stringify(r)}`);
+		}
+	});
 	test('handles an unclosed fence at the end of the file', () => {
 		const text = '```math\na = 1\n';
 		const r = scanMarkdown(text);
