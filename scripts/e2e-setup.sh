@@ -31,6 +31,8 @@ command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
 [[ -n $(compgen -G '/usr/share/emacs/site-lisp/elpa-src/markdown-mode-*') ]] || missing+=(elpa-markdown-mode)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v krb5-config >/dev/null 2>&1 || missing+=(libkrb5-dev)
+# A CJK font, so that chromium draws the Chinese pass's hover (hover-zh-cn.png) in characters, not boxes.
+[[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
 for tool in make g++ python3; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=(build-essential python3)
 done
@@ -45,7 +47,7 @@ if ((${#missing[@]})); then
 	"${SUDO[@]}" apt-get update -qq </dev/null
 	"${SUDO[@]}" apt-get install -y -qq "${pkgs[@]}" </dev/null >/dev/null
 else
-	log "apt packages present (chromium, neovim, emacs with eglot and markdown-mode, ripgrep, libkrb5-dev)"
+	log "apt packages present (chromium, neovim, emacs with eglot and markdown-mode, ripgrep, libkrb5-dev, a CJK font)"
 fi
 
 # ---- 2. code-server ----------------------------------------------------------------------

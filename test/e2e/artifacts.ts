@@ -20,9 +20,8 @@ export function resetResults(root: string): string {
 	return dir;
 }
 
-/** Copies code-server's own log and its user-data logs tree into `<results>/logs`. */
-export function collectLogs(results: string, userDataDir: string, serverLog: string): void {
-	const dest = path.join(results, 'logs');
+/** Copies code-server's own log and its user-data logs tree into `dest` (a folder of the results). */
+export function collectLogs(dest: string, userDataDir: string, serverLog: string): void {
 	fs.mkdirSync(dest, { recursive: true });
 	if (fs.existsSync(serverLog)) fs.copyFileSync(serverLog, path.join(dest, 'code-server.log'));
 	const logs = path.join(userDataDir, 'logs');

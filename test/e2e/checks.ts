@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findFiles } from './artifacts';
 import { EXTENSION_ID, equationTex, networkMd, problemsPosition, statusBarPattern, statusFor, TIMEOUT, wrongArithmeticLatex, wrongArithmeticMarkdown, wrongArithmeticStatus, type Fixture } from './expect';
+import { hoverLayout, hoverOn } from './hover';
 import { chooseAction, problemRow, squiggleOn, statusText } from './observe';
 import { visualChecks } from './visual';
 import { activeEditor, covers, errorNotifications, openFile, problems, runCommand, squiggles, statusItems, textBox, until } from './workbench';
@@ -25,7 +26,7 @@ export interface CheckResult { name: string; ok: boolean; ms: number; error?: st
 
 export interface Context { page: Page; workspace: string; userDataDir: string; results: string }
 
-type Check = { name: string; run: (c: Context) => Promise<void> };
+export type Check = { name: string; run: (c: Context) => Promise<void> };
 
 function shot(c: Context, name: string): Promise<Buffer> {
 	return c.page.screenshot({ path: path.join(c.results, 'readme', name) });
@@ -126,13 +127,31 @@ export const checks: Check[] = [
 		name: `${networkMd.name}: hover on ${networkMd.stated} shows the network's value`,
 		run: async ({ page }) => {
 			const box = await until(`"${networkMd.stated}" rendered`, () => textBox(activeEditor(page), networkMd.stated).then((b) => b ?? undefined), TIMEOUT.ui);
-			await page.mouse.move(box.x - 40, box.y - 40);
-			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-			const hover = page.locator('.monaco-hover').filter({ visible: true });
-			await until('a hover with the network\'s value', async () => (await hover.allInnerTexts()).find((t) => networkMd.hoverIncludes.every((s) => t.includes(s))), TIMEOUT.ui)
-				.catch(async (e: Error) => { throw new Error(`${e.message}; visible hovers: ${JSON.stringify(await hover.allInnerTexts())}`); });
-			await page.mouse.move(5, 400);
-			await page.keyboard.press('Escape');
+			await hoverOn(page, box, networkMd.stated.length, 0, networkMd.stated.length, networkMd.hoverIncludes);
+		},
+	},
+	{
+		name: `${networkMd.name}: the hover on ${networkMd.stated} (a layer quantity) gives the verdict first, fits VS Code's hover without scrolling and shows the layer's heatmap image`,
+		run: async ({ page }) => {
+			try {
+				// The image loads after the text: measure once it has its size, or once it is plainly absent.
+				const layout = await until('the hover\'s images loaded', async () => {
+					const l = await hoverLayout(page);
+					return l.images.every((i) => i.complete) ? l : undefined;
+				}, TIMEOUT.ui);
+				console.log(`      hover: ${layout.width}×${layout.height} px on screen, content ${layout.scrollHeight} px of which ${layout.clientHeight} px show; its parts ${JSON.stringify(layout.partHeights)} px high (${layout.parts.map((p) => JSON.stringify(p.slice(0, 30))).join(', ')}); images ${JSON.stringify(layout.images)}`);
+				const ours = layout.parts.findIndex((p) => p.includes(networkMd.hoverIncludes[0]));
+				if (ours < 0) throw new Error(`no hover part gives the network's value: ${JSON.stringify(layout.parts)}`);
+				const first = layout.parts[ours]!.split('\n')[0]!;
+				if (!first.startsWith(`✗ ${networkMd.stated} is wrong`)) throw new Error(`the hover does not open with the verdict; its first line is ${JSON.stringify(first)}`);
+				if (layout.scrollHeight > layout.clientHeight + 1) throw new Error(`the hover scrolls: its content is ${layout.scrollHeight} px high, ${layout.clientHeight} px show (the hover is ${layout.width}×${layout.height} px)`);
+				const heatmap = layout.images.filter((i) => i.src.startsWith('data:image/svg+xml'));
+				if (heatmap.length === 0) throw new Error(`no data:image/svg+xml image in the hover: ${JSON.stringify(layout.images)}`);
+				if (heatmap.some((i) => i.naturalWidth === 0 || i.naturalHeight === 0)) throw new Error(`the heatmap image does not render: ${JSON.stringify(heatmap)}`);
+			} finally {
+				await page.mouse.move(5, 400);
+				await page.keyboard.press('Escape');
+			}
 		},
 	},
 	...latexChecks(equationTex.name, equationTex.firstText, { ...equationTex, messageIncludes: [equationTex.expected] }, undefined),
@@ -233,12 +252,12 @@ function latexChecks(name: string, firstText: string, wrong: Wrong, before: Coun
 	];
 }
 
-/** Runs every check, recording the outcome and a screenshot of each failure. */
-export async function runChecks(c: Context): Promise<CheckResult[]> {
+/** Runs every check of `list` (this file's, unless told), recording the outcome and a screenshot of each failure (`fail-<pass>NN.png`). */
+export async function runChecks(c: Context, list: Check[] = checks, pass = ''): Promise<CheckResult[]> {
 	const results: CheckResult[] = [];
 	// E2E_ONLY=<regular expression> runs only the checks whose names match, to try one while working on it.
 	const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
-	for (const [i, chk] of checks.entries()) {
+	for (const [i, chk] of list.entries()) {
 		if (only && !only.test(chk.name)) continue;
 		const t0 = Date.now();
 		try {
@@ -246,7 +265,7 @@ export async function runChecks(c: Context): Promise<CheckResult[]> {
 			results.push({ name: chk.name, ok: true, ms: Date.now() - t0 });
 			console.log(`  ✓ ${chk.name} (${Date.now() - t0} ms)`);
 		} catch (e) {
-			const screenshot = path.join(c.results, `fail-${String(i + 1).padStart(2, '0')}.png`);
+			const screenshot = path.join(c.results, `fail-${pass}${String(i + 1).padStart(2, '0')}.png`);
 			await c.page.screenshot({ path: screenshot }).catch(() => undefined);
 			const error = (e as Error).message;
 			results.push({ name: chk.name, ok: false, ms: Date.now() - t0, error, screenshot });

@@ -57,11 +57,19 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** What differs between the suite's passes: the display language, and where the logs go. */
+export interface PassOptions {
+	/** A display language (code-server's `--locale`), with the language pack that provides it. */
+	locale?: { id: string; pack: (dir: string) => Promise<string>; register: (userDataDir: string, extensionsDir: string) => void };
+	/** The folder of `results` that receives the logs (`logs` unless told). */
+	logsDir?: string;
+}
+
 /**
  * Installs `vsix` into a fresh code-server over a workspace made of `files` (copied flat) and
  * starts it; its logs are copied into `results` when it is stopped at cleanup.
  */
-export async function startCodeServer(root: string, vsix: string, files: string[], results: string): Promise<CodeServer> {
+export async function startCodeServer(root: string, vsix: string, files: string[], results: string, options: PassOptions = {}): Promise<CodeServer> {
 	const entry = path.join(root, CODE_SERVER_ENTRY);
 	if (!fs.existsSync(entry)) throw new Error(`${CODE_SERVER_ENTRY} missing: run "npm run setup" first`);
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'derivcheck-e2e-'));
@@ -83,14 +91,20 @@ export async function startCodeServer(root: string, vsix: string, files: string[
 	};
 	const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 	await run(process.execPath, [entry, ...common, '--install-extension', vsix, '--force'], { env, timeoutMs: 120_000 });
+	const locale = options.locale ? ['--locale', options.locale.id] : [];
+	if (options.locale) {
+		const pack = await options.locale.pack(tmp);
+		await run(process.execPath, [entry, ...common, '--install-extension', pack, '--force'], { env, timeoutMs: 120_000 });
+		options.locale.register(userDataDir, extensionsDir);
+	}
 
 	const port = await freePort();
 	const logFile = path.join(tmp, 'code-server.log');
-	onCleanup('collect logs', () => collectLogs(results, userDataDir, logFile));
+	onCleanup('collect logs', () => collectLogs(path.join(results, options.logsDir ?? 'logs'), userDataDir, logFile));
 	const args = [
 		entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
 		'--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-		'--disable-proxy', '--ignore-last-opened', '--log', 'trace', workspace,
+		'--disable-proxy', '--ignore-last-opened', '--log', 'trace', ...locale, workspace,
 	];
 	const child = startLogged(process.execPath, args, logFile, { env, cwd: tmp });
 	const url = `http://127.0.0.1:${port}`;

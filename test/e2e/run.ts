@@ -2,8 +2,9 @@
  * Entry of the end-to-end suite (`npm run test:e2e`): the packaged extension in a real VS Code.
  * Strategy: build the bundles and the .vsix exactly as a release would (`npm run build`,
  * `npm run package`), install it into a fresh code-server on 127.0.0.1 (state in a temp dir),
- * open the window in Debian's chromium through playwright-core, run the checks of checks.ts,
- * then stop everything it started (also on failure and on SIGINT), keep logs and screenshots
+ * open the window in Debian's chromium through playwright-core, run the checks of checks.ts;
+ * then the same in a second window whose display language is zh-cn, for the few checks of
+ * chinese.ts; then stop everything it started (also on failure and on SIGINT), keep logs and screenshots
  * under test-results/e2e/ (the README's shots in test-results/e2e/readme/), and exit non-zero on
  * any failure. It writes nothing tracked, so a green run leaves the tree clean; with
  * `--publish-screenshots` (`npm run screenshots`) a green run also copies the README's shots into
@@ -12,9 +13,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { activationTimes, extensionErrors, findFiles, outputChannelLogs, publishScreenshots, resetResults } from './artifacts';
+import { chineseChecks, chineseFiles } from './chinese';
 import { runChecks, type CheckResult } from './checks';
 import { startCodeServer } from './codeServer';
 import { EXTENSION_ID, workspaceFiles } from './expect';
+import { registerZhCnLanguagePack, ZH_CN, zhCnLanguagePack } from './languagePack';
 import { cleanupAll, installSignalHandlers, run } from './procs';
 import { CHROMIUM, openWorkbench } from './workbench';
 
@@ -36,15 +39,31 @@ async function main(): Promise<number> {
 	}
 	console.log(`[e2e] ${path.relative(ROOT, vsix)}: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
 
-	let checks: CheckResult[] = [];
+	const checks: CheckResult[] = [];
 	try {
 		const cs = await startCodeServer(ROOT, vsix, workspaceFiles, results);
 		console.log(`[e2e] code-server ready after ${Date.now() - t0} ms`);
 		const { page } = await openWorkbench(cs.url);
 		console.log(`[e2e] workbench open after ${Date.now() - t0} ms`);
-		checks = await runChecks({ page, workspace: cs.workspace, userDataDir: cs.userDataDir, results });
+		checks.push(...await runChecks({ page, workspace: cs.workspace, userDataDir: cs.userDataDir, results }));
 	} catch (e) {
 		checks.push({ name: 'start code-server and open the workbench', ok: false, ms: Date.now() - t0, error: (e as Error).stack });
+		console.log(`  ✗ ${(e as Error).stack}`);
+	} finally {
+		await cleanupAll();
+	}
+	// The second, short pass: a fresh window whose display language is zh-cn (chinese.ts).
+	const tZh = Date.now();
+	try {
+		console.log(`[e2e] display language ${ZH_CN}`);
+		const cs = await startCodeServer(ROOT, vsix, chineseFiles, results, { locale: { id: ZH_CN, pack: zhCnLanguagePack, register: registerZhCnLanguagePack }, logsDir: path.join('logs', ZH_CN) });
+		const { page } = await openWorkbench(cs.url);
+		const language = await page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE ?? 'en');
+		checks.push({ name: `the workbench's display language is ${ZH_CN}`, ok: language === ZH_CN, ms: 0, error: language === ZH_CN ? undefined : `it is ${language}` });
+		console.log(`  ${language === ZH_CN ? '✓' : '✗'} the workbench's display language is ${language}`);
+		checks.push(...await runChecks({ page, workspace: cs.workspace, userDataDir: cs.userDataDir, results }, chineseChecks, `${ZH_CN}-`));
+	} catch (e) {
+		checks.push({ name: `start code-server in ${ZH_CN} and open the workbench`, ok: false, ms: Date.now() - tZh, error: (e as Error).stack });
 		console.log(`  ✗ ${(e as Error).stack}`);
 	} finally {
 		await cleanupAll();
