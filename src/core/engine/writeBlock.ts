@@ -14,6 +14,8 @@
  * reads: a `network` fence in Markdown, `% network` comment lines in LaTeX.
  */
 import { MAX_BLOCK_CHARS } from '../budgets';
+import { defaultLocale, type Locale } from '../messages/locale';
+import { message, said, say, type Said } from '../messages/message';
 import type { DocumentLanguage } from '../scan/region';
 import { parseNetworkYaml } from './block';
 import { indexedNames } from './labels';
@@ -28,17 +30,17 @@ export type WrittenNetwork =
 
 /** Thrown inside the writer only, to stop at the first thing the block cannot say; never leaves this file. */
 class Refusal {
-	constructor(readonly reason: string) {}
+	constructor(readonly reason: Said) {}
 }
 
-function refuse(reason: string): never {
+function refuse(reason: Said): never {
 	throw new Refusal(reason);
 }
 
 /** Names that are not text the reader keeps as written (empty, or with spaces at an end, which it trims). */
-function checkNames(names: readonly string[], count: number, what: string): void {
-	if (names.length !== count) refuse(`${what} has ${names.length} names for ${count} values.`);
-	for (const n of names) if (n.trim() === '' || n.trim() !== n) refuse(`the name "${n}" in ${what} is empty or has spaces at an end, which a block cannot keep.`);
+function checkNames(names: readonly string[], count: number, what: Said): void {
+	if (names.length !== count) refuse(said('writeBlock.nameCount', { what, names: names.length, values: count }));
+	for (const n of names) if (n.trim() === '' || n.trim() !== n) refuse(said('writeBlock.badName', { name: n, what }));
 }
 
 /** The stem whose expansion over `dims` is exactly `names`, if there is one: `KK` for KK_{11} … KK_{23}. */
@@ -56,8 +58,8 @@ function namesValue(names: readonly string[], stemDims: readonly number[], listD
 }
 
 /** A 1-D pair [1, n] as `n`; a 2-D pair as `n` when both agree, else `[r, c]`. */
-function pairValue(pair: readonly [number, number], dims: 1 | 2, what: string): string {
-	if (dims === 1) return pair[0] === 1 ? String(pair[1]) : refuse(`a 1-D layer's ${what} has ${pair[0]} rows.`);
+function pairValue(pair: readonly [number, number], dims: 1 | 2, what: Said): string {
+	if (dims === 1) return pair[0] === 1 ? String(pair[1]) : refuse(said('writeBlock.pairRows', { what, rows: pair[0] }));
 	return pair[0] === pair[1] ? String(pair[0]) : `[${pair[0]}, ${pair[1]}]`;
 }
 
@@ -74,11 +76,11 @@ function activationKeys(a: ActivationSpec, key: string, withKind: boolean): stri
 }
 
 /** `bias:` and `bias_names:` of a conv or dense layer with `units` outputs. */
-function biasKeys(bias: Float64Array, shared: boolean, names: readonly string[] | undefined, units: number, what: string): string[] {
-	if (bias.length !== (shared ? 1 : units)) refuse(`${what} has ${bias.length} biases for ${units} outputs.`);
+function biasKeys(bias: Float64Array, shared: boolean, names: readonly string[] | undefined, units: number, what: Said): string[] {
+	if (bias.length !== (shared ? 1 : units)) refuse(said('writeBlock.biasCount', { what, biases: bias.length, units }));
 	const keys = [`bias: ${shared ? yamlNumber(bias[0]) : flowList(bias, [units], yamlNumber)}`];
 	if (names) {
-		checkNames(names, bias.length, `the biases of ${what}`);
+		checkNames(names, bias.length, said('writeBlock.biasesOf', { what }));
 		keys.push(`bias_names: ${shared ? (/^[A-Za-z][A-Za-z0-9_]*$/.test(names[0]) ? yamlWord(names[0]) : `[${yamlName(names[0])}]`) : namesValue(names, [units], [units])}`);
 	}
 	return keys;
@@ -86,31 +88,31 @@ function biasKeys(bias: Float64Array, shared: boolean, names: readonly string[] 
 
 /** The entry of one layer in `layers:`, its head line first. */
 function layerLines(l: LayerSpec, index: number): string[] {
-	const what = `layer ${index + 1}${l.name === undefined ? '' : ` (${l.name})`}`;
+	const what = l.name === undefined ? said('writeBlock.layer', { index: index + 1 }) : said('writeBlock.namedLayer', { index: index + 1, name: l.name });
 	let type: string;
 	let keys: string[] = [];
 	switch (l.kind) {
 		case 'conv': {
 			type = `conv${l.dims}d`;
 			const canonical = [l.outChannels, ...(l.inChannels > 1 ? [l.inChannels] : []), ...(l.dims === 2 ? [l.kh] : []), l.kw];
-			if (l.kernels.length !== l.outChannels * l.inChannels * l.kh * l.kw) refuse(`${what} has ${l.kernels.length} kernel values for its shape.`);
-			if (l.dims === 1 && l.kh !== 1) refuse(`${what} is 1-D with kernels of ${l.kh} rows.`);
+			if (l.kernels.length !== l.outChannels * l.inChannels * l.kh * l.kw) refuse(said('writeBlock.kernelCount', { what, count: l.kernels.length }));
+			if (l.dims === 1 && l.kh !== 1) refuse(said('writeBlock.kernelRows', { what, rows: l.kh }));
 			keys.push(`kernels: ${flowList(l.kernels, canonical, yamlNumber)}`);
 			if (l.kernelNames) {
-				checkNames(l.kernelNames, l.kernels.length, `the kernels of ${what}`);
+				checkNames(l.kernelNames, l.kernels.length, said('writeBlock.kernelsOf', { what }));
 				keys.push(`kernel_names: ${namesValue(l.kernelNames, canonical, canonical)}`);
 			}
 			keys.push(...biasKeys(l.bias, l.sharedBias, l.biasNames, l.outChannels, what));
 			if (l.flip) keys.push('flip: true');
 			if (l.padding !== 'valid') keys.push(`padding: ${paddingValue(l.padding)}`);
-			if (l.stride[0] !== 1 || l.stride[1] !== 1) keys.push(`stride: ${pairValue(l.stride, l.dims, 'stride')}`);
+			if (l.stride[0] !== 1 || l.stride[1] !== 1) keys.push(`stride: ${pairValue(l.stride, l.dims, said('writeBlock.stride', {}))}`);
 			keys.push(...activationKeys(l.activation, 'activation', true));
 			break;
 		}
 		case 'pool':
 			type = `${l.mode}pool${l.dims === 2 ? '2d' : ''}`;
-			keys.push(`size: ${pairValue(l.size, l.dims, 'size')}`);
-			if (l.stride[0] !== l.size[0] || l.stride[1] !== l.size[1]) keys.push(`stride: ${pairValue(l.stride, l.dims, 'stride')}`);
+			keys.push(`size: ${pairValue(l.size, l.dims, said('writeBlock.size', {}))}`);
+			if (l.stride[0] !== l.size[0] || l.stride[1] !== l.size[1]) keys.push(`stride: ${pairValue(l.stride, l.dims, said('writeBlock.stride', {}))}`);
 			break;
 		case 'flatten':
 			type = 'flatten';
@@ -118,10 +120,10 @@ function layerLines(l: LayerSpec, index: number): string[] {
 		case 'dense': {
 			type = 'dense';
 			const n = l.units > 0 ? l.weights.length / l.units : 0;
-			if (!Number.isInteger(n) || n === 0) refuse(`${what} has ${l.weights.length} weights for ${l.units} units.`);
+			if (!Number.isInteger(n) || n === 0) refuse(said('writeBlock.weightCount', { what, weights: l.weights.length, units: l.units }));
 			keys.push(`weights: ${flowList(l.weights, [l.units, n], yamlNumber)}`);
 			if (l.weightNames) {
-				checkNames(l.weightNames, l.weights.length, `the weights of ${what}`);
+				checkNames(l.weightNames, l.weights.length, said('writeBlock.weightsOf', { what }));
 				keys.push(`weight_names: ${namesValue(l.weightNames, [l.units * n], [l.units, n])}`);
 			}
 			keys.push(...biasKeys(l.bias, l.sharedBias, l.biasNames, l.units, what));
@@ -143,11 +145,11 @@ function inputDims(spec: NetworkSpec): number[] {
 	const s = spec.inputShape;
 	const first = spec.layers.find((l) => l.kind === 'conv' || l.kind === 'pool');
 	const firstDims = first && (first.kind === 'conv' || first.kind === 'pool') ? first.dims : undefined;
-	if (spec.input.length !== s.channels * s.rows * s.cols) refuse(`the input has ${spec.input.length} values for its shape.`);
+	if (spec.input.length !== s.channels * s.rows * s.cols) refuse(said('writeBlock.inputCount', { count: spec.input.length }));
 	if (s.dims === 1) {
-		if (s.rows !== 1) refuse(`a 1-D input has ${s.rows} rows.`);
+		if (s.rows !== 1) refuse(said('writeBlock.inputRows', { rows: s.rows }));
 		if (s.channels === 1) return [s.cols];
-		return firstDims === 1 ? [s.channels, s.cols] : refuse('a 1-D input with several channels is read so only when a conv1d or 1-D pool layer follows it.');
+		return firstDims === 1 ? [s.channels, s.cols] : refuse(said('writeBlock.inputChannels', {}));
 	}
 	return s.channels === 1 && firstDims !== 1 ? [s.rows, s.cols] : [s.channels, s.rows, s.cols];
 }
@@ -172,14 +174,14 @@ function frozenNames(spec: NetworkSpec): string[] {
 		const k = nameOf.get(param);
 		if (k === undefined) {
 			const [layer, kind, j] = param.split(':');
-			refuse(`${kind === 'w' ? 'weight' : 'bias'} ${Number(j) + 1} of layer ${Number(layer) + 1} is frozen but has no name, and the block freezes parameters by name.`);
+			refuse(said(kind === 'w' ? 'writeBlock.frozenWeight' : 'writeBlock.frozenBias', { index: Number(j) + 1, layer: Number(layer) + 1 }));
 		}
 		keys.add(k);
 	}
 	const names: string[] = [];
 	for (const [k, group] of byKey) {
 		if (!keys.has(k)) continue;
-		if (group.params.some((p) => !spec.frozen.has(p))) refuse(`the frozen parameter ${group.name} shares its name with one that is not frozen, and the block freezes parameters by name.`);
+		if (group.params.some((p) => !spec.frozen.has(p))) refuse(said('writeBlock.frozenShared', { name: group.name }));
 		names.push(group.name);
 	}
 	return names;
@@ -191,7 +193,7 @@ function notationLine(spec: NetworkSpec): string[] {
 	for (const role of ['pre', 'post', 'delta'] as const) {
 		const stems = spec.notation[role], d = defaultNotation[role];
 		if (stems.length === d.length && stems.every((x, i) => x === d[i])) continue;
-		if (stems.length === 0) refuse(`the notation has no ${role} stems.`);
+		if (stems.length === 0) refuse(said('writeBlock.noStems', { role }));
 		parts.push(`${role}: [${stems.map(yamlWord).join(', ')}]`);
 	}
 	return parts.length ? [`notation: {${parts.join(', ')}}`] : [];
@@ -201,12 +203,12 @@ function writeLines(spec: NetworkSpec): string[] {
 	const dims = inputDims(spec);
 	const lines = [`input: ${flowList(spec.input, dims, yamlNumber)}`];
 	if (spec.inputNames) {
-		checkNames(spec.inputNames, spec.input.length, 'the input');
+		checkNames(spec.inputNames, spec.input.length, said('what.input', {}));
 		lines.push(`input_names: ${namesValue(spec.inputNames, [spec.input.length], dims)}`);
 	}
 	lines.push(`target: ${flowList(spec.target, [spec.target.length], yamlNumber)}`);
 	if (spec.targetNames) {
-		checkNames(spec.targetNames, spec.target.length, 'the target');
+		checkNames(spec.targetNames, spec.target.length, said('what.target', {}));
 		lines.push(`target_names: ${namesValue(spec.targetNames, [spec.target.length], [spec.target.length])}`);
 	}
 	lines.push(`loss: ${spec.loss}`);
@@ -222,23 +224,23 @@ function writeLines(spec: NetworkSpec): string[] {
 /**
  * The YAML of the block that declares `spec`, or the reason it cannot be written. For the seed
  * network this begins `input: [0.1, 0.2, …]`, `input_names: i`, and lists `- conv1d: CC` with
- * `kernel_names: KK`; the block read back gives the same spec.
+ * `kernel_names: KK`; the block read back gives the same spec. A refusal is said in `locale`.
  */
-export function writeNetworkYaml(spec: NetworkSpec): WrittenNetwork {
+export function writeNetworkYaml(spec: NetworkSpec, locale: Locale = defaultLocale): WrittenNetwork {
 	let yaml: string;
 	try {
-		for (const v of [spec.input, spec.target]) if (v.some((x) => !Number.isFinite(x))) refuse('the input or the target holds a number that is not finite.');
-		if (spec.layers.length === 0) refuse('the network has no layers.');
+		for (const v of [spec.input, spec.target]) if (v.some((x) => !Number.isFinite(x))) refuse(said('writeBlock.notFinite', {}));
+		if (spec.layers.length === 0) refuse(said('writeBlock.noLayers', {}));
 		yaml = writeLines(spec).join('\n');
 	} catch (e) {
-		if (e instanceof Refusal) return { kind: 'refused', reason: `The network block cannot be written: ${e.reason}` };
+		if (e instanceof Refusal) return { kind: 'refused', reason: message('writeBlock.refused', { reason: say(e.reason, locale) }, locale) };
 		throw e;
 	}
-	if (yaml.length > MAX_BLOCK_CHARS) return { kind: 'refused', reason: `The network block cannot be written: it would be ${yaml.length.toLocaleString('en-US')} characters (a block holds at most ${MAX_BLOCK_CHARS.toLocaleString('en-US')}).` };
+	if (yaml.length > MAX_BLOCK_CHARS) return { kind: 'refused', reason: message('writeBlock.tooLong', { chars: yaml.length.toLocaleString('en-US'), max: MAX_BLOCK_CHARS.toLocaleString('en-US') }, locale) };
 	const back = parseNetworkYaml(yaml);
-	if (!back.spec) return { kind: 'refused', reason: `The network block cannot be written: the block would not read back (${back.problems[0]?.message ?? 'no network'})` };
+	if (!back.spec) return { kind: 'refused', reason: message('writeBlock.noReadBack', { problem: back.problems[0]?.message ?? message('writeBlock.noNetwork', {}, locale) }, locale) };
 	const diff = specDifference(spec, back.spec);
-	if (diff) return { kind: 'refused', reason: `The network block cannot be written exactly: read back, ${diff}.` };
+	if (diff) return { kind: 'refused', reason: message('writeBlock.inexact', { difference: diff }, locale) };
 	return { kind: 'written', yaml };
 }
 

@@ -117,7 +117,7 @@ function answerOf(a: Analysis): NetworkBlockAnswer {
 		}
 		const blocks: string[] = [];
 		for (const spec of specs) {
-			const w = writeNetworkYaml(spec);
+			const w = writeNetworkYaml(spec, a.locale);
 			if (w.kind === 'refused') return { kind: 'none', reason: w.reason };
 			blocks.push(blockText(w.yaml, a.language));
 		}
@@ -126,7 +126,7 @@ function answerOf(a: Analysis): NetworkBlockAnswer {
 	const inferred = a.inferred;
 	if (!inferred) return { kind: 'none', reason: message('networkBlock.none', {}, a.locale) };
 	if (inferred.kind === 'none') return { kind: 'none', reason: message('networkBlock.unread', { reason: inferred.reason.replace(/[.。\s]*$/, '') }, a.locale) };
-	const w = writeNetworkYaml(inferred.spec);
+	const w = writeNetworkYaml(inferred.spec, a.locale);
 	if (w.kind === 'refused') return { kind: 'none', reason: w.reason };
 	const text = blockText(w.yaml, a.language);
 	return { kind: 'blocks', source: 'read', text, insert: insertBlock(a.text, a.language, text) };

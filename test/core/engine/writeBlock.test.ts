@@ -185,19 +185,24 @@ suite('engine: what the block writer writes', () => {
 	});
 
 	test('refuses what a block cannot say, with the reason', () => {
-		const cases: [string, NetworkSpec, RegExp][] = [
-			['a frozen parameter with no name', { ...seedLike(), frozen: new Set(['3:b:0']) }, /bias 1 of layer 4 is frozen but has no name/],
-			['a frozen name shared with a free parameter', { ...seedLike(), layers: seedLike().layers.map((l, i) => (i === 3 && l.kind === 'dense' ? { ...l, weightNames: ['w', 'w', 'w_3', 'w_4'] } : l)), frozen: new Set(['3:w:0']) }, /shares its name with one that is not frozen/],
-			['a name with a space at its end', { ...seedLike(), targetNames: ['t_1 ', 't_2'] }, /spaces at an end/],
-			['names that do not count the values', { ...seedLike(), targetNames: ['t_1'] }, /1 names for 2 values/],
-			['an input that is not finite', { ...seedLike(), input: Float64Array.from([1, 2, Infinity, 4]) }, /not finite/],
-			['a 1-D input of two channels before a dense layer', network({ input: [1, 2, 3, 4], shape: { channels: 2, rows: 1, cols: 2, dims: 1 }, target: [1], loss: 'mse', layers: [dense({ units: 1, weights: [1, 1, 1, 1] })] }), /several channels/],
+		const cases: [string, NetworkSpec, RegExp, RegExp][] = [
+			['a frozen parameter with no name', { ...seedLike(), frozen: new Set(['3:b:0']) }, /bias 1 of layer 4 is frozen but has no name/, /第 4 层的第 1 个偏置被冻结了，但它没有名字/],
+			['a frozen name shared with a free parameter', { ...seedLike(), layers: seedLike().layers.map((l, i) => (i === 3 && l.kind === 'dense' ? { ...l, weightNames: ['w', 'w', 'w_3', 'w_4'] } : l)), frozen: new Set(['3:w:0']) }, /shares its name with one that is not frozen/, /被冻结的参数 w 与一个未冻结的参数同名/],
+			['a name with a space at its end', { ...seedLike(), targetNames: ['t_1 ', 't_2'] }, /spaces at an end/, /目标值中的名字 "t_1 " 是空的，或首尾带有空格/],
+			['names that do not count the values', { ...seedLike(), targetNames: ['t_1'] }, /1 names for 2 values/, /目标值有 2 个值，却有 1 个名字/],
+			['an input that is not finite', { ...seedLike(), input: Float64Array.from([1, 2, Infinity, 4]) }, /not finite/, /不是有限数/],
+			['a 1-D input of two channels before a dense layer', network({ input: [1, 2, 3, 4], shape: { channels: 2, rows: 1, cols: 2, dims: 1 }, target: [1], loss: 'mse', layers: [dense({ units: 1, weights: [1, 1, 1, 1] })] }), /several channels/, /多通道的一维输入/],
 		];
-		for (const [what, spec, reason] of cases) {
+		for (const [what, spec, reason, zh] of cases) {
 			const w = writeNetworkYaml(spec);
 			assert.strictEqual(w.kind, 'refused', what);
 			assert.match((w as { reason: string }).reason, reason, what);
 			assert.match((w as { reason: string }).reason, /^The network block cannot be written/, what);
+			const z = writeNetworkYaml(spec, 'zh-cn');
+			assert.strictEqual(z.kind, 'refused', what);
+			assert.match((z as { reason: string }).reason, zh, what);
+			assert.match((z as { reason: string }).reason, /^无法写出网络块：/, what);
+			assert.doesNotMatch((z as { reason: string }).reason, reason, what);
 		}
 	});
 });
