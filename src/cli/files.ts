@@ -6,6 +6,8 @@
  * `.tex`, `.ltx`, `.latex` are LaTeX, everything else Markdown.
  */
 import { readFileSync } from 'node:fs';
+import { defaultLocale, type Locale } from '../core/messages/locale';
+import { message as say, type MessageId } from '../core/messages/message';
 import { binaryReason } from './binary';
 
 export type ReadResult =
@@ -18,37 +20,38 @@ export function languageOfPath(path: string): 'markdown' | 'latex' {
 	return /\.(tex|ltx|latex)$/i.test(path) ? 'latex' : 'markdown';
 }
 
-const reasons: Readonly<Record<string, string>> = {
-	ENOENT: 'no such file',
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EISDIR: 'it is a folder',
-	ENOTDIR: 'a part of the path is not a folder',
-	ELOOP: 'too many symbolic links',
-	ENAMETOOLONG: 'the name is too long',
-	EMFILE: 'too many open files',
-	EIO: 'an input/output error',
-	EBUSY: 'the file is busy',
+/** The error codes said in words, each by its message. */
+const reasons: Readonly<Record<string, MessageId>> = {
+	ENOENT: 'file.ENOENT',
+	EACCES: 'file.EACCES',
+	EPERM: 'file.EACCES',
+	EISDIR: 'file.EISDIR',
+	ENOTDIR: 'file.ENOTDIR',
+	ELOOP: 'file.ELOOP',
+	ENAMETOOLONG: 'file.ENAMETOOLONG',
+	EMFILE: 'file.EMFILE',
+	EIO: 'file.EIO',
+	EBUSY: 'file.EBUSY',
 };
 
-/** Why a file could not be read, in words: `{code: 'ENOENT'}` is `no such file`. */
-export function readFailure(e: unknown): string {
+/** Why a file could not be read, in words in `locale`: `{code: 'ENOENT'}` is `no such file`. */
+export function readFailure(e: unknown, locale: Locale = defaultLocale): string {
 	const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as NodeJS.ErrnoException).code) : undefined;
-	if (code && reasons[code]) return reasons[code];
-	// Node's own wording without the code and the path: "EXDEV: cross-device link not permitted, open 'x'".
+	if (code && Object.hasOwn(reasons, code)) return say(reasons[code] as 'file.ENOENT', {}, locale);
+	// Node's own wording (English, a code derivcheck has no words for) without the code and the path: "EXDEV: cross-device link not permitted, open 'x'".
 	const message = e instanceof Error ? e.message : String(e);
 	return /^[A-Z]+: ([^,]+)/.exec(message)?.[1] ?? message;
 }
 
-/** Reads one file as UTF-8 (a BOM is dropped), or says why it was not read. */
-export function readInput(path: string): ReadResult {
+/** Reads one file as UTF-8 (a BOM is dropped), or says why it was not read, in `locale`. */
+export function readInput(path: string, locale: Locale = defaultLocale): ReadResult {
 	let bytes: Buffer;
 	try {
 		bytes = readFileSync(path);
 	} catch (e) {
-		return { kind: 'unreadable', path, reason: readFailure(e) };
+		return { kind: 'unreadable', path, reason: readFailure(e, locale) };
 	}
-	const binary = binaryReason(bytes);
+	const binary = binaryReason(bytes, locale);
 	if (binary) return { kind: 'binary', path, reason: binary };
 	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 	return { kind: 'text', path, text, languageId: languageOfPath(path) };

@@ -63,7 +63,7 @@ export async function run(options: Options, out: (s: string) => void, err: (s: s
 		return 2;
 	}
 	for (const path of files) {
-		const input = readInput(path);
+		const input = readInput(path, locale);
 		if (input.kind === 'unreadable') {
 			err(`${message('cli.unreadable', { path, reason: input.reason }, locale)}\n`);
 			incomplete = true;

@@ -88,6 +88,7 @@ suite('cli inputs', () => {
 		assert.strictEqual(binaryReason(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'not UTF-8 text');
 		assert.strictEqual(binaryReason(Buffer.from('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n', 'latin1')), 'not UTF-8 text');
 		assert.strictEqual(binaryReason(Buffer.from('$$1 + 1 = 2$$', 'utf16le')), 'mostly control characters');
+		assert.strictEqual(binaryReason(Buffer.from('$$1 + 1 = 2$$', 'utf16le'), 'zh-cn'), '大部分是控制字符');
 	});
 
 	test('reads a file as text without its BOM, and names its language', () => {
@@ -96,6 +97,8 @@ suite('cli inputs', () => {
 	});
 
 	test('says why a file cannot be read in words', () => {
+		assert.strictEqual(readFailure(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }), 'zh-cn'), '没有访问权限');
+		assert.deepStrictEqual(readInput(path.join(dir, 'notes'), 'zh-cn'), { kind: 'unreadable', path: path.join(dir, 'notes'), reason: '这是一个文件夹' });
 		assert.deepStrictEqual(readInput(path.join(dir, 'nope.md')), { kind: 'unreadable', path: path.join(dir, 'nope.md'), reason: 'no such file' });
 		assert.deepStrictEqual(readInput(path.join(dir, 'notes')), { kind: 'unreadable', path: path.join(dir, 'notes'), reason: 'it is a folder' });
 		assert.strictEqual(readFailure(Object.assign(new Error("EXDEV: cross-device link not permitted, open 'x'"), { code: 'EXDEV' })), 'cross-device link not permitted');

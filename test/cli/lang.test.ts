@@ -131,4 +131,18 @@ suite('cli: --lang and the locale', () => {
 		assert.strictEqual(zh.status, 2);
 		assert.match(zh.stderr, /^derivcheck：--lang 只能是 en, zh-cn 之一，不能是 "fr"。/);
 	});
+	test('a binary file is reported in the chosen language, in English otherwise', () => {
+		fs.writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+		fs.writeFileSync(path.join(dir, 'utf16.md'), Buffer.from('$$1 + 1 = 2$$', 'utf16le'));
+		try {
+			const zh = run(['--lang', 'zh-cn', 'image.md', 'utf16.md'], {}, dir);
+			assert.strictEqual(zh.status, 2);
+			assert.strictEqual(zh.stderr, 'derivcheck：无法检查 image.md：这是一个二进制文件（不是 UTF-8 文本）。\nderivcheck：无法检查 utf16.md：这是一个二进制文件（大部分是控制字符）。\n');
+			const en = run(['image.md', 'utf16.md'], {}, dir);
+			assert.strictEqual(en.stderr, 'derivcheck: cannot check image.md: a binary file (not UTF-8 text).\nderivcheck: cannot check utf16.md: a binary file (mostly control characters).\n');
+		} finally {
+			fs.rmSync(path.join(dir, 'image.md'));
+			fs.rmSync(path.join(dir, 'utf16.md'));
+		}
+	});
 });

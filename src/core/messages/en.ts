@@ -384,6 +384,18 @@ export const en = {
 	'writeBlock.weightsOf': 'the weights of {what}',
 	'writeBlock.stride': 'stride',
 	'writeBlock.size': 'size',
+	// Why the CLI reads a file as no text (cli/files.ts, cli/binary.ts), inside cli.unreadable and cli.binary.
+	'file.notUtf8': 'not UTF-8 text',
+	'file.control': 'mostly control characters',
+	'file.ENOENT': 'no such file',
+	'file.EACCES': 'permission denied',
+	'file.EISDIR': 'it is a folder',
+	'file.ENOTDIR': 'a part of the path is not a folder',
+	'file.ELOOP': 'too many symbolic links',
+	'file.ENAMETOOLONG': 'the name is too long',
+	'file.EMFILE': 'too many open files',
+	'file.EIO': 'an input/output error',
+	'file.EBUSY': 'the file is busy',
 } as const;
 
 export type MessageId = keyof typeof en;
