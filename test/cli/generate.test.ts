@@ -84,6 +84,30 @@ suite('cli: generate', () => {
 		assert.ok(inline.stdout.includes('\n## Answers\n\n1. $in_{CC1} = 0.600$\n'));
 	});
 
+	test('--help, usage errors, an unreadable file and a refusal in Chinese for zh-cn; English otherwise', async () => {
+		const help = await generate(['--help'], 'zh-cn');
+		assert.strictEqual(help.status, 0);
+		assert.match(help.stdout, /^用法：derivcheck generate 文件 \[选项\]\n/);
+		for (const option of ['--notation', '--lang', '--digits', '--part', '--exercise', '--answers', '--help']) assert.ok(help.stdout.includes(option), option);
+		assert.match((await generate(['--help'])).stdout, /^Usage: derivcheck generate FILE \[options\]\n/);
+		for (const [args, said] of [
+			[[example, '--digits', '1'], '--digits 必须是 2 到 10 之间的整数，不能是 "1"。'],
+			[[example, '--notation', 'tensor'], '--notation 只能是 seed, textbook, matrix 之一，不能是 "tensor"。'],
+			[[example, '--answers', 'key.md'], '--answers 要和 --exercise 一起使用。'],
+			[[], 'generate 需要一个文件（FILE）。'],
+			[[example, example], 'generate 只接受一个文件（FILE）。'],
+			[[example, '--frobnicate'], 'generate 没有 --frobnicate 这个选项。'],
+			[[example, '--digits'], '--digits 需要一个值。'],
+		] as const) {
+			const r = await generate([...args], 'zh-cn');
+			assert.strictEqual(r.status, 2, args.join(' '));
+			assert.ok(r.stderr.startsWith(`derivcheck：${said}\n\n用法：derivcheck generate`), r.stderr);
+		}
+		const missing = await generate([path.join(root, 'no-such-file.md')], 'zh-cn');
+		assert.strictEqual(missing.status, 2);
+		assert.match(missing.stderr, /^derivcheck：无法读取 .*no-such-file\.md：没有这个文件。\n$/);
+	});
+
 	test('reads its options in either form', () => {
 		assert.deepStrictEqual(parseGenerateArgs(['a.md', '--notation=textbook', '--digits', '4', '--part=backward', '--exercise'], 'en'), {
 			kind: 'run', file: 'a.md', answers: undefined, options: { language: 'en', notation: 'textbook', digits: '4', part: 'backward', exercise: true },

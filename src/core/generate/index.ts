@@ -2,6 +2,8 @@
  * The generator's public surface: write the derivation of a spec or of a document's network, and
  * check options given as text (the CLI's flags, the editor's request) against what it can write.
  */
+import { defaultLocale, type Locale } from '../messages/locale';
+import { message } from '../messages/message';
 import { GENERATE_LANGUAGES, type GenerateLanguage } from './headings';
 import { NOTATIONS, type NotationName } from './notations';
 import { MAX_DIGITS, MIN_DIGITS } from './numbers';
@@ -27,13 +29,13 @@ export interface GenerateOptionText {
 
 /**
  * Reads options given as text, or says in a sentence what is wrong: `readGenerateOptions({ digits: '1' })`
- * is `--digits must be a whole number from 2 to 10, not "1".`
+ * is `--digits must be a whole number from 2 to 10, not "1".`, said in `locale`.
  */
-export function readGenerateOptions(o: GenerateOptionText): Omit<GenerateOptions, 'documentLanguage'> | string {
+export function readGenerateOptions(o: GenerateOptionText, locale: Locale = defaultLocale): Omit<GenerateOptions, 'documentLanguage'> | string {
 	const one = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T | string => {
 		if (value === undefined) return fallback;
 		const found = allowed.find((a) => a === value.toLowerCase());
-		return found ?? `--${name} must be one of ${allowed.join(', ')}, not "${value}".`;
+		return found ?? message('generate.oneOf', { option: name, allowed: allowed.join(', '), value }, locale);
 	};
 	const notation = one('notation', o.notation, NOTATIONS, defaultGenerateOptions.notation);
 	if (!(NOTATIONS as readonly string[]).includes(notation)) return notation;
@@ -42,6 +44,6 @@ export function readGenerateOptions(o: GenerateOptionText): Omit<GenerateOptions
 	const part = one('part', o.part, PARTS, defaultGenerateOptions.part);
 	if (!(PARTS as readonly string[]).includes(part)) return part;
 	const digits = o.digits === undefined ? defaultGenerateOptions.digits : Number(o.digits);
-	if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) return `--digits must be a whole number from ${MIN_DIGITS} to ${MAX_DIGITS}, not "${o.digits}".`;
+	if (!Number.isInteger(digits) || digits < MIN_DIGITS || digits > MAX_DIGITS) return message('generate.digits', { min: MIN_DIGITS, max: MAX_DIGITS, value: String(o.digits) }, locale);
 	return { notation: notation as NotationName, language: language as GenerateLanguage, part: part as PartChoice, digits, exercise: o.exercise ?? false };
 }

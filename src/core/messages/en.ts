@@ -396,6 +396,18 @@ export const en = {
 	'file.EMFILE': 'too many open files',
 	'file.EIO': 'an input/output error',
 	'file.EBUSY': 'the file is busy',
+	// `derivcheck generate`'s usage errors and refusals (cli/generate.ts, generate/index.ts).
+	'generate.usageError': 'derivcheck: {problem}',
+	'generate.needsValue': '--{option} needs a value.',
+	'generate.unknownOption': 'Unknown option {option} for generate.',
+	'generate.noFile': 'generate needs a FILE.',
+	'generate.twoFiles': 'generate takes exactly one FILE.',
+	'generate.answersAlone': '--answers goes with --exercise.',
+	'generate.oneOf': '--{option} must be one of {allowed}, not "{value}".',
+	'generate.digits': '--digits must be a whole number from {min} to {max}, not "{value}".',
+	'generate.cannotWrite': 'derivcheck: cannot write {path}: {reason}.',
+	'generate.refused': 'derivcheck: {path}: {reason}',
+	'generate.cancelled': 'cancelled',
 } as const;
 
 export type MessageId = keyof typeof en;
