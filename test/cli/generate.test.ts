@@ -106,6 +106,9 @@ suite('cli: generate', () => {
 		const missing = await generate([path.join(root, 'no-such-file.md')], 'zh-cn');
 		assert.strictEqual(missing.status, 2);
 		assert.match(missing.stderr, /^derivcheck：无法读取 .*no-such-file\.md：没有这个文件。\n$/);
+		const refused = await generate([example, '--notation', 'matrix'], 'zh-cn');
+		assert.strictEqual(refused.status, 1);
+		assert.match(refused.stderr, /cnn-1d\.md：矩阵写法（matrix）只能写全连接层，而 CC 是 conv 层；请改用 seed 写法。\n$/);
 	});
 
 	test('reads its options in either form', () => {

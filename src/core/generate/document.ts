@@ -4,6 +4,7 @@
  * with a mistake, or a document whose network cannot be read, gets the reason in a sentence and
  * no derivation. This is what the CLI's `derivcheck generate FILE` and the editor's command call.
  */
+import { message } from '../messages/message';
 import { analyzeDocument } from '../check/analyze';
 import { parseNetworkBlock } from '../engine/block';
 import { languageOf, scanDocument } from '../scan/index';
@@ -25,13 +26,13 @@ export async function generateForDocument(text: string, language: DocumentLangua
 			if (spec) return generateDerivation(spec, all);
 		}
 		const { diagnostics } = parseNetworkBlock(scan.networks[0]);
-		return { kind: 'refused', reason: `The network block has a mistake: ${diagnostics[0]?.message ?? 'it does not build'}` };
+		return { kind: 'refused', reason: message('generate.blockMistake', { problem: diagnostics[0]?.message ?? message('generate.doesNotBuild', {}, options.language) }, options.language) };
 	}
-	const analysis = await analyzeDocument(text, language, { tolerance: 'digits', token });
+	const analysis = await analyzeDocument(text, language, { tolerance: 'digits', token, locale: options.language });
 	if (!analysis) return undefined;
 	const inferred = analysis.inferred;
 	if (inferred?.kind === 'read') return generateDerivation(inferred.spec, all);
-	return { kind: 'refused', reason: inferred?.kind === 'none' ? `No network to write out: ${inferred.reason}` : 'No network to write out: the document has no network block, and none could be read from it.' };
+	return { kind: 'refused', reason: inferred?.kind === 'none' ? message('generate.unread', { reason: inferred.reason }, options.language) : message('generate.noNetwork', {}, options.language) };
 }
 
 /** The same for an editor's document, its language told by its language id and uri as a check tells it (`notes.tex` is LaTeX). */

@@ -6,6 +6,8 @@
  * so the derivation is written from exactly the network the check will build from its block.
  * A network no notation can write, or one too large to write out, is refused with a sentence.
  */
+import { defaultLocale, type Locale } from '../messages/locale';
+import { message } from '../messages/message';
 import { MAX_GENERATED_TERMS } from '../budgets';
 import { macs, outputShape, size } from '../engine/shape';
 import { buildNetwork, parseNetworkYaml } from '../engine/index';
@@ -71,18 +73,18 @@ function layerWhat(net: Network, l: number, h: Headings): string {
 	}
 }
 
-function refusal(net: Network, notation: NotationName): string | undefined {
-	if (notation === 'textbook') return textbookRefusal(net);
-	if (notation === 'matrix') return matrixRefusal(net);
+function refusal(net: Network, notation: NotationName, locale: Locale): string | undefined {
+	if (notation === 'textbook') return textbookRefusal(net, locale);
+	if (notation === 'matrix') return matrixRefusal(net, locale);
 	return undefined;
 }
 
 /** The spec named and read back through the block parser, or why not. */
-export function roundTrip(spec: NetworkSpec, targetStem: string): { spec: NetworkSpec; yaml: string } | { reason: string } {
-	const written = writeNetworkYaml(namedSpec(spec, targetStem));
+export function roundTrip(spec: NetworkSpec, targetStem: string, locale: Locale = defaultLocale): { spec: NetworkSpec; yaml: string } | { reason: string } {
+	const written = writeNetworkYaml(namedSpec(spec, targetStem), locale);
 	if (written.kind === 'refused') return { reason: written.reason };
 	const parsed = parseNetworkYaml(written.yaml);
-	if (!parsed.spec) return { reason: `The network block cannot be written: ${parsed.problems[0]?.message ?? 'it does not read back'}` };
+	if (!parsed.spec) return { reason: message('generate.noReadBack', { problem: parsed.problems[0]?.message ?? message('generate.readBack', {}, locale) }, locale) };
 	return { spec: parsed.spec, yaml: written.yaml };
 }
 
@@ -93,11 +95,11 @@ export function roundTrip(spec: NetworkSpec, targetStem: string): { spec: Networ
  */
 export function generateDerivation(input: NetworkSpec, options: GenerateOptions, plant?: Plant): Generated {
 	const terms = termCount(input);
-	if (terms > MAX_GENERATED_TERMS) return { kind: 'refused', reason: `This network is too large to write out: its derivation would have about ${terms.toLocaleString('en-US')} terms (the limit is ${MAX_GENERATED_TERMS.toLocaleString('en-US')}).` };
-	const trip = roundTrip(input, options.notation === 'seed' ? 't' : 'y');
+	if (terms > MAX_GENERATED_TERMS) return { kind: 'refused', reason: message('generate.tooLarge', { terms: terms.toLocaleString('en-US'), max: MAX_GENERATED_TERMS.toLocaleString('en-US') }, options.language) };
+	const trip = roundTrip(input, options.notation === 'seed' ? 't' : 'y', options.language);
 	if ('reason' in trip) return { kind: 'refused', reason: trip.reason };
 	const net = buildNetwork(trip.spec);
-	const refused = refusal(net, options.notation);
+	const refused = refusal(net, options.notation, options.language);
 	if (refused) return { kind: 'refused', reason: refused };
 	const h = headings(options.language);
 	const lang = options.documentLanguage;
@@ -122,8 +124,8 @@ export function generateDerivation(input: NetworkSpec, options: GenerateOptions,
 			continue;
 		}
 		const written = options.notation === 'matrix'
-			? writeMatrixSection(net, section, carried, options.exercise)
-			: writeSection(net, section, scalar, carried, options.exercise);
+			? writeMatrixSection(net, section, carried, options.exercise, options.language)
+			: writeSection(net, section, scalar, carried, options.exercise, options.language);
 		if (typeof written === 'string') return { kind: 'refused', reason: written };
 		for (const w of written) {
 			out.push(display(w.math, lang), '');
@@ -161,11 +163,11 @@ function sectionTitle(net: Network, s: Section, h: Headings): string {
 }
 
 /** The written chains of a scalar section, or why a step cannot be written. */
-function writeSection(net: Network, s: Section, notation: ScalarNotation, carried: Carried, exercise: boolean): { math: string; answers: Answer[] }[] | string {
+function writeSection(net: Network, s: Section, notation: ScalarNotation, carried: Carried, exercise: boolean, locale: Locale): { math: string; answers: Answer[] }[] | string {
 	const out: { math: string; answers: Answer[] }[] = [];
 	for (const f of s.steps) {
 		const w = writeChain(net, f, notation, carried, exercise);
-		if (!w) return `The value of ${net.label(f.of)} cannot be computed from the rounded numbers before it; ask for more digits.`;
+		if (!w) return message('generate.digitsShort', { label: net.label(f.of) }, locale);
 		out.push({ math: w.math, answers: [{ math: f.of.endsWith(':new') ? w.solution : `${notation.label(f.of)} = ${w.result}` }] });
 	}
 	return out;

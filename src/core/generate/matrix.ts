@@ -14,6 +14,8 @@
  * is written as the textbook's scalar chains. Convolutions, pools, separate activation layers and
  * an input that is not one flat vector are refused: their matrix forms are not written.
  */
+import { defaultLocale, type Locale } from '../messages/locale';
+import { message } from '../messages/message';
 import type { Network } from '../engine/network';
 import { parseId } from '../engine/quantity';
 import { closedFormDelta } from '../engine/run';
@@ -36,15 +38,15 @@ function variant(math: string, exercise: boolean): string {
 	return math.replace(/\u0001([^\u0002]*)\u0002/g, (_, text: string) => (exercise ? BLANK : text));
 }
 
-/** Why the matrix notation cannot write this network, or undefined when it can. */
-export function matrixRefusal(net: Network): string | undefined {
+/** Why the matrix notation cannot write this network, in `locale`, or undefined when it can. */
+export function matrixRefusal(net: Network, locale: Locale = defaultLocale): string | undefined {
 	for (const L of net.layers) {
 		if (L.spec.kind !== 'dense' && L.spec.kind !== 'flatten') {
-			return `The matrix notation writes dense layers only, and ${net.layerName(L.index)} is a${L.spec.kind === 'activation' ? 'n activation' : ` ${L.spec.kind}`} layer; write it in the seed notation.`;
+			return L.spec.kind === 'activation' ? message('generate.matrixActivation', { layer: net.layerName(L.index) }, locale) : message('generate.matrixKind', { layer: net.layerName(L.index), kind: L.spec.kind }, locale);
 		}
 	}
 	const s = net.spec.inputShape;
-	if (s.channels !== 1 || s.rows !== 1) return `The matrix notation writes the input as one vector, and this input is ${s.channels > 1 ? `${s.channels} channels of ` : ''}${s.rows} × ${s.cols}; write it in the seed notation.`;
+	if (s.channels !== 1 || s.rows !== 1) return s.channels > 1 ? message('generate.matrixChannels', { channels: s.channels, rows: s.rows, cols: s.cols }, locale) : message('generate.matrixInput', { rows: s.rows, cols: s.cols }, locale);
 	return undefined;
 }
 
@@ -215,7 +217,7 @@ function inputIdOf(net: Network, l: number, k: number): string {
 }
 
 /** The chains of one section in matrix form, falling back to the textbook's scalar chains group by group. */
-export function writeMatrixSection(net: Network, section: Section, carried: Carried, exercise: boolean): WrittenMath[] | string {
+export function writeMatrixSection(net: Network, section: Section, carried: Carried, exercise: boolean, locale: Locale = defaultLocale): WrittenMath[] | string {
 	const tb = textbookNotation(net);
 	const out: WrittenMath[] = [];
 	for (const g of groupsOf(section.steps)) {
@@ -223,7 +225,7 @@ export function writeMatrixSection(net: Network, section: Section, carried: Carr
 		if (m) { out.push(m); continue; }
 		for (const f of g.steps) {
 			const w = writeChain(net, f, tb, carried, exercise);
-			if (!w) return `The value of ${net.label(f.of)} cannot be computed from the rounded numbers before it; ask for more digits.`;
+			if (!w) return message('generate.digitsShort', { label: net.label(f.of) }, locale);
 			out.push({ math: w.math, answers: [{ math: f.of.endsWith(':new') ? w.solution : `${tb.label(f.of)} = ${w.result}` }] });
 		}
 	}

@@ -9,6 +9,8 @@
  * layer's output has none at all (`a^{(l)}` is layer l's own activation), so the textbook notation
  * refuses those networks and says why.
  */
+import { defaultLocale, type Locale } from '../messages/locale';
+import { message } from '../messages/message';
 import type { Network } from '../engine/network';
 import { parseId } from '../engine/quantity';
 import type { QuantityId } from '../engine/term';
@@ -39,13 +41,13 @@ function pairSub(j: number, k: number, rows: number, cols: number): string {
 	return rows < 10 && cols < 10 ? `${j}${k}` : `${j},${k}`;
 }
 
-/** Why the textbook notation cannot write this network, or undefined when it can. */
-export function textbookRefusal(net: Network): string | undefined {
+/** Why the textbook notation cannot write this network, in `locale`, or undefined when it can. */
+export function textbookRefusal(net: Network, locale: Locale = defaultLocale): string | undefined {
 	for (const L of net.layers) {
-		if (L.spec.kind === 'pool') return `The textbook notation has no name for the output of pool layer ${net.layerName(L.index)} (a^{(l)} is layer l's own activation); write it in the seed notation.`;
-		if (L.spec.kind === 'activation') return `The textbook notation has no name for separate activation layer ${net.layerName(L.index)} (a^{(l)} is the activation of layer l itself); write it in the seed notation.`;
+		if (L.spec.kind === 'pool') return message('generate.textbookPool', { layer: net.layerName(L.index), symbol: 'a^{(l)}' }, locale);
+		if (L.spec.kind === 'activation') return message('generate.textbookActivation', { layer: net.layerName(L.index), symbol: 'a^{(l)}' }, locale);
 	}
-	if (!net.layers.some((L) => L.spec.kind === 'conv' || L.spec.kind === 'dense')) return 'The textbook notation names layers by their parameters, and this network has none; write it in the seed notation.';
+	if (!net.layers.some((L) => L.spec.kind === 'conv' || L.spec.kind === 'dense')) return message('generate.textbookNoParams', {}, locale);
 	return undefined;
 }
 

@@ -408,6 +408,22 @@ export const en = {
 	'generate.cannotWrite': 'derivcheck: cannot write {path}: {reason}.',
 	'generate.refused': 'derivcheck: {path}: {reason}',
 	'generate.cancelled': 'cancelled',
+	// Why `generate` cannot write a network out (generate/).
+	'generate.blockMistake': 'The network block has a mistake: {problem}',
+	'generate.doesNotBuild': 'it does not build',
+	'generate.unread': 'No network to write out: {reason}',
+	'generate.noNetwork': 'No network to write out: the document has no network block, and none could be read from it.',
+	'generate.noReadBack': 'The network block cannot be written: {problem}',
+	'generate.readBack': 'it does not read back',
+	'generate.tooLarge': 'This network is too large to write out: its derivation would have about {terms} terms (the limit is {max}).',
+	'generate.digitsShort': 'The value of {label} cannot be computed from the rounded numbers before it; ask for more digits.',
+	'generate.matrixActivation': 'The matrix notation writes dense layers only, and {layer} is an activation layer; write it in the seed notation.',
+	'generate.matrixKind': 'The matrix notation writes dense layers only, and {layer} is a {kind} layer; write it in the seed notation.',
+	'generate.matrixInput': 'The matrix notation writes the input as one vector, and this input is {rows} × {cols}; write it in the seed notation.',
+	'generate.matrixChannels': 'The matrix notation writes the input as one vector, and this input is {channels} channels of {rows} × {cols}; write it in the seed notation.',
+	'generate.textbookPool': "The textbook notation has no name for the output of pool layer {layer} ({symbol} is layer l's own activation); write it in the seed notation.",
+	'generate.textbookActivation': 'The textbook notation has no name for separate activation layer {layer} ({symbol} is the activation of layer l itself); write it in the seed notation.',
+	'generate.textbookNoParams': 'The textbook notation names layers by their parameters, and this network has none; write it in the seed notation.',
 } as const;
 
 export type MessageId = keyof typeof en;

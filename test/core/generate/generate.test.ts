@@ -162,6 +162,18 @@ suite('generate: a document\'s network', () => {
 		assert.strictEqual(none?.kind, 'refused');
 		assert.match((none as { reason: string }).reason, /^No network to write out: /);
 	});
+
+	test('says why it cannot write a network out in Chinese when its language is zh-cn', async () => {
+		const zh = { ...defaultGenerateOptions, language: 'zh-cn' as const };
+		const bad = await generateForDocument('```network\ninput: [1]\n```\n', 'markdown', zh);
+		assert.match((bad as { reason: string }).reason, /^网络块有错误：/);
+		const none = await generateForDocument('Some prose, $$0.3 + 0.4 = 0.7$$\n', 'markdown', zh);
+		assert.strictEqual((none as { reason: string }).reason, '没有可以写出的网络：文档里没有写出加权和（形如 w_1 x_1 + w_2 x_2 + b_1），读不出网络的层');
+		const textbook = generateDerivation(seedSpec(), options({ notation: 'textbook', language: 'zh-cn' }));
+		assert.deepStrictEqual(textbook, { kind: 'refused', reason: '教科书写法（textbook）没有池化层 PP 输出的名字（a^{(l)} 是第 l 层自身的激活值）；请改用 seed 写法。' });
+		const matrix = generateDerivation(seedSpec(), options({ notation: 'matrix', language: 'zh-cn' }));
+		assert.match((matrix as { reason: string }).reason, /^矩阵写法（matrix）只能写全连接层，而 CC 是 conv 层；请改用 seed 写法。$/);
+	});
 });
 
 suite('generate: options', () => {
