@@ -16,6 +16,7 @@ import { specDifference } from '../../../src/core/engine/specEqual';
 import { blockText, writeNetworkYaml } from '../../../src/core/engine/writeBlock';
 import { INSERT_NETWORK_BLOCK, insertBlock, networkBlockActions, networkBlockOf } from '../../../src/core/features/networkBlock';
 import { createLanguageService } from '../../../src/core/languageService';
+import { defaultSettings } from '../../../src/core/service';
 import type { InferredNetwork } from '../../../src/core/infer/types';
 import type { NetworkSpec } from '../../../src/core/engine/spec';
 import { scanDocument } from '../../../src/core/scan/index';
@@ -186,6 +187,17 @@ suite('features: the network block of a check', () => {
 		const r = networkBlockOf(a);
 		assert.ok(r.kind === 'none');
 		assert.match(r.reason, /spaces at an end/);
+	});
+
+	test('in Chinese, the language service says why there is no network and why a block cannot be written, wholly in Chinese', async () => {
+		const zh = createLanguageService({ ...defaultSettings, locale: 'zh-cn' });
+		const text = '$w = 0.5$, $x = 0.2$, $b = 0.1$, $t = 1$.\n\n$$z = w x + b = 0.5 \\times 0.2 + 0.1 = 0.2$$\n\n$$a = \\sigma(z) = 0.550$$\n\n$$E = \\frac{1}{2} (t - a)^2 = 0.101$$\n';
+		const answer = await zh.networkBlock({ uri: 'file:///one-unit.md', languageId: 'markdown', version: 1, text });
+		assert.deepStrictEqual(answer, { kind: 'none', reason: '此文档没有声明网络块，也无法从中读出网络：第一层只有一个单元（z），分不清哪些是权重、哪些是输入。' });
+		const { without, language, inferred } = withoutBlock('truth/seed-cnn.md');
+		if (inferred.kind !== 'read') throw new Error('unreachable');
+		const a = { ...await analysed(without, language, { kind: 'read', spec: { ...inferred.spec, targetNames: ['t_1 ', 't_2'] } }), locale: 'zh-cn' } as Analysis;
+		assert.deepStrictEqual(networkBlockOf(a), { kind: 'none', reason: '无法写出网络块：目标值中的名字 "t_1 " 是空的，或首尾带有空格，网络块无法保留这样的名字。' });
 	});
 
 	test('the language service prints a declared block and offers no insert action for it', async () => {
