@@ -117,16 +117,26 @@ async function previewMarks(c: Context): Promise<void> {
 		const marks = await preview.locator('mark').evaluateAll((ms) => ms.map((m) => m.outerHTML.slice(0, 200)));
 		throw new Error(`${e.message}; marks in the preview: ${JSON.stringify(marks)}`);
 	});
-	const line = await mark.first().getAttribute('data-line');
-	if (line !== String(networkMd.line + 1)) throw new Error(`the mark says line ${line}, the number is on line ${networkMd.line + 1}`);
-	const title = (await mark.first().getAttribute('title')) ?? '';
-	if (!title.includes(networkMd.expected)) throw new Error(`the mark's tooltip does not give the true value ${networkMd.expected}: ${title}`);
-	if ((await preview.locator('.katex').count()) === 0) throw new Error('no KaTeX math in the preview');
-	const marks = await preview.locator('mark').allTextContents();
-	const wrongOnes = marks.filter((t) => t.includes(rightNumber));
-	if (wrongOnes.length > 0) throw new Error(`a mark on the right number ${rightNumber}: ${JSON.stringify(marks)}`);
-	if (!(await preview.locator('.katex', { hasText: rightNumber }).count())) throw new Error(`${rightNumber} is not rendered by KaTeX in the preview`);
-	if (marks.length !== 1) throw new Error(`one mark expected (one finding), the preview has ${marks.length}: ${JSON.stringify(marks)}`);
+	// The preview re-renders whenever the document is re-checked, so everything below is read from one
+	// snapshot of its DOM, taken once a render holds both the math and a mark.
+	type Node = { textContent: string | null; getAttribute(name: string): string | null; querySelectorAll(s: string): ArrayLike<Node> };
+	const snapshot = await until('a rendered preview with its marks', async () => {
+		const s = await preview.locator('body').first().evaluate((body, right) => {
+			const b = body as unknown as Node;
+			const marks = Array.from(b.querySelectorAll('mark')).map((m) => ({ text: m.textContent ?? '', line: m.getAttribute('data-line'), title: m.getAttribute('title') ?? '', code: m.getAttribute('data-code') }));
+			const katex = Array.from(b.querySelectorAll('.katex')).map((k) => k.textContent ?? '');
+			return { marks, katex: katex.length, right: katex.some((t) => t.includes(right)) };
+		}, rightNumber);
+		return s.marks.length > 0 && s.katex > 0 ? s : undefined;
+	}, TIMEOUT.ui);
+	const wrong = snapshot.marks.filter((m) => m.code === 'value' && m.text.includes(networkMd.stated));
+	if (wrong.length === 0) throw new Error(`no value mark on ${networkMd.stated}: ${JSON.stringify(snapshot.marks)}`);
+	if (wrong[0].line !== String(networkMd.line + 1)) throw new Error(`the mark says line ${wrong[0].line}, the number is on line ${networkMd.line + 1}`);
+	if (!wrong[0].title.includes(networkMd.expected)) throw new Error(`the mark's tooltip does not give the true value ${networkMd.expected}: ${wrong[0].title}`);
+	const wrongOnes = snapshot.marks.filter((m) => m.text.includes(rightNumber));
+	if (wrongOnes.length > 0) throw new Error(`a mark on the right number ${rightNumber}: ${JSON.stringify(snapshot.marks)}`);
+	if (!snapshot.right) throw new Error(`${rightNumber} is not rendered by KaTeX in the preview`);
+	if (snapshot.marks.length !== 1) throw new Error(`one mark expected (one finding), the preview has ${snapshot.marks.length}: ${JSON.stringify(snapshot.marks)}`);
 	await mark.first().hover();
 	await shot(c, 'preview.png');
 }

@@ -62,7 +62,8 @@ function why(a: Analysis, fact: TruthFact, d: Diagnostic | undefined): string | 
 		}
 	}
 	if (d && (d.code === 'substitution' || d.code === 'formula')) return mdText(d.message.length > 200 ? `${d.message.slice(0, 199)}…` : d.message);
-	if (d && fact.localIv) return message('truth.value.local', { range: rangeText(fact.localIv) }, a.locale);
+	// Your own earlier values giving the network's value again says nothing new; the hover has no room for it.
+	if (d && fact.localIv && rangeText(fact.localIv) !== formatValue(fact.trueValue)) return message('truth.value.local', { range: rangeText(fact.localIv) }, a.locale);
 	return undefined;
 }
 
@@ -99,7 +100,7 @@ function formulaLines(a: Analysis, truth: TruthChecker, fact: TruthFact): string
 	if (!f) return [];
 	const formula = renderTermBounded(f.rhs, (id) => net.label(id), MAX_HOVER_FORMULA_CHARS);
 	const mine = renderTermBounded(f.rhs, (id) => shownValue(truth.authorValue(id)?.text ?? formatValue(net.value(id) ?? NaN)), MAX_HOVER_FORMULA_CHARS);
-	const lines = [mdCode(`${fact.label} = ${formula.text}`, MAX_HOVER_FORMULA_CHARS + 40), message('hover.formula.mine', { formula: mdCode(mine.text, MAX_HOVER_FORMULA_CHARS) }, a.locale)];
+	const lines = [`${mdCode(`${fact.label} = ${formula.text}`, MAX_HOVER_FORMULA_CHARS + 40)} ${message('hover.formula.mine', { formula: mdCode(mine.text, MAX_HOVER_FORMULA_CHARS) }, a.locale)}`];
 	if (formula.cut || mine.cut) lines.push(message('hover.formula.cut', { max: MAX_HOVER_FORMULA_CHARS }, a.locale));
 	return lines;
 }
@@ -120,20 +121,22 @@ function pictureLines(a: Analysis, truth: TruthChecker, fact: TruthFact): string
 	if (!picture) return [];
 	const image = heatmap(picture);
 	const blocks = image.step > 1 ? message('hover.picture.blocks', { step: image.step }, a.locale) : '';
-	return [`![heatmap](${image.uri})`, `*${picture.caption}${blocks}*`];
+	// The caption sits beside the picture, on its line, which saves the hover a line.
+	return [`![heatmap](${image.uri}) *${picture.caption}${blocks}*`];
 }
 
 /**
- * The Markdown for a truth fact: groups of lines (verdict, formula and path, picture, link), the
- * lines of a group joined by hard breaks so the hover stays compact. For the seed's mis-divided
+ * The Markdown for a truth fact: one block of lines joined by hard breaks — the verdict, the
+ * formula with your values, the path and the panel link, the picture and its caption — so that the
+ * whole hover fits VS Code's 250 px hover window without scrolling (the e2e suite measures it). For the seed's mis-divided
  * softmax it opens `✗ **0.813** is wrong: the network's value of `out_{o1}` is **0.823244** (0.823
  * at your precision). The error starts here.`
  */
 export function truthHover(a: Analysis, truth: TruthChecker, fact: TruthFact, context: HoverContext = {}): string {
 	const path = pathLine(a, truth, fact.id, context.token);
-	const groups = [verdict(a, fact), [...formulaLines(a, truth, fact), ...(path ? [path] : [])], pictureLines(a, truth, fact)];
 	const read = a.inferred?.kind === 'read' ? message('hover.read', {}, a.locale) : '';
-	if (context.uri) groups.push([`${showNetworkLink({ uri: context.uri, key: fact.id }, message('hover.showNetwork', {}, a.locale))}${read}`]);
-	else if (read) groups.push([message('hover.readAlone', {}, a.locale)]);
-	return groups.filter((g) => g.length > 0).map((g) => g.join('  \n')).join('\n\n');
+	const link = context.uri ? `${showNetworkLink({ uri: context.uri, key: fact.id }, message('hover.showNetwork', {}, a.locale))}${read}` : read ? message('hover.readAlone', {}, a.locale) : undefined;
+	const onward = path && link ? [`${path} · ${link}`] : [...(path ? [path] : []), ...(link ? [link] : [])];
+	const body = [...formulaLines(a, truth, fact), ...onward, ...pictureLines(a, truth, fact)];
+	return [...verdict(a, fact), ...body].join('  \n');
 }

@@ -252,7 +252,7 @@ export const en = {
 	'picture.role.dout': '∂E/∂out',
 	'picture.role.delta': 'deltas',
 	'picture.colours': 'blue below zero, red above; {label} outlined.',
-	'picture.units': 'Layer {name}: a row each for its {roles}; a column per unit ({range}); each row on its own scale, {colours}',
+	'picture.units': 'Layer {name}: rows {roles}; columns units {range}; {colours}',
 	'picture.channels': 'Layer {name}, its {role}: a row per channel ({channels}), a column per position ({positions}); {colours}',
 	'picture.maps': 'Layer {name}, its {role} ({which}): rows and columns of the {rows} × {cols} feature map; {colours}',
 	'picture.oneOf': 'channel {channel} of {count}',

@@ -161,8 +161,8 @@ suite('hover: truth', () => {
 		assert.ok(hover);
 		assert.strictEqual(text.slice(hover.span.start, hover.span.end), '0.558');
 		assert.match(hover.markdown, /^✓ \*\*0\.558\*\* is right: the network's value of `out_\{C1\}` is \*\*0\.558284\*\*\./);
-		assert.match(hover.markdown, /\n`out_\{C1\} = \\sigma\(in_\{C1\}\)` {2}\n/);
-		assert.match(hover.markdown, /\n= `\\sigma\(0\.235\)` with your values/);
+		assert.match(hover.markdown, /\n`out_\{C1\} = \\sigma\(in_\{C1\}\)` = `\\sigma\(0.235\)` with your values {2}\n/);
+		assert.match(hover.markdown, /[ \n]= `\\sigma\(0\.235\)` with your values/);
 		assert.match(hover.markdown, /out_\{C1\} → out_\{P1\} → in_\{o1\}/);
 		assert.match(hover.markdown, /!\[heatmap\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
 		assert.match(hover.markdown, /Layer `C`, its outputs: a row per channel \(1–3\), a column per position \(1–2\).*`out_\{C1\}` outlined/);
