@@ -95,6 +95,13 @@ export const visualChecks: Check[] = [
 			await showNetworkFile(page);
 			await hideBottomPanel(page);
 			await runCommand(page, 'derivcheck: Show Network');
+			// On a loaded machine the command palette now and then swallows the command (seen once in
+			// five runs: no webview at all); a second try tells that apart from a panel that never opens.
+			if (!(await webviewWith(page, '#dc-root', TIMEOUT.ui).then(() => true, () => false))) {
+				console.log('[e2e] the network panel did not open on the first try; running the command again');
+				await showNetworkFile(page);
+				await runCommand(page, 'derivcheck: Show Network');
+			}
 			try {
 				await panelCell(c);
 			} finally {
