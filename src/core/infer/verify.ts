@@ -11,12 +11,11 @@ import { buildNetwork, termParents, type Network, type QuantityId } from '../eng
 import type { NameScope } from '../engine/resolve';
 import type { NetworkSpec } from '../engine/spec';
 import { evaluate } from '../eval/evaluate';
-import { bind, trueValues } from '../check/truth/bind';
-import { quantityByFormula } from '../check/truth/byFormula';
+import { trueValues } from '../check/truth/bind';
+import { boundParents, quantityByFormula } from '../check/truth/byFormula';
 import { message } from '../messages/message';
 import { defaultLocale, type Locale } from '../messages/locale';
 import type { Expr, NameRef } from '../syntax/ast';
-import { nodesOf } from '../syntax/walk';
 import type { DenseReading } from './dense';
 import type { ForwardFormula } from './formulas';
 import { isLossName } from './loss';
@@ -36,13 +35,8 @@ function headId(net: Network, heads: readonly NameRef[], scope: NameScope): Quan
 
 /** Whether `member` reads exactly the parents of `id`'s local formula and gives its true value on the true values. */
 function computes(net: Network, member: Expr, id: QuantityId, scope: NameScope): boolean {
-	const parents = new Set<QuantityId>();
-	for (const x of nodesOf(member)) {
-		if (x.kind !== 'name' && x.kind !== 'derivative') continue;
-		const b = bind(net, x, false, scope);
-		if (b.kind !== 'bound' || b.id.startsWith('d:')) return false;
-		if (b.id !== 'lr') parents.add(b.id);
-	}
+	const parents = boundParents(net, member, scope);
+	if (!parents) return false;
 	const truth = net.value(id);
 	const out = evaluate(member, trueValues(net, scope));
 	if (truth === undefined || !out.ok || !close(out.value, truth)) return false;

@@ -21,8 +21,11 @@ import { bind, trueValues } from './bind';
 /** At most this many candidate quantities are compared for one member. */
 const MAX_CANDIDATES = 4096;
 
-/** The ids a member reads, or `undefined` when one of its names or derivatives is not bound. */
-function parentsOf(net: Network, member: Expr, scope: NameScope | undefined): Set<QuantityId> | undefined {
+/**
+ * The quantities a member reads (the learning rate aside), or `undefined` when one of its names or
+ * derivatives is not bound to a quantity; network inference verifies its formulas with it too.
+ */
+export function boundParents(net: Network, member: Expr, scope: NameScope | undefined): Set<QuantityId> | undefined {
 	const out = new Set<QuantityId>();
 	for (const x of nodesOf(member)) {
 		if (x.kind !== 'name' && x.kind !== 'derivative') continue;
@@ -30,7 +33,13 @@ function parentsOf(net: Network, member: Expr, scope: NameScope | undefined): Se
 		if (b.kind !== 'bound' || b.id.startsWith('d:')) return undefined;
 		if (b.id !== 'lr') out.add(b.id);
 	}
-	return out.size > 0 ? out : undefined;
+	return out;
+}
+
+/** The ids a member reads, or `undefined` when it reads none or one of them is not bound. */
+function parentsOf(net: Network, member: Expr, scope: NameScope | undefined): Set<QuantityId> | undefined {
+	const out = boundParents(net, member, scope);
+	return out && out.size > 0 ? out : undefined;
 }
 
 function sameSet(a: ReadonlySet<QuantityId>, b: readonly QuantityId[]): boolean {
