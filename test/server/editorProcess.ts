@@ -3,6 +3,24 @@
  * failure message, killed after a deadline so that a stuck editor fails the test instead of hanging it.
  */
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+const binName = 'derivcheck-language-server';
+
+/**
+ * Links the language-server bin package.json names into `dir/bin`, as `npm install -g` puts it on a
+ * user's PATH, and returns that folder.
+ */
+export function linkServerBin(dir: string): string {
+	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+	const bin = path.join(dir, 'bin');
+	fs.mkdirSync(bin, { recursive: true });
+	fs.rmSync(path.join(bin, binName), { force: true });
+	fs.symlinkSync(path.join(root, pkg.bin[binName]), path.join(bin, binName));
+	return bin;
+}
 
 export interface EditorRun {
 	readonly code: number | null;

@@ -13,12 +13,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { wrongArithmeticMarkdown } from '../shared/expectations';
-import { runEditor } from './editorProcess';
+import { linkServerBin, runEditor } from './editorProcess';
 
 const root = path.resolve(__dirname, '..', '..');
 const probe = path.join(__dirname, 'emacs', 'probe.el');
 const init = path.join(root, 'docs', 'emacs.el');
-const binName = 'derivcheck-language-server';
 
 interface ProbeResult {
 	readonly emacs: string;
@@ -46,11 +45,7 @@ suite('Emacs (eglot) with derivcheck-language-server', () => {
 		this.timeout(90_000);
 		const version = spawnSync('emacs', ['--version'], { encoding: 'utf8' });
 		if (version.error) assert.fail(`Emacs is not installed or not on PATH (${version.error.message}): run \`npm run setup\`, which installs Debian's emacs-nox, elpa-eglot and elpa-markdown-mode, then run the tests again.`);
-		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-		const bin = path.join(dir, 'bin');
-		fs.mkdirSync(bin, { recursive: true });
-		fs.rmSync(path.join(bin, binName), { force: true });
-		fs.symlinkSync(path.join(root, pkg.bin[binName]), path.join(bin, binName));
+		const bin = linkServerBin(dir);
 		const fixture = wrongArithmeticMarkdown;
 		fs.copyFileSync(fixture.path, path.join(dir, fixture.name));
 		const [wrong] = fixture.diagnostics;

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { wrongArithmeticMarkdown } from '../shared/expectations';
-import { runEditor } from './editorProcess';
+import { linkServerBin, runEditor } from './editorProcess';
 
 const root = path.resolve(__dirname, '..', '..');
 const probe = path.join(__dirname, 'neovim', 'probe.lua');
@@ -65,11 +65,7 @@ suite('Neovim with derivcheck-language-server', () => {
 		this.timeout(90_000);
 		const [major, minor] = neovimVersion();
 		assert.ok(major > 0 || minor >= 7, `Neovim ${major}.${minor} is too old: docs/neovim.lua needs 0.7 or later`);
-		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-		const bin = path.join(dir, 'bin');
-		fs.mkdirSync(bin, { recursive: true });
-		fs.rmSync(path.join(bin, binName), { force: true });
-		fs.symlinkSync(path.join(root, pkg.bin[binName]), path.join(bin, binName));
+		const bin = linkServerBin(dir);
 		const fixture = wrongArithmeticMarkdown;
 		fs.copyFileSync(fixture.path, path.join(dir, fixture.name));
 		const [wrong] = fixture.diagnostics;
