@@ -33,8 +33,21 @@ export interface ParsedId {
 	readonly param?: 'w' | 'b';
 }
 
+const PARSED_KEPT = 100_000;
+/** Ids parsed so far: a check asks for the same few thousand ids again and again. Emptied when full, so it stays bounded. */
+let parsed = new Map<QuantityId, ParsedId | undefined>();
+
 /** `L2:w:5:grad` → {role: 'grad', layer: 2, index: 5, param: 'w'}. Undefined for a malformed id. */
 export function parseId(id: QuantityId): ParsedId | undefined {
+	const hit = parsed.get(id);
+	if (hit !== undefined || parsed.has(id)) return hit;
+	if (parsed.size >= PARSED_KEPT) parsed = new Map();
+	const p = readId(id);
+	parsed.set(id, p);
+	return p;
+}
+
+function readId(id: QuantityId): ParsedId | undefined {
 	const p = id.split(':');
 	if (id === 'lr') return { role: 'lr', layer: -1, index: 0 };
 	if (id === 'E') return { role: 'loss', layer: -1, index: 0 };

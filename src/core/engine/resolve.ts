@@ -162,7 +162,7 @@ function defaultCandidates(net: Network, key: string, marks: readonly string[], 
 	return out;
 }
 
-function settle(candidates: QuantityId[]): Resolution {
+function settle(candidates: readonly QuantityId[]): Resolution {
 	const unique = [...new Set(candidates)];
 	if (unique.length === 0) return { kind: 'unknown' };
 	return unique.length === 1 ? { kind: 'quantity', id: unique[0] } : { kind: 'ambiguous', candidates: unique };
@@ -189,10 +189,32 @@ function readingsOf(net: Network, key: string, scope: NameScope | undefined): Qu
  * layer's first output.
  */
 export function resolveName(net: Network, name: ResolvableName, scope?: NameScope): Resolution {
-	const marks = name.marks ?? [];
 	if (name.layer !== undefined && name.base !== undefined) {
 		return settle(textbookCandidates(net, { base: name.base, layer: name.layer, sub: name.sub ?? '', updated: name.updated }));
 	}
+	let all: readonly QuantityId[] = spelledReadings(net, name, scope);
+	const invented = all.length === 0 ? scope?.invented?.get(name.baseKey) : undefined;
+	if (invented) all = [invented];
+	if (!name.updated) return settle(all);
+	// An update mark names the parameter's value after the step; it means nothing on other quantities.
+	return settle(all.filter((id) => parseId(id)?.role === 'param').map((id) => `${id}:new`));
+}
+
+const READINGS_KEPT = 50_000;
+
+/**
+ * The readings a name's spelling gives, before names of the author's own and update marks: a pure
+ * function of the network, the name's parts and whether the document marks a prediction, so it is
+ * kept per network (a document names the same quantity hundreds of times). The memo is emptied
+ * when it holds `READINGS_KEPT` spellings, so a long session cannot grow it without bound.
+ */
+function spelledReadings(net: Network, name: ResolvableName, scope: NameScope | undefined): readonly QuantityId[] {
+	let memo = net.memo.get('readings') as Map<string, readonly QuantityId[]> | undefined;
+	if (!memo || memo.size >= READINGS_KEPT) net.memo.set('readings', (memo = new Map()));
+	const marks = name.marks ?? [];
+	const key = `${scope?.marksPrediction ? 1 : 0}\u0000${marks.join(',')}\u0000${name.base ?? '\u0001'}\u0000${name.sub ?? ''}\u0000${name.baseKey}`;
+	const hit = memo.get(key);
+	if (hit) return hit;
 	let all: QuantityId[];
 	if (marks.length > 0 && name.base !== undefined) {
 		const sub = name.sub ?? '';
@@ -202,11 +224,8 @@ export function resolveName(net: Network, name: ResolvableName, scope?: NameScop
 	} else {
 		all = readingsOf(net, name.baseKey, scope);
 	}
-	const invented = all.length === 0 ? scope?.invented?.get(name.baseKey) : undefined;
-	if (invented) all = [invented];
-	if (!name.updated) return settle(all);
-	// An update mark names the parameter's value after the step; it means nothing on other quantities.
-	return settle(all.filter((id) => parseId(id)?.role === 'param').map((id) => `${id}:new`));
+	memo.set(key, all);
+	return all;
 }
 
 /** ∂E/∂q as a graph node: pre → delta, out → ∂E/∂out, parameter → gradient, E → undefined. */

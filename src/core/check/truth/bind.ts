@@ -6,7 +6,7 @@
  * partial, under a pseudo-id `d:of/wrt` that only the chain binding it uses.
  */
 import type { Network, QuantityId, Term } from '../../engine/index';
-import type { Expr } from '../../syntax/ast';
+import type { DerivativeNode, Expr, NameNode, NameRef } from '../../syntax/ast';
 import type { NameScope } from '../../engine/resolve';
 import type { EvalContext } from '../../eval/evaluate';
 import { point } from '../../eval/interval';
@@ -16,10 +16,38 @@ export type Binding =
 	| { readonly kind: 'ambiguous'; readonly labels: readonly string[] }
 	| { readonly kind: 'unknown' };
 
-/** Binds a name or derivative node; `updated` turns a parameter into its updated value (update chains). */
+const BINDINGS_KEPT = 50_000;
+
+/** The parts of a name its resolution reads (`resolve.ts`), as one string. */
+function spelling(n: NameRef): string {
+	return `${n.marks.join(',')}\u0000${n.base}\u0000${n.layer ?? '\u0001'}\u0000${n.sub}\u0000${n.baseKey}\u0000${n.updated ? 1 : 0}`;
+}
+
+/**
+ * Binds a name or derivative node; `updated` turns a parameter into its updated value (update chains).
+ * A binding is a function of the network, the name's parts, whether the document marks a
+ * prediction and the name the author invented for its key, if any; a document binds the same
+ * names hundreds of times, so bindings that no invented name touches are kept per network
+ * (emptied at `BINDINGS_KEPT`, so the memo stays bounded).
+ */
 export function bind(net: Network, e: Expr, updated = false, scope?: NameScope): Binding {
 	let x = e;
 	while (x.kind === 'group') x = x.inner;
+	if (x.kind !== 'name' && x.kind !== 'derivative') return { kind: 'unknown' };
+	const invented = scope?.invented;
+	const own = x.kind === 'name' ? invented?.has(x.name.baseKey) : invented?.has(x.of.baseKey) || invented?.has(x.wrt.baseKey);
+	if (own) return bindNow(net, x, updated, scope);
+	let memo = net.memo.get('bindings') as Map<string, Binding> | undefined;
+	if (!memo || memo.size >= BINDINGS_KEPT) net.memo.set('bindings', (memo = new Map()));
+	const key = `${scope?.marksPrediction ? 1 : 0}${updated ? 1 : 0}${x.kind === 'name' ? spelling(x.name) : `${spelling(x.of)}\u0002${spelling(x.wrt)}\u0002${x.of.text}\u0002${x.wrt.text}`}`;
+	const hit = memo.get(key);
+	if (hit) return hit;
+	const b = bindNow(net, x, updated, scope);
+	memo.set(key, b);
+	return b;
+}
+
+function bindNow(net: Network, x: NameNode | DerivativeNode, updated: boolean, scope: NameScope | undefined): Binding {
 	if (x.kind === 'name') {
 		const r = net.resolve(x.name, scope);
 		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: r.candidates.map((id) => net.label(id)) };
@@ -28,15 +56,12 @@ export function bind(net: Network, e: Expr, updated = false, scope?: NameScope):
 		const value = net.value(id);
 		return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id, value, label: net.label(id) };
 	}
-	if (x.kind === 'derivative') {
-		const r = net.resolveDerivative(x.of, x.wrt, scope);
-		if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: [`\\frac{\\partial ${x.of.text}}{\\partial ${x.wrt.text}}`] };
-		if (r.kind === 'unknown') return { kind: 'unknown' };
-		if (r.kind === 'local') return { kind: 'bound', id: `d:${r.of}/${r.wrt}`, value: r.value, label: `\\frac{\\partial ${net.label(r.of)}}{\\partial ${net.label(r.wrt)}}`, term: r.term };
-		const value = net.value(r.id);
-		return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id: r.id, value, label: net.label(r.id) };
-	}
-	return { kind: 'unknown' };
+	const r = net.resolveDerivative(x.of, x.wrt, scope);
+	if (r.kind === 'ambiguous') return { kind: 'ambiguous', labels: [`\\frac{\\partial ${x.of.text}}{\\partial ${x.wrt.text}}`] };
+	if (r.kind === 'unknown') return { kind: 'unknown' };
+	if (r.kind === 'local') return { kind: 'bound', id: `d:${r.of}/${r.wrt}`, value: r.value, label: `\\frac{\\partial ${net.label(r.of)}}{\\partial ${net.label(r.wrt)}}`, term: r.term };
+	const value = net.value(r.id);
+	return value === undefined ? { kind: 'unknown' } : { kind: 'bound', id: r.id, value, label: net.label(r.id) };
 }
 
 /** Every absolute value the block declares: inputs, targets, parameters and the learning rate (exact, DESIGN 3.3). */
