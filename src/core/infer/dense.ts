@@ -184,7 +184,7 @@ export function readDense(formulas: readonly ForwardFormula[], locale: Locale = 
  * when that name is no pre-activation or output, belongs to the backward pass
  * (`e_{H11} = \delta_{y1} w_5 + \delta_{y2} w_7`) and is left out, until no more are.
  */
-function forwardSums(formulas: readonly ForwardFormula[]): ForwardFormula[] {
+export function forwardSums(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
 	let sums = formulas.filter((f) => f.affine);
 	// Each round leaves out at least one sum; a few rounds settle any derivation written by hand, and
@@ -201,7 +201,7 @@ function forwardSums(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 }
 
 /** The activation of one layer and the keys that mean its outputs. */
-function readActivation(
+export function readActivation(
 	units: readonly DenseUnit[],
 	outFormulas: ReadonlyMap<ForwardFormula, ForwardFormula[]>,
 	outOf: ReadonlyMap<string, ForwardFormula>,

@@ -17,6 +17,8 @@ const LEARNING_RATES = ['alpha', 'eta', 'lr'];
 
 export class Givens {
 	private readonly substituted = new Map<string, { value: number; chain: number }>();
+	/** Per chain, the first number substituted for each name in it. */
+	private readonly byChain = new Map<number, Map<string, number>>();
 
 	constructor(private readonly facts: Facts, chains: readonly Chain[], text: string) {
 		for (const chain of chains) {
@@ -25,7 +27,11 @@ export class Givens {
 				const symbolic = chain.members[i - 1];
 				if (!isNumeric(numeric) || signedLiteral(numeric, text) || isNumeric(symbolic)) continue;
 				for (const { symbol, number } of pairLeaves(symbolic, numeric, text) ?? []) {
-					if (symbol.kind !== 'name' || symbol.name.updated || this.substituted.has(symbol.name.key)) continue;
+					if (symbol.kind !== 'name' || symbol.name.updated) continue;
+					const here = this.byChain.get(chain.index) ?? new Map<string, number>();
+					if (!here.has(symbol.name.key)) here.set(symbol.name.key, number.value);
+					this.byChain.set(chain.index, here);
+					if (this.substituted.has(symbol.name.key)) continue;
 					this.substituted.set(symbol.name.key, { value: number.value, chain: chain.index });
 				}
 			}
@@ -35,6 +41,20 @@ export class Givens {
 	/** The given value of a name, if the document gives one. */
 	value(name: NameRef): number | undefined {
 		return this.byKey(name.key);
+	}
+
+	/**
+	 * The number substituted for `name` in the chains `within` (one layer's formulas), when they
+	 * substitute one and agree: the value of a name two layers use for parameters of their own
+	 * (the seed's `b_1`, 0 in the convolution's formulas and 0.4 in the dense layer's).
+	 */
+	valueIn(name: NameRef, within: ReadonlySet<number>): number | undefined {
+		const found = new Set<number>();
+		for (const c of within) {
+			const v = this.byChain.get(c)?.get(name.key);
+			if (v !== undefined) found.add(v);
+		}
+		return found.size === 1 ? [...found][0] : undefined;
 	}
 
 	/**

@@ -14,16 +14,20 @@
 import { MAX_INFER_FORMULAS } from '../budgets';
 import type { Chain } from '../check/chains';
 import type { Facts } from '../check/facts';
+import type { QuantityId } from '../engine/index';
 import type { NameScope } from '../engine/resolve';
 import { message } from '../messages/message';
 import { defaultLocale, type Locale } from '../messages/locale';
 import { readDense } from './dense';
-import { readFormulas } from './formulas';
+import { readCnn, expectedIds, type CnnReading } from './cnn';
+import { buildCnnSpec, paramsOf, sharedParams } from './cnnSpec';
+import { readFormulas, type ForwardFormula } from './formulas';
+import { numberArgFormulas } from './numberArg';
 import { Givens } from './givens';
 import { readLoss } from './loss';
 import { buildSpec } from './spec';
 import type { InferredNetwork } from './types';
-import { verifyNetwork } from './verify';
+import { denseIds, verifyNetwork } from './verify';
 
 export type { InferredNetwork } from './types';
 
@@ -39,10 +43,16 @@ export function nothingToRead(locale: Locale = defaultLocale): string {
  * `E_{o1} = \frac{1}{2}(t_1 - out_{o1})^2`, …) reads two sigmoid dense layers `h` and `o` and half_sse.
  */
 export function inferNetwork(chains: readonly Chain[], text: string, facts: () => Facts, scope: NameScope, locale: Locale = defaultLocale): InferredNetwork {
-	const formulas = readFormulas(chains, MAX_INFER_FORMULAS);
+	const written = readFormulas(chains, MAX_INFER_FORMULAS);
+	const formulas = [...written, ...numberArgFormulas(chains, written)];
 	const dense = readDense(formulas, locale);
 	if (!dense) return { kind: 'none', reason: nothingToRead(locale) };
-	if (dense.kind === 'none') return { kind: 'none', reason: dense.reason, span: dense.at?.chain.span };
+	if (dense.kind === 'none') {
+		const cnn = readCnn(formulas, locale);
+		if (!cnn) return { kind: 'none', reason: dense.reason, span: dense.at?.chain.span };
+		if (cnn.kind === 'none') return { kind: 'none', reason: cnn.reason, span: cnn.at?.chain.span };
+		return convolutional(cnn, formulas, chains, text, facts, scope, locale);
+	}
 	const last = dense.layers[dense.layers.length - 1];
 	const loss = readLoss(formulas, last.outputs, last.units.length, locale);
 	if (loss.kind === 'none') return loss;
@@ -57,5 +67,39 @@ export function inferNetwork(chains: readonly Chain[], text: string, facts: () =
 	}
 	const spec = buildSpec(dense, loss, givens, locale);
 	if ('reason' in spec) return { kind: 'none', reason: spec.reason };
-	return verifyNetwork(spec, dense, formulas, scope, locale);
+	return verifyNetwork(spec, denseIds(dense), formulas, scope, locale);
+}
+
+/** Per head of a unit's pre-activation, each name its layer shares with another → that layer's own parameter. */
+function pinsOf(cnn: Extract<CnnReading, { kind: 'read' }>, shared: ReadonlySet<string>): Map<string, Map<string, QuantityId>> {
+	const pins = new Map<string, Map<string, QuantityId>>();
+	cnn.layers.forEach((L, l) => {
+		if (L.kind !== 'conv' && L.kind !== 'dense') return;
+		const own = new Map<string, QuantityId>();
+		const weights = L.kind === 'conv' ? L.fit.kernel : L.units.flatMap((u) => u.weights);
+		const biases = L.kind === 'conv' ? L.fit.biases : [...new Map(L.units.map((u) => [u.bias!.key, u.bias!])).values()];
+		weights.forEach((n, i) => { if (shared.has(n.key)) own.set(n.key, `L${l}:w:${i}`); });
+		biases.forEach((n, i) => { if (shared.has(n.key)) own.set(n.key, `L${l}:b:${i}`); });
+		if (own.size > 0) for (const u of L.units) for (const h of u.pre.heads) pins.set(h.key, own);
+	});
+	return pins;
+}
+
+/** The convolutional reading's loss, givens and spec, verified as a dense one is. */
+function convolutional(cnn: Extract<CnnReading, { kind: 'read' }>, formulas: readonly ForwardFormula[], chains: readonly Chain[], text: string, facts: () => Facts, scope: NameScope, locale: Locale): InferredNetwork {
+	const last = cnn.layers[cnn.layers.length - 1];
+	if (last.kind === 'flatten') return { kind: 'none', reason: message('infer.noLoss', { names: 'E, L, E_{o1} …' }, locale) };
+	const loss = readLoss(formulas, last.outputs, last.channels * last.length, locale);
+	if (loss.kind === 'none') return loss;
+	const givens = new Givens(facts(), chains, text);
+	const shared = sharedParams(cnn.layers);
+	const names = [...cnn.inputs, ...cnn.layers.flatMap(paramsOf)].filter((n) => !shared.has(n.key));
+	for (const n of names) {
+		const two = givens.twoValues(n);
+		if (two) return { kind: 'none', reason: message('infer.twoValues', { name: n.text, a: two[0].text, b: two[1].text }, locale), span: two[1].span };
+	}
+	const spec = buildCnnSpec(cnn, loss, givens, formulas, locale);
+	if ('reason' in spec) return { kind: 'none', reason: spec.reason };
+	const outvoted = new Set(cnn.layers.flatMap((L) => (L.kind === 'conv' ? L.fit.outvoted.flatMap((f) => f.heads.map((h) => h.key)) : [])));
+	return verifyNetwork(spec, expectedIds(cnn), formulas, scope, locale, outvoted, pinsOf(cnn, shared));
 }

@@ -4,14 +4,17 @@
  * formula's head must mean the quantity it was read as (by its spelling, `resolve.ts`, or, for a
  * name of the author's own, by its formula, `byFormula.ts`), and the written formula must compute
  * that quantity: the same parents as the engine's local formula and the same value on the true
- * values. A loss formula must give the loss (or its term) it names. One formula that does not is
+ * values. A name two layers share (the seed's `b_1`) is, in the formula of a unit of one of them, that
+ * layer's parameter, as the reading placed it (`pins`). A loss formula must give the loss (or its term) it names. One formula that does not is
  * the reason there is no network.
  */
 import { buildNetwork, termParents, type Network, type QuantityId } from '../engine/index';
 import type { NameScope } from '../engine/resolve';
 import type { NetworkSpec } from '../engine/spec';
 import { evaluate } from '../eval/evaluate';
-import { trueValues } from '../check/truth/bind';
+import { bind, trueValues } from '../check/truth/bind';
+import { point } from '../eval/interval';
+import { nodesOf } from '../syntax/walk';
 import { boundParents, quantityByFormula } from '../check/truth/byFormula';
 import { message } from '../messages/message';
 import { defaultLocale, type Locale } from '../messages/locale';
@@ -33,21 +36,67 @@ function headId(net: Network, heads: readonly NameRef[], scope: NameScope): Quan
 	return undefined;
 }
 
-/** Whether `member` reads exactly the parents of `id`'s local formula and gives its true value on the true values. */
-function computes(net: Network, member: Expr, id: QuantityId, scope: NameScope): boolean {
-	const parents = boundParents(net, member, scope);
+/**
+ * Whether `member` reads exactly the parents of `id`'s local formula and gives its true value on
+ * the true values; with `parentsOnly` (a unit the other units of its layer out-vote) the parents suffice.
+ */
+function computes(net: Network, member: Expr, id: QuantityId, scope: NameScope, parentsOnly = false, pins?: ReadonlyMap<string, QuantityId>): boolean {
+	const parents = pinnedParents(net, member, scope, pins);
 	if (!parents) return false;
 	const truth = net.value(id);
-	const out = evaluate(member, trueValues(net, scope));
-	if (truth === undefined || !out.ok || !close(out.value, truth)) return false;
+	const ctx = trueValues(net, scope);
+	const out = evaluate(member, { ...ctx, name: (e) => {
+		const pin = pinOf(net, e.name, scope, pins);
+		const v = pin === undefined ? undefined : net.value(pin);
+		return v === undefined ? ctx.name?.(e) : { value: v, iv: point(v) };
+	} });
+	if (!parentsOnly && (truth === undefined || !out.ok || !close(out.value, truth))) return false;
 	return [net.formula(id), net.formula(id, { inlineDout: false })].some((f) => {
 		const want = f ? new Set(termParents(f.rhs)) : undefined;
 		return want !== undefined && want.size === parents.size && [...parents].every((p) => want.has(p));
 	});
 }
 
-/** The candidate as an inferred network, or the first formula it does not reproduce (said in `locale`). */
-export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, formulas: readonly ForwardFormula[], scope: NameScope, locale: Locale = defaultLocale): InferredNetwork {
+/** The quantity a pinned name means in this formula: the reading's own, when the network finds it among several. */
+function pinOf(net: Network, name: NameRef, scope: NameScope, pins: ReadonlyMap<string, QuantityId> | undefined): QuantityId | undefined {
+	const pin = pins?.get(name.key);
+	if (pin === undefined) return undefined;
+	const r = net.resolve(name, scope);
+	return r.kind === 'ambiguous' && r.candidates.includes(pin) ? pin : undefined;
+}
+
+/** `boundParents`, but a name two layers share is the parameter of the layer the formula belongs to (`pins`). */
+function pinnedParents(net: Network, member: Expr, scope: NameScope, pins: ReadonlyMap<string, QuantityId> | undefined): Set<QuantityId> | undefined {
+	if (!pins || pins.size === 0) return boundParents(net, member, scope);
+	const out = new Set<QuantityId>();
+	for (const x of nodesOf(member)) {
+		const pin = x.kind === 'name' ? pinOf(net, x.name, scope, pins) : undefined;
+		if (pin !== undefined) { out.add(pin); continue; }
+		if (x.kind !== 'name' && x.kind !== 'derivative') continue;
+		const b = bind(net, x, false, scope);
+		if (b.kind !== 'bound' || b.id.startsWith('d:')) return undefined;
+		if (b.id !== 'lr') out.add(b.id);
+	}
+	return out;
+}
+
+/** The quantity each head of a dense reading means, by key. */
+export function denseIds(dense: Read<DenseReading>): Map<string, QuantityId> {
+	const expected = new Map<string, QuantityId>();
+	dense.layers.forEach((L, l) => L.units.forEach((u, j) => {
+		for (const h of u.pre.heads) expected.set(h.key, `L${l}:pre:${j}`);
+		for (const h of u.out?.heads ?? []) expected.set(h.key, `L${l}:out:${j}`);
+	}));
+	return expected;
+}
+
+/**
+ * The candidate as an inferred network, or the first formula it does not reproduce (said in
+ * `locale`). `expected` is the quantity each head was read as; a head in `outvoted` (a unit whose
+ * weights the other units of its layer fix) must read the quantity's parents, and its value is the
+ * checker's to judge.
+ */
+export function verifyNetwork(spec: NetworkSpec, expected: ReadonlyMap<string, QuantityId>, formulas: readonly ForwardFormula[], scope: NameScope, locale: Locale = defaultLocale, outvoted: ReadonlySet<string> = new Set(), pins: ReadonlyMap<string, ReadonlyMap<string, QuantityId>> = new Map()): InferredNetwork {
 	let net: Network;
 	try {
 		net = buildNetwork(spec);
@@ -56,17 +105,13 @@ export function verifyNetwork(spec: NetworkSpec, dense: Read<DenseReading>, form
 	}
 	const invented = new Map<string, QuantityId>(scope.invented ?? []);
 	const within: NameScope = { ...scope, invented };
-	const expected = new Map<string, QuantityId>();
-	dense.layers.forEach((L, l) => L.units.forEach((u, j) => {
-		for (const h of u.pre.heads) expected.set(h.key, `L${l}:pre:${j}`);
-		for (const h of u.out?.heads ?? []) expected.set(h.key, `L${l}:out:${j}`);
-	}));
 	for (const f of formulas) {
 		const want = f.heads.map((h) => expected.get(h.key)).find((x) => x);
 		if (want) {
 			const named = headId(net, f.heads, within);
 			// A head the spelling places is checked against its own formula; a name of the author's own is bound by its formula, as the checker binds it.
-			const fits = named === want ? computes(net, f.member, want, within) : named === undefined && quantityByFormula(net, f.member, within) === want;
+			const loose = f.heads.some((h) => outvoted.has(h.key));
+			const fits = named === want ? computes(net, f.member, want, within, loose, f.heads.map((h) => pins.get(h.key)).find((p) => p)) : named === undefined && quantityByFormula(net, f.member, within) === want;
 			if (!fits) {
 				return { kind: 'none', reason: message('infer.formulaMisfit', { head: f.heads[0].text }, locale), span: f.chain.span };
 			}

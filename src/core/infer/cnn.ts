@@ -1,0 +1,293 @@
+/**
+ * The structure of a convolutional network, read layer by layer from the inputs forward (DESIGN
+ * 2.6). The first layer is the weighted sums that read nothing another formula computes; their
+ * products pair an input with a kernel element, and the two kinds of name are the two sides of the
+ * graph the products draw (each product an edge). Which side is the inputs is the one reading under
+ * which the units form channels that share a kernel (`conv.ts`); both, or neither, is no reading.
+ * Each next layer is what reads the outputs of the layer before and nothing later: weighted sums
+ * (dense when every unit reads every output once with a weight of its own, else a convolution, over
+ * the layer's channels or, when a window runs across them, over them flattened into one sequence),
+ * or formulas over a window of outputs, pools (`pool.ts`). Activations are read as for dense layers
+ * (`dense.ts`). A name spelt with another case than the formula that computes it (`\text{out}_{p1}`
+ * for `out_{P1}`) is that name when no other fits, as the engine matches layer names.
+ *
+ * What does not fit is a reason, never a guess: the caller reports no network. `readCnn` answers
+ * `undefined` when the first layer is no convolution at all, so the dense reader's reason stands.
+ */
+import type { ActivationKind } from '../engine/spec';
+import type { QuantityId } from '../engine/index';
+import type { NameRef } from '../syntax/ast';
+import { message } from '../messages/message';
+import type { Locale } from '../messages/locale';
+import { fitConv, looksConvolutional, type ConvFit, type ConvUnit, type Tap } from './conv';
+import { readActivation, type DenseUnit } from './dense';
+import type { ForwardFormula } from './formulas';
+import { byIndex } from './loss';
+import { family } from './numberArg';
+import { fitPool, poolMode, type PoolFit } from './pool';
+
+interface Layout {
+	/** Every key that means an output of the layer → its flat index. */
+	readonly outputs: ReadonlyMap<string, number>;
+	readonly channels: number;
+	readonly length: number;
+}
+
+export type CnnLayer =
+	| ({ readonly kind: 'conv'; readonly name?: string; readonly units: readonly DenseUnit[]; readonly fit: ConvFit; readonly activation: ActivationKind } & Layout)
+	| ({ readonly kind: 'pool'; readonly name?: string; readonly units: readonly ForwardFormula[]; readonly fit: PoolFit } & Layout)
+	| ({ readonly kind: 'dense'; readonly name?: string; readonly units: readonly DenseUnit[]; readonly activation: ActivationKind } & Layout)
+	| { readonly kind: 'flatten' };
+
+export type CnnReading =
+	| { readonly kind: 'read'; readonly inputs: readonly NameRef[]; readonly layers: readonly CnnLayer[] }
+	| { readonly kind: 'none'; readonly reason: string; readonly at?: ForwardFormula };
+
+const PRE = ['in', 'net', 'z'];
+const POST = ['out', 'a', 'h'];
+const MAX_ROUNDS = 16;
+
+/** `\bar{in}_{cc_1}` … `\bar{in}_{cc_8}` → `cc`: the layer name when every head spells stem + one name + 1…n. */
+export function layerNameOf(heads: readonly NameRef[], stems: readonly string[]): string | undefined {
+	let name: string | undefined;
+	for (let j = 0; j < heads.length; j++) {
+		const fam = family(heads[j], stems);
+		const m = fam === undefined ? null : /^([A-Za-z]+?)(\d+)$/.exec(fam);
+		if (!m || Number(m[2]) !== j + 1 || (name !== undefined && name !== m[1])) return undefined;
+		name = m[1];
+	}
+	return name;
+}
+
+function none(reason: string, at?: ForwardFormula): CnnReading {
+	return { kind: 'none', reason, at };
+}
+
+/** The two sides of the graph the products draw, by key (0 or 1), or undefined when a product joins one side to itself. */
+function sidesOf(units: readonly ForwardFormula[]): { side: Map<string, number>; component: Map<string, number> } | undefined {
+	const side = new Map<string, number>();
+	const component = new Map<string, number>();
+	const edges = new Map<string, string[]>();
+	for (const f of units) for (const p of f.affine!.products) {
+		edges.set(p.a.key, [...(edges.get(p.a.key) ?? []), p.b.key]);
+		edges.set(p.b.key, [...(edges.get(p.b.key) ?? []), p.a.key]);
+	}
+	let c = 0;
+	for (const start of edges.keys()) {
+		if (side.has(start)) continue;
+		side.set(start, 0);
+		component.set(start, c);
+		const stack = [start];
+		while (stack.length > 0) {
+			const k = stack.pop()!;
+			for (const o of edges.get(k)!) {
+				if (!side.has(o)) { side.set(o, 1 - side.get(k)!); component.set(o, c); stack.push(o); }
+				else if (side.get(o) === side.get(k)) return undefined;
+			}
+		}
+		c++;
+	}
+	return { side, component };
+}
+
+/**
+ * The weighted sums of the forward pass, as `dense.ts` finds them, but a name computed by a
+ * formula over forward quantities (a pool's output, an activation's) is forward too, however many
+ * such formulas stand between it and a weighted sum.
+ */
+function forwardOnly(formulas: readonly ForwardFormula[]): ForwardFormula[] {
+	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
+	let sums = formulas.filter((f) => f.affine);
+	for (let round = 0; round < MAX_ROUNDS; round++) {
+		const nodes = new Set(sums.flatMap((f) => f.heads.map((h) => h.key)));
+		// Each pass adds the heads of at least one formula, so as many passes as formulas settle it.
+		for (let grew = true, pass = 0; grew && pass < formulas.length; pass++) {
+			grew = false;
+			for (const f of formulas) {
+				if (f.affine || !f.reads.every((r) => nodes.has(r.key)) || f.heads.every((h) => nodes.has(h.key))) continue;
+				for (const h of f.heads) nodes.add(h.key);
+				grew = true;
+			}
+		}
+		const kept = sums.filter((f) => f.affine!.products.every((p) => [p.a, p.b].every((n) => !computed.has(n.key) || nodes.has(n.key))));
+		if (kept.length === sums.length) return sums;
+		sums = kept;
+	}
+	return sums;
+}
+
+/** Reads a convolutional network from `formulas`, its reasons said in `locale`; `undefined` when its first layer is no convolution. */
+export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): CnnReading | undefined {
+	const sums = forwardOnly(formulas);
+	const pres: ForwardFormula[] = [];
+	const preOf = new Map<string, ForwardFormula>();
+	for (const f of sums) {
+		const earlier = f.heads.map((h) => preOf.get(h.key)).find((x) => x);
+		if (earlier) {
+			const same = earlier.reads.length === f.reads.length && earlier.reads.every((r) => f.reads.some((x) => x.key === r.key));
+			if (!same) return none(message('infer.twoSums', { head: f.heads[0].text }, locale), f);
+			continue;
+		}
+		pres.push(f);
+		for (const h of f.heads) preOf.set(h.key, f);
+	}
+	const outFormulas = new Map<ForwardFormula, ForwardFormula[]>();
+	const outOf = new Map<string, ForwardFormula>();
+	for (const f of formulas) {
+		if (f.affine || f.reads.length === 0 || !f.reads.every((r) => preOf.has(r.key)) || f.heads.some((h) => preOf.has(h.key))) continue;
+		if (f.reads.length === 1) {
+			const p = preOf.get(f.reads[0].key)!;
+			outFormulas.set(p, [...(outFormulas.get(p) ?? []), f]);
+		}
+		for (const h of f.heads) outOf.set(h.key, f.reads.length === 1 ? preOf.get(f.reads[0].key)! : f);
+	}
+	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
+	const lowerComputed = new Set([...computed].map((k) => k.toLowerCase()));
+	const isComputed = (k: string) => computed.has(k) || lowerComputed.has(k.toLowerCase());
+	/** The output of `at` a name means: its own key, else the one key that differs from it in case only. */
+	const place = (at: Layout, k: string): number | undefined => {
+		if (at.outputs.has(k)) return at.outputs.get(k);
+		if (computed.has(k)) return undefined;
+		const same = [...at.outputs.keys()].filter((o) => o.toLowerCase() === k.toLowerCase());
+		return same.length === 1 ? at.outputs.get(same[0]) : undefined;
+	};
+
+	// The first layer: the sums over names nothing computes.
+	const flat2d = pres.find((f) => f.heads[0].sub.includes(','));
+	if (flat2d) return none(message('infer.conv2d', { head: flat2d.heads[0].text }, locale), flat2d);
+	const first = byIndex(pres.filter((f) => f.affine!.products.every((p) => !isComputed(p.a.key) && !isComputed(p.b.key))), (f) => f.heads[0]);
+	if (first.length === 0) return undefined;
+	const graph = sidesOf(first);
+	if (!graph) return undefined;
+	const componentOf = (f: ForwardFormula) => graph.component.get(f.affine!.products[0].a.key)!;
+	const apart = first.find((f) => componentOf(f) !== componentOf(first[0]));
+	if (apart) return none(message('infer.apart', { a: first[0].heads[0].text, b: apart.heads[0].text }, locale), apart);
+	const readings: { inputs: NameRef[]; units: ConvUnit[] }[] = [];
+	for (const inputSide of [0, 1]) {
+		const names = new Map<string, NameRef>();
+		for (const f of first) for (const p of f.affine!.products) for (const n of [p.a, p.b]) if (graph.side.get(n.key) === inputSide) names.set(n.key, n);
+		const inputs = byIndex([...names.values()], (n) => n);
+		const at = new Map(inputs.map((n, i) => [n.key, i]));
+		const units = first.map((f) => ({
+			pre: f,
+			bias: f.affine!.bias,
+			taps: f.affine!.products.map((p): Tap => (at.has(p.a.key) ? { channel: 0, at: at.get(p.a.key)!, weight: p.b } : { channel: 0, at: at.get(p.b.key)!, weight: p.a })),
+		}));
+		// A layer that reads as dense either way round is the dense reader's to judge.
+		if (units.every((u) => new Set(u.taps.map((t) => t.at)).size === inputs.length && u.taps.length === inputs.length)) return undefined;
+		if (looksConvolutional(units)) readings.push({ inputs, units });
+	}
+	if (readings.length === 0) return undefined;
+	if (readings.length === 2) return none(message('infer.convRoles', { head: first[0].heads[0].text }, locale), first[0]);
+	const { inputs, units } = readings[0];
+	const layers: CnnLayer[] = [];
+	const used = new Set<ForwardFormula>(first);
+	const firstFit = fitConv(units, 1, inputs.length, locale);
+	if ('reason' in firstFit) return none(firstFit.reason, first[0]);
+	const conv = (fit: ConvFit, us: readonly ConvUnit[]): CnnLayer | { reason: string } => {
+		const read = readActivation(us.map((u) => ({ pre: u.pre, weights: [], bias: u.bias })), outFormulas, outOf, formulas, pres.every((f) => used.has(f)), locale);
+		if ('reason' in read) return read;
+		const name = layerNameOf(us.map((u) => u.pre.heads[0]), PRE);
+		return { kind: 'conv', name, units: read.units, fit, activation: read.activation, outputs: read.outputs, channels: fit.outChannels, length: us.length / fit.outChannels };
+	};
+	const layer0 = conv(firstFit, units);
+	if ('reason' in layer0) return none(layer0.reason, first[0]);
+	layers.push(layer0);
+	let current = layer0 as Layout;
+
+	// Each next layer reads the outputs of the one before.
+	while (pres.some((f) => !used.has(f)) || layers.length < formulas.length) {
+		const cur = current;
+		const nextSums = byIndex(pres.filter((f) => !used.has(f) && f.affine!.products.every((p) => (place(cur, p.a.key) !== undefined) !== (place(cur, p.b.key) !== undefined))), (f) => f.heads[0]);
+		const poolHeads = new Set<string>();
+		const nextPools = byIndex(formulas.filter((f) => {
+			if (f.affine || used.has(f) || f.reads.length < 2 || f.heads.some((h) => preOf.has(h.key) || poolHeads.has(h.key))) return false;
+			if (!f.reads.every((r) => place(cur, r.key) !== undefined) || poolMode(f, f.reads.map((r) => r.key)) === undefined) return false;
+			for (const h of f.heads) poolHeads.add(h.key);
+			return true;
+		}), (f) => f.heads[0]);
+		if (nextSums.length > 0 && nextPools.length > 0) return none(message('infer.mixedLayers', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
+		if (nextPools.length > 0) {
+			const fit = fitPool(nextPools, (k) => {
+				const j = place(cur, k);
+				return j === undefined ? undefined : { channel: Math.floor(j / cur.length), at: j % cur.length };
+			}, cur.channels, cur.length, locale);
+			if ('reason' in fit) return none(fit.reason, nextPools[0]);
+			for (const f of nextPools) used.add(f);
+			const outputs = new Map<string, number>();
+			nextPools.forEach((f, j) => { for (const h of f.heads) outputs.set(h.key, j); });
+			const pool: CnnLayer = { kind: 'pool', name: layerNameOf(nextPools.map((f) => f.heads[0]), POST), units: nextPools, fit, outputs, channels: cur.channels, length: fit.length };
+			layers.push(pool);
+			current = pool;
+			continue;
+		}
+		if (nextSums.length === 0) break;
+		for (const f of nextSums) used.add(f);
+		const width = cur.channels * cur.length;
+		const taps = nextSums.map((f) => f.affine!.products.map((p) => {
+			const ja = place(cur, p.a.key);
+			return ja !== undefined ? { j: ja, weight: p.b } : { j: place(cur, p.b.key)!, weight: p.a };
+		}));
+		const bad = nextSums.find((_, u) => taps[u].some((t) => isComputed(t.weight.key)));
+		if (bad) return none(message('infer.twoComputed', { x: bad.affine!.products[0].a.text, y: bad.affine!.products[0].b.text, head: bad.heads[0].text }, locale), bad);
+		const dense = taps.every((ts) => ts.length === width && new Set(ts.map((t) => t.j)).size === width);
+		if (dense) {
+			const us = nextSums.map((f, u) => {
+				const weights = new Array<NameRef>(width);
+				for (const t of taps[u]) weights[t.j] = t.weight;
+				return { pre: f, weights, bias: f.affine!.bias };
+			});
+			const missing = us.find((u) => !u.bias);
+			if (missing) return none(message('infer.noBias', { head: missing.pre.heads[0].text }, locale), missing.pre);
+			const read = readActivation(us, outFormulas, outOf, formulas, pres.every((f) => used.has(f)), locale);
+			if ('reason' in read) return none(read.reason, nextSums[0]);
+			const layer: CnnLayer = { kind: 'dense', name: layerNameOf(nextSums.map((f) => f.heads[0]), PRE), units: read.units, activation: read.activation, outputs: read.outputs, channels: 1, length: nextSums.length };
+			layers.push(layer);
+			current = layer;
+			continue;
+		}
+		// A convolution over the layer's channels, or over its outputs flattened into one sequence.
+		const over = (length: number): ConvUnit[] => nextSums.map((f, u) => ({
+			pre: f,
+			bias: f.affine!.bias,
+			taps: taps[u].map((t) => ({ channel: Math.floor(t.j / length), at: t.j % length, weight: t.weight })),
+		}));
+		const tries: [boolean, ConvUnit[]][] = [[false, over(cur.length)]];
+		if (cur.channels > 1) tries.push([true, over(width)]);
+		let reason: string | undefined;
+		let done = false;
+		for (const [flat, us] of tries) {
+			if (!looksConvolutional(us)) continue;
+			const fit = fitConv(us, flat ? 1 : cur.channels, flat ? width : cur.length, locale);
+			if ('reason' in fit) { reason ??= fit.reason; continue; }
+			const layer = conv(fit, us);
+			if ('reason' in layer) return none(layer.reason, nextSums[0]);
+			if (flat) layers.push({ kind: 'flatten' });
+			layers.push(layer);
+			current = layer as Layout;
+			done = true;
+			break;
+		}
+		if (!done) return none(reason ?? message('infer.notConv', { head: nextSums[0].heads[0].text }, locale), nextSums[0]);
+	}
+	const left = pres.find((f) => !used.has(f));
+	if (left) return none(message('infer.mixedLayers', { head: left.heads[0].text }, locale), left);
+	return { kind: 'read', inputs, layers };
+}
+
+/** The quantity each head of the reading means, by key: `\bar{in}_{cc_1}` → `L0:pre:0`, `\text{outpp}_1` → `L1:out:0`. */
+export function expectedIds(reading: Extract<CnnReading, { kind: 'read' }>): Map<string, QuantityId> {
+	const expected = new Map<string, QuantityId>();
+	reading.layers.forEach((L, l) => {
+		if (L.kind === 'flatten') return;
+		if (L.kind === 'pool') {
+			L.units.forEach((f, j) => { for (const h of f.heads) expected.set(h.key, `L${l}:out:${j}`); });
+			return;
+		}
+		L.units.forEach((u, j) => {
+			for (const h of u.pre.heads) expected.set(h.key, `L${l}:pre:${j}`);
+			for (const h of u.out?.heads ?? []) expected.set(h.key, `L${l}:out:${j}`);
+		});
+	});
+	return expected;
+}
