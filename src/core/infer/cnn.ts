@@ -45,7 +45,14 @@ export type CnnReading =
 
 const PRE = ['in', 'net', 'z'];
 const POST = ['out', 'a', 'h'];
+const STEMS = [...PRE, ...POST];
 const MAX_ROUNDS = 16;
+
+/** The spellings of a pool output with every role stem: `\bar{in}_{pp_1}` → `inpp1`, `outpp1`, … */
+function aliases(n: NameRef): string[] {
+	const fam = family(n, STEMS);
+	return fam === undefined ? [] : STEMS.map((s) => s + fam);
+}
 
 /** `\bar{in}_{cc_1}` … `\bar{in}_{cc_8}` → `cc`: the layer name when every head spells stem + one name + 1…n. */
 export function layerNameOf(heads: readonly NameRef[], stems: readonly string[]): string | undefined {
@@ -57,6 +64,19 @@ export function layerNameOf(heads: readonly NameRef[], stems: readonly string[])
 		name = m[1];
 	}
 	return name;
+}
+
+/** Whether two formulas name one pool output, in any role stem. */
+function sameOutput(f: ForwardFormula, g: ForwardFormula): boolean {
+	const names = new Set(f.heads.flatMap(aliases).map((k) => k.toLowerCase()));
+	return g.heads.flatMap(aliases).some((k) => names.has(k.toLowerCase()));
+}
+
+/** Whether a weighted sum reads, as its parents, exactly the names a pool formula reads. */
+function sameWindow(sum: ForwardFormula, pool: ForwardFormula): boolean {
+	const window = new Set(pool.reads.map((r) => r.key));
+	const parents = sum.affine!.products.map((p) => (window.has(p.a.key) ? p.a.key : window.has(p.b.key) ? p.b.key : undefined));
+	return parents.every((k) => k !== undefined) && new Set(parents).size === window.size && parents.length === window.size;
 }
 
 function none(reason: string, at?: ForwardFormula): CnnReading {
@@ -141,7 +161,8 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 		}
 		for (const h of f.heads) outOf.set(h.key, f.reads.length === 1 ? preOf.get(f.reads[0].key)! : f);
 	}
-	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
+	// A pool has an output only, so `\bar{in}_{pp_1}` and `\text{outpp}_1` are one name (DESIGN 2.5).
+	const computed = new Set(formulas.flatMap((f) => f.heads.flatMap((h) => [h.key, ...(!f.affine && f.reads.length > 1 ? aliases(h) : [])])));
 	const lowerComputed = new Set([...computed].map((k) => k.toLowerCase()));
 	const isComputed = (k: string) => computed.has(k) || lowerComputed.has(k.toLowerCase());
 	/** The output of `at` a name means: its own key, else the one key that differs from it in case only. */
@@ -206,6 +227,13 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			for (const h of f.heads) poolHeads.add(h.key);
 			return true;
 		}), (f) => f.heads[0]);
+		// The seed's max pool written also as a sum with routing weights (`\bar{in}_{p1} = out_{C1} w_{11} + out_{C2} w_{12}`
+		// beside `out_{p1} = \max\{…\}`): the same pool output over the same window, which the pool formula decides.
+		const routing = nextPools.length > 0 && nextSums.every((f) => nextPools.some((g) => sameOutput(f, g) && sameWindow(f, g)));
+		if (routing) {
+			for (const f of nextSums) used.add(f);
+			nextSums.length = 0;
+		}
 		if (nextSums.length > 0 && nextPools.length > 0) return none(message('infer.mixedLayers', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
 		if (nextPools.length > 0) {
 			const fit = fitPool(nextPools, (k) => {
@@ -215,8 +243,8 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			if ('reason' in fit) return none(fit.reason, nextPools[0]);
 			for (const f of nextPools) used.add(f);
 			const outputs = new Map<string, number>();
-			nextPools.forEach((f, j) => { for (const h of f.heads) outputs.set(h.key, j); });
-			const pool: CnnLayer = { kind: 'pool', name: layerNameOf(nextPools.map((f) => f.heads[0]), POST), units: nextPools, fit, outputs, channels: cur.channels, length: fit.length };
+			nextPools.forEach((f, j) => { for (const h of f.heads) for (const k of [h.key, ...aliases(h)]) outputs.set(k, j); });
+			const pool: CnnLayer = { kind: 'pool', name: layerNameOf(nextPools.map((f) => f.heads[0]), STEMS), units: nextPools, fit, outputs, channels: cur.channels, length: fit.length };
 			layers.push(pool);
 			current = pool;
 			continue;
