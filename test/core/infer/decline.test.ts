@@ -142,3 +142,56 @@ suite('a network the document does not show is not read', () => {
 		assert.strictEqual(a.segments.some((s) => s.truth), false);
 	});
 });
+
+/** The scores of CS231n's linear classifier (`s = W x + b`, element by element) for an example of class 1, followed by the loss `loss`. */
+function scores(loss: string): string {
+	return `The scores of a linear classifier for the example $x_1 = 0.5$, $x_2 = -1.2$ of class $y_i = 1$, with $W_{11} = 0.2$, $W_{12} = -0.5$, $W_{21} = 1.5$, $W_{22} = 1.3$, $b_1 = 0.1$, $b_2 = 2.0$.\n\n$$s_1 = W_{11} x_1 + W_{12} x_2 + b_1 = 0.2 \\times 0.5 + (-0.5) \\times (-1.2) + 0.1 = 0.8$$\n\n$$s_2 = W_{21} x_1 + W_{22} x_2 + b_2 = 1.5 \\times 0.5 + 1.3 \\times (-1.2) + 2.0 = 1.19$$\n\n${loss}\n`;
+}
+
+const noLoss = /no formula for the loss \(E, L, E_\{o1\} …\) written over the outputs and targets/;
+const noLossZh = /没有用输出和目标值写出的损失公式（E, L, E_\{o1\} …）/;
+
+/** Losses derivcheck knows none of: each case with its reason in English and in Chinese. */
+const unknownLosses: { name: string; text: string; reason: RegExp; zh: RegExp }[] = [
+	{
+		name: 'the multiclass SVM (hinge) loss of CS231n',
+		text: scores('$$L = L_i = \\max(0, s_2 - s_1 + 1) = \\max(0, 1.19 - 0.8 + 1) = 1.39$$'),
+		reason: noLoss,
+		zh: noLossZh,
+	},
+	{
+		name: 'the squared error with its ½ left out (Mazur\'s notation)',
+		text: edited(
+			['E_{o1} = \\frac{1}{2} (t_1 - out_{o1})^2 = \\frac{1}{2} (0.01 - 0.751)^2 = 0.275', 'E_{o1} = (t_1 - out_{o1})^2 = (0.01 - 0.751)^2 = 0.549'],
+			['E_{o2} = \\frac{1}{2} (t_2 - out_{o2})^2 = \\frac{1}{2} (0.99 - 0.773)^2 = 0.0235', 'E_{o2} = (t_2 - out_{o2})^2 = (0.99 - 0.773)^2 = 0.0471'],
+			['E_{total} = E_{o1} + E_{o2} = 0.275 + 0.0235 = 0.299', 'E_{total} = E_{o1} + E_{o2} = 0.549 + 0.0471 = 0.596'],
+		),
+		reason: noLoss,
+		zh: noLossZh,
+	},
+];
+
+suite('a loss derivcheck does not know is no network', () => {
+	for (const c of unknownLosses) {
+		test(`declines ${c.name}, says why, and reports no truth finding`, async () => {
+			const a = (await analyzeDocument(c.text, 'markdown', { tolerance: 'digits' }))!;
+			assert.strictEqual(a.inferred?.kind, 'none');
+			assert.match(a.inferred.reason, c.reason);
+			assert.deepStrictEqual(a.diagnostics.filter((d) => truthCodes.has(d.code)).map((d) => d.message), []);
+			assert.strictEqual(a.segments.some((s) => s.truth), false);
+		});
+
+		test(`declines ${c.name} with its reason in Chinese for zh-cn`, async () => {
+			const a = (await analyzeDocument(c.text, 'markdown', { tolerance: 'digits', locale: 'zh-cn' }))!;
+			assert.strictEqual(a.inferred?.kind, 'none');
+			assert.match(a.inferred.reason, c.zh);
+		});
+	}
+
+	test('reads the same scores once the loss is one it knows (half the squared error against one-hot targets)', async () => {
+		const a = (await analyzeDocument(scores('Targets $y_1 = 1$, $y_2 = 0$.\n\n$$L = \\frac{1}{2} (y_1 - s_1)^2 + \\frac{1}{2} (y_2 - s_2)^2 = \\frac{1}{2} (1 - 0.8)^2 + \\frac{1}{2} (0 - 1.19)^2 = 0.728$$'), 'markdown', { tolerance: 'digits' }))!;
+		assert.strictEqual(a.inferred?.kind, 'read', a.inferred?.kind === 'none' ? a.inferred.reason : '');
+		assert.ok(a.segments.some((s) => s.truth), 'the truth check ran');
+		assert.deepStrictEqual(a.diagnostics.map((d) => d.code), []);
+	});
+});
