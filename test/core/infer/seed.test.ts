@@ -5,8 +5,9 @@
  * silent, and the one that keeps the notes' real mistakes reports exactly those: the formula whose
  * kernel order contradicts the layer's other seven, the mis-divided softmax, and the updated
  * weights and kernels used in backpropagation, each at its origin, with every later value that
- * carries one of them an `inherited` hint pointing at it. This is what the network read off the
- * same documents must reproduce.
+ * carries one of them an `inherited` hint pointing at it. Without the block (blanked, so every
+ * offset stays where it was), each document is checked against the network read off it (DESIGN
+ * 2.6) and must give exactly the same findings: codes, places, severities and numbers.
  *
  * A finding is named by the fixture's line (1-based), its code, the text its span covers (with
  * `#n` for the n-th occurrence when that text occurs more than once on the line) and, for a hint,
@@ -18,6 +19,7 @@ import * as path from 'path';
 import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
 import type { Span } from '../../../src/core/text/span';
 import { seedBlock } from '../../shared/seedBlock';
+import { shown, withoutBlocks } from './bothWays';
 
 const dir = path.join(__dirname, '../../fixtures/infer');
 /** The seed network as DESIGN 2.4 declares it: `b_1`, `b_2` name conv C's biases and the dense layer's, as in the notes. */
@@ -153,4 +155,19 @@ suite('infer: the seed notes transcribed, checked with the seed block', function
 		assert.strictEqual(wrong.checked, clean.checked);
 		assert.deepStrictEqual(wrong.uncheckedNames, clean.uncheckedNames);
 	});
+});
+
+suite('infer: the seed notes transcribed, checked against the network read off them', function () {
+	this.timeout(60_000);
+
+	for (const file of ['seed-notes-clean.md', 'seed-notes.md']) {
+		test(`reads the network of ${file} and reports what the seed block reports`, async () => {
+			const { a: declared, text } = await withBlock(file);
+			const read = await analyzeDocument(withoutBlocks(text, 'markdown'), 'markdown', { tolerance: 'digits' });
+			assert.ok(read, 'the analysis was not cancelled');
+			assert.strictEqual(read.inferred?.kind, 'read', read.inferred?.kind === 'none' ? read.inferred.reason : 'no reading');
+			assert.ok(read.segments.some((s) => s.truth), 'the truth check ran against the network read');
+			assert.deepStrictEqual(shown(read), shown(declared));
+		});
+	}
 });
