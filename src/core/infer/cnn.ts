@@ -183,7 +183,8 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	const componentOf = (f: ForwardFormula) => graph.component.get(f.affine!.products[0].a.key)!;
 	const apart = first.find((f) => componentOf(f) !== componentOf(first[0]));
 	if (apart) return none(message('infer.apart', { a: first[0].heads[0].text, b: apart.heads[0].text }, locale), apart);
-	const readings: { inputs: NameRef[]; units: ConvUnit[] }[] = [];
+	const readings: { inputs: NameRef[]; units: ConvUnit[]; fit: ConvFit }[] = [];
+	const misfits: string[] = [];
 	for (const inputSide of [0, 1]) {
 		const names = new Map<string, NameRef>();
 		for (const f of first) for (const p of f.affine!.products) for (const n of [p.a, p.b]) if (graph.side.get(n.key) === inputSide) names.set(n.key, n);
@@ -196,15 +197,19 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 		}));
 		// A layer that reads as dense either way round is the dense reader's to judge.
 		if (units.every((u) => new Set(u.taps.map((t) => t.at)).size === inputs.length && u.taps.length === inputs.length)) return undefined;
-		if (looksConvolutional(units)) readings.push({ inputs, units });
+		if (!looksConvolutional(units)) continue;
+		const fit = fitConv(units, 1, inputs.length, locale);
+		if ('reason' in fit) misfits.push(fit.reason);
+		else readings.push({ inputs, units, fit });
 	}
-	if (readings.length === 0) return undefined;
 	if (readings.length === 2) return none(message('infer.convRoles', { head: first[0].heads[0].text }, locale), first[0]);
-	const { inputs, units } = readings[0];
+	// Read the wrong way round, the kernel's windows all start at one place: the other side's reason says more.
+	const stride = message('infer.convStride', { head: first[0].heads[0].text }, locale);
+	const misfit = misfits.find((r) => r !== stride) ?? misfits[0];
+	if (readings.length === 0) return misfit === undefined ? undefined : none(misfit, first[0]);
+	const { inputs, units, fit: firstFit } = readings[0];
 	const layers: CnnLayer[] = [];
 	const used = new Set<ForwardFormula>(first);
-	const firstFit = fitConv(units, 1, inputs.length, locale);
-	if ('reason' in firstFit) return none(firstFit.reason, first[0]);
 	const conv = (fit: ConvFit, us: readonly ConvUnit[]): CnnLayer | { reason: string } => {
 		const read = readActivation(us.map((u) => ({ pre: u.pre, weights: [], bias: u.bias })), outFormulas, outOf, formulas, pres.every((f) => used.has(f)), locale);
 		if ('reason' in read) return read;

@@ -2,7 +2,7 @@
  * A 1-D convolution read from its units' weighted sums (DESIGN 2.6). Each unit is a list of
  * products, a parent (a position in the layer before: channel and element) times a weight, and a
  * bias. The units of one output channel are written one after another and all read the same
- * kernel: a run of units reading one set of weights is a channel. Within a channel unit t reads, per
+ * kernel: a run of units reading weights of one kernel is a channel. Within a channel unit t reads, per
  * input channel, the window that starts at t·stride − padding, k elements long and cut at the
  * edges (zero padding writes no product); kernel element m meets window element m
  * (cross-correlation) or k − 1 − m (flip). Which of the two the document means cannot be told from
@@ -51,15 +51,22 @@ export interface ConvFit {
 
 const key = (n: NameRef) => n.key;
 
-/** The runs of consecutive units that read one set of weights: the output channels. */
+/**
+ * The runs of consecutive units that read one kernel: the output channels. A unit whose window
+ * the padding cuts short reads part of its channel's kernel, so a unit that reads any weight the
+ * run reads continues it; the kernels of two channels share no weight.
+ */
 function channelsOf(units: readonly ConvUnit[]): ConvUnit[][] {
 	const runs: ConvUnit[][] = [];
-	let last = '';
+	let kernel = new Set<string>();
 	for (const u of units) {
-		const set = [...new Set(u.taps.map((t) => key(t.weight)))].sort().join(' ');
-		if (runs.length === 0 || set !== last) runs.push([]);
+		const own = u.taps.map((t) => key(t.weight));
+		if (runs.length === 0 || !own.some((k) => kernel.has(k))) {
+			runs.push([]);
+			kernel = new Set();
+		}
 		runs[runs.length - 1].push(u);
-		last = set;
+		for (const k of own) kernel.add(k);
 	}
 	return runs;
 }
@@ -68,7 +75,7 @@ function channelsOf(units: readonly ConvUnit[]): ConvUnit[][] {
 export function looksConvolutional(units: readonly ConvUnit[]): boolean {
 	const runs = channelsOf(units);
 	if (runs.some((r) => r.length < 2)) return false;
-	const sets = runs.map((r) => new Set(r[0].taps.map((t) => key(t.weight))));
+	const sets = runs.map((r) => new Set(r.flatMap((u) => u.taps.map((t) => key(t.weight)))));
 	return sets.every((s, i) => sets.every((o, j) => i === j || [...s].every((k) => !o.has(k))));
 }
 

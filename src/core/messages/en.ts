@@ -336,7 +336,7 @@ export const en = {
 	'infer.mixedLayers': 'the formula for {head} reads units of different layers',
 	'infer.emptyLayer': 'a layer between the inputs and the output has no weighted sums',
 	'infer.oneUnit': 'with one unit in the first layer ({head}), its weights cannot be told from its inputs',
-	'infer.sparse': 'the weighted sums of the first layer do not each read every input with a weight of their own ({a} {b} in the formula for {head}): nor do they share one kernel per channel: a sparse layer, neither dense nor a convolution',
+	'infer.sparse': 'the weighted sums of the first layer do not each read every input with a weight of their own ({a} {b} in the formula for {head}), and do not share one kernel per channel either: a sparse layer, neither dense nor a convolution',
 	'infer.inputOnce': 'the formula for {head} does not read each input once',
 	'infer.unitOnce': 'the formula for {head} does not read each unit of the layer before once',
 	'infer.everyInput': 'the formula for {head} does not read every input',

@@ -322,7 +322,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'infer.mixedLayers': '{head} 的公式用到了不同层的单元',
 	'infer.emptyLayer': '输入和输出之间有一层没有加权和',
 	'infer.oneUnit': '第一层只有一个单元（{head}），分不清哪些是权重、哪些是输入',
-	'infer.sparse': '第一层的加权和并不是每个都用自己的一组权重读入全部输入（{head} 的公式里的 {a} {b}）：也不是每个通道共用一个卷积核：这是稀疏层，既不是全连接层也不是卷积层',
+	'infer.sparse': '第一层的加权和并不是每个都用自己的一组权重读入全部输入（{head} 的公式里的 {a} {b}），也不是每个通道共用一个卷积核：这是稀疏层，既不是全连接层也不是卷积层',
 	'infer.inputOnce': '{head} 的公式没有让每个输入恰好出现一次',
 	'infer.unitOnce': '{head} 的公式没有让前一层的每个单元恰好出现一次',
 	'infer.everyInput': '{head} 的公式没有用到全部输入',
