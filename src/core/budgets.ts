@@ -81,6 +81,13 @@ export const MAX_PANEL_CELLS = 16_384;
 export const MAX_INFER_FORMULAS = 2_000;
 
 /**
+ * The most layers a network read off a document may have. The reader finds each layer by looking
+ * over every formula not yet placed, so its work grows with layers times formulas; LeNet-5 has eight
+ * layers, and a document with more than this many is not read.
+ */
+export const MAX_INFER_LAYERS = 64;
+
+/**
  * The most terms a generated derivation may write (each product in a weighted sum, each element of
  * a window, forward and backward): about 50 characters each, so a derivation stays a few
  * megabytes. Counted from the network's shape before anything is written.

@@ -11,9 +11,13 @@
  * (`dense.ts`). A name spelt with another case than the formula that computes it (`\text{out}_{p1}`
  * for `out_{P1}`) is that name when no other fits, as the engine matches layer names.
  *
+ * The work is bounded: each layer is found by one look over the formulas not yet placed, and there
+ * are at most `MAX_INFER_LAYERS` layers.
+ *
  * What does not fit is a reason, never a guess: the caller reports no network. `readCnn` answers
  * `undefined` when the first layer is no convolution at all, so the dense reader's reason stands.
  */
+import { MAX_INFER_LAYERS } from '../budgets';
 import type { ActivationKind } from '../engine/spec';
 import type { QuantityId } from '../engine/index';
 import type { NameRef } from '../syntax/ast';
@@ -89,8 +93,8 @@ function sidesOf(units: readonly ForwardFormula[]): { side: Map<string, number>;
 	const component = new Map<string, number>();
 	const edges = new Map<string, string[]>();
 	for (const f of units) for (const p of f.affine!.products) {
-		edges.set(p.a.key, [...(edges.get(p.a.key) ?? []), p.b.key]);
-		edges.set(p.b.key, [...(edges.get(p.b.key) ?? []), p.a.key]);
+		edges.set(p.a.key, edges.get(p.a.key) ?? []).get(p.a.key)!.push(p.b.key);
+		edges.set(p.b.key, edges.get(p.b.key) ?? []).get(p.b.key)!.push(p.a.key);
 	}
 	let c = 0;
 	for (const start of edges.keys()) {
@@ -117,16 +121,22 @@ function sidesOf(units: readonly ForwardFormula[]): { side: Map<string, number>;
  */
 function forwardOnly(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
+	const readers = new Map<string, ForwardFormula[]>();
+	for (const f of formulas) if (!f.affine) for (const r of f.reads) readers.set(r.key, readers.get(r.key) ?? []).get(r.key)!.push(f);
 	let sums = formulas.filter((f) => f.affine);
 	for (let round = 0; round < MAX_ROUNDS; round++) {
-		const nodes = new Set(sums.flatMap((f) => f.heads.map((h) => h.key)));
-		// Each pass adds the heads of at least one formula, so as many passes as formulas settle it.
-		for (let grew = true, pass = 0; grew && pass < formulas.length; pass++) {
-			grew = false;
-			for (const f of formulas) {
-				if (f.affine || !f.reads.every((r) => nodes.has(r.key)) || f.heads.every((h) => nodes.has(h.key))) continue;
-				for (const h of f.heads) nodes.add(h.key);
-				grew = true;
+		// The names computed from the sums' heads alone, each formula once: work in the number of reads.
+		const nodes = new Set<string>();
+		const waiting = new Map<ForwardFormula, number>();
+		const queue = sums.flatMap((f) => f.heads.map((h) => h.key));
+		while (queue.length > 0) {
+			const k = queue.pop()!;
+			if (nodes.has(k)) continue;
+			nodes.add(k);
+			for (const f of readers.get(k) ?? []) {
+				const left = (waiting.get(f) ?? f.reads.length) - 1;
+				waiting.set(f, left);
+				if (left === 0) queue.push(...f.heads.map((h) => h.key));
 			}
 		}
 		const kept = sums.filter((f) => f.affine!.products.every((p) => [p.a, p.b].every((n) => !computed.has(n.key) || nodes.has(n.key))));
@@ -157,7 +167,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 		if (f.affine || f.reads.length === 0 || !f.reads.every((r) => preOf.has(r.key)) || f.heads.some((h) => preOf.has(h.key))) continue;
 		if (f.reads.length === 1) {
 			const p = preOf.get(f.reads[0].key)!;
-			outFormulas.set(p, [...(outFormulas.get(p) ?? []), f]);
+			outFormulas.set(p, outFormulas.get(p) ?? []).get(p)!.push(f);
 		}
 		for (const h of f.heads) outOf.set(h.key, f.reads.length === 1 ? preOf.get(f.reads[0].key)! : f);
 	}
@@ -166,11 +176,18 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	const lowerComputed = new Set([...computed].map((k) => k.toLowerCase()));
 	const isComputed = (k: string) => computed.has(k) || lowerComputed.has(k.toLowerCase());
 	/** The output of `at` a name means: its own key, else the one key that differs from it in case only. */
+	const lowered = new WeakMap<Layout, Map<string, number | undefined>>();
 	const place = (at: Layout, k: string): number | undefined => {
 		if (at.outputs.has(k)) return at.outputs.get(k);
 		if (computed.has(k)) return undefined;
-		const same = [...at.outputs.keys()].filter((o) => o.toLowerCase() === k.toLowerCase());
-		return same.length === 1 ? at.outputs.get(same[0]) : undefined;
+		let lower = lowered.get(at);
+		if (!lower) {
+			lower = new Map();
+			// Two outputs that differ in case only leave the lowered spelling to neither.
+			for (const [o, j] of at.outputs) lower.set(o.toLowerCase(), lower.has(o.toLowerCase()) && lower.get(o.toLowerCase()) !== j ? undefined : j);
+			lowered.set(at, lower);
+		}
+		return lower.get(k.toLowerCase());
 	};
 
 	// The first layer: the sums over names nothing computes.
@@ -196,7 +213,10 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			taps: f.affine!.products.map((p): Tap => (at.has(p.a.key) ? { channel: 0, at: at.get(p.a.key)!, weight: p.b } : { channel: 0, at: at.get(p.b.key)!, weight: p.a })),
 		}));
 		// A layer that reads as dense either way round is the dense reader's to judge.
-		if (units.every((u) => new Set(u.taps.map((t) => t.at)).size === inputs.length && u.taps.length === inputs.length)) return undefined;
+		const owners = new Map<string, number>();
+		for (const u of units) for (const t of u.taps) owners.set(t.weight.key, (owners.get(t.weight.key) ?? 0) + 1);
+		const ownWeights = [...owners.values()].every((c) => c === 1);
+		if (ownWeights && units.every((u) => new Set(u.taps.map((t) => t.at)).size === inputs.length && u.taps.length === inputs.length)) return undefined;
 		if (!looksConvolutional(units)) continue;
 		const fit = fitConv(units, 1, inputs.length, locale);
 		if ('reason' in fit) misfits.push(fit.reason);
@@ -223,6 +243,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 
 	// Each next layer reads the outputs of the one before.
 	while (pres.some((f) => !used.has(f)) || layers.length < formulas.length) {
+		if (layers.length >= MAX_INFER_LAYERS) return none(message('infer.tooDeep', { max: MAX_INFER_LAYERS }, locale));
 		const cur = current;
 		const nextSums = byIndex(pres.filter((f) => !used.has(f) && f.affine!.products.every((p) => (place(cur, p.a.key) !== undefined) !== (place(cur, p.b.key) !== undefined))), (f) => f.heads[0]);
 		const poolHeads = new Set<string>();

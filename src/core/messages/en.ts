@@ -369,6 +369,7 @@ export const en = {
 	'infer.poolWindow': 'the formula for {head} does not pool one unbroken window of the layer before',
 	'infer.poolTiling': 'the pool windows of {head} do not tile each channel of the layer before in order, each as long as the others',
 	'infer.conv2d': 'the formula for {head} is a unit of a 2-D feature map (channel, row, column), which derivcheck does not read off a document yet',
+	'infer.tooDeep': 'the forward formulas make more than {max} layers, more than derivcheck reads off a document',
 	// Why a network cannot be written as its block (engine/writeBlock.ts).
 	'writeBlock.refused': 'The network block cannot be written: {reason}',
 	'writeBlock.tooLong': 'The network block cannot be written: it would be {chars} characters (a block holds at most {max}).',

@@ -8,6 +8,7 @@
  */
 import * as assert from 'assert';
 import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
+import { MAX_INFER_LAYERS } from '../../../src/core/budgets';
 import type { ConvLayer, PoolLayer } from '../../../src/core/engine/spec';
 
 const truthCodes = new Set(['value', 'inherited', 'formula']);
@@ -77,6 +78,14 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 		assert.strictEqual(conv.flip, true);
 		assert.deepStrictEqual(conv.kernelNames, ['K_{11}', 'K_{12}', 'K_{21}', 'K_{22}']);
 		assert.deepStrictEqual([...conv.kernels], [0.4, -0.2, 0.3, 0.6]);
+	});
+
+	test('reads a single channel without padding, whose kernel every window reads whole', async () => {
+		const t = ['$K_1 = (0.4, -0.2, 0.5)$, $c_1 = 0.1$, $x_1 = 0.1$, $x_2 = 0.5$, $x_3 = -0.3$, $x_4 = 0.8$, $t_1 = 1$.',
+			'$$z_{C1} = x_1 K_{11} + x_2 K_{12} + x_3 K_{13} + c_1$$', '$$z_{C2} = x_2 K_{11} + x_3 K_{12} + x_4 K_{13} + c_1$$',
+			'$$a_{C1} = \\sigma(z_{C1})$$', '$$a_{C2} = \\sigma(z_{C2})$$', '$$a_{P1} = \\max\\{a_{C1}, a_{C2}\\}$$', '$$E = \\frac{1}{2} (t_1 - a_{P1})^2$$'].join('\n\n');
+		const [conv, p] = layers(await check(t)) as [ConvLayer, PoolLayer];
+		assert.deepStrictEqual([conv.outChannels, conv.kw, conv.padding, p.mode, p.size[1]], [1, 3, 'valid', 'max', 2]);
 	});
 
 	test('picks cross-correlation for kernel names in no order: flipped or not, the engine computes the same values with the same names', async () => {
@@ -159,6 +168,21 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 			assert.strictEqual(a.segments.some((s) => s.truth), false);
 		});
 	}
+
+	test('declines a network deeper than the reader reads, in bounded time', async () => {
+		// A convolution, then a long run of 2-unit dense layers, each reading the two outputs before it.
+		const d = ['$K_1 = (0.1, 0.2)$, $c_1 = 0$, $x_1 = 1$, $x_2 = 2$, $x_3 = 3$', '$$z_{C1} = x_1 K_{11} + x_2 K_{12} + c_1$$', '$$z_{C2} = x_2 K_{11} + x_3 K_{12} + c_1$$'];
+		let prev = ['z_{C1}', 'z_{C2}'];
+		for (let l = 1; l <= MAX_INFER_LAYERS + 5; l++) {
+			d.push(`$$z_{D${l}1} = u_{${l}1} ${prev[0]} + u_{${l}2} ${prev[1]} + e_{${l}}$$`, `$$z_{D${l}2} = u_{${l}3} ${prev[0]} + u_{${l}4} ${prev[1]} + e_{${l}}$$`);
+			prev = [`z_{D${l}1}`, `z_{D${l}2}`];
+		}
+		const started = Date.now();
+		const a = await check(d.join('\n\n'));
+		assert.strictEqual(a.inferred?.kind, 'none');
+		assert.strictEqual(a.inferred.reason, `the forward formulas make more than ${MAX_INFER_LAYERS} layers, more than derivcheck reads off a document`);
+		assert.ok(Date.now() - started < 20_000);
+	});
 
 	test('out-votes one unit that pairs the kernel in another order, and the checker finds that formula', async () => {
 		const a = await check(edited(['$$z_{C1} = x_1 K_{11} + x_2 K_{12} + c_1$$', '$$z_{C1} = x_1 K_{12} + x_2 K_{11} + c_1 = 0.1 \\times (-0.2) + 0.5 \\times 0.4 + 0.1 = 0.28$$']));
