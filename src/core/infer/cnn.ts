@@ -24,6 +24,7 @@ import type { NameRef } from '../syntax/ast';
 import { message } from '../messages/message';
 import type { Locale } from '../messages/locale';
 import { fitConv, looksConvolutional, type ConvFit, type ConvUnit, type Tap } from './conv';
+import { mapPlace, readMap, type Conv2dFit } from './conv2d';
 import { readActivation, type DenseUnit } from './dense';
 import type { ForwardFormula } from './formulas';
 import { byIndex } from './loss';
@@ -34,7 +35,10 @@ interface Layout {
 	/** Every key that means an output of the layer → its flat index. */
 	readonly outputs: ReadonlyMap<string, number>;
 	readonly channels: number;
+	/** Elements per channel (rows × columns for a 2-D map). */
 	readonly length: number;
+	/** Set for a 2-D map. */
+	readonly rows?: number;
 }
 
 export type CnnLayer =
@@ -44,7 +48,7 @@ export type CnnLayer =
 	| { readonly kind: 'flatten' };
 
 export type CnnReading =
-	| { readonly kind: 'read'; readonly inputs: readonly NameRef[]; readonly layers: readonly CnnLayer[] }
+	| { readonly kind: 'read'; readonly inputs: readonly NameRef[]; readonly grid?: { readonly rows: number; readonly cols: number }; readonly layers: readonly CnnLayer[] }
 	| { readonly kind: 'none'; readonly reason: string; readonly at?: ForwardFormula };
 
 const PRE = ['in', 'net', 'z'];
@@ -173,6 +177,15 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	}
 	// A pool has an output only, so `\bar{in}_{pp_1}` and `\text{outpp}_1` are one name (DESIGN 2.5).
 	const computed = new Set(formulas.flatMap((f) => f.heads.flatMap((h) => [h.key, ...(!f.affine && f.reads.length > 1 ? aliases(h) : [])])));
+	// A 2-D map's elements named flat (`out_{C3}` beside `out_{C1,2,1}`) are computed too.
+	const maps = new Map<string, { channels: number; rows: number; cols: number }>();
+	for (const f of formulas) for (const h of f.heads) {
+		const p = mapPlace(h);
+		if (!p) continue;
+		const m = maps.get(p.name) ?? { channels: 0, rows: 0, cols: 0 };
+		maps.set(p.name, { channels: Math.max(m.channels, p.channel + 1), rows: Math.max(m.rows, p.row + 1), cols: Math.max(m.cols, p.col + 1) });
+	}
+	for (const [name, m] of maps) for (let j = 1; j <= m.channels * m.rows * m.cols && j <= formulas.length; j++) for (const stem of STEMS) computed.add(`${stem}${name}${j}`);
 	const lowerComputed = new Set([...computed].map((k) => k.toLowerCase()));
 	const isComputed = (k: string) => computed.has(k) || lowerComputed.has(k.toLowerCase());
 	/** The output of `at` a name means: its own key, else the one key that differs from it in case only. */
@@ -191,8 +204,6 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	};
 
 	// The first layer: the sums over names nothing computes.
-	const flat2d = pres.find((f) => f.heads[0].sub.includes(','));
-	if (flat2d) return none(message('infer.conv2d', { head: flat2d.heads[0].text }, locale), flat2d);
 	const first = byIndex(pres.filter((f) => f.affine!.products.every((p) => !isComputed(p.a.key) && !isComputed(p.b.key))), (f) => f.heads[0]);
 	if (first.length === 0) return undefined;
 	const graph = sidesOf(first);
@@ -200,11 +211,18 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	const componentOf = (f: ForwardFormula) => graph.component.get(f.affine!.products[0].a.key)!;
 	const apart = first.find((f) => componentOf(f) !== componentOf(first[0]));
 	if (apart) return none(message('infer.apart', { a: first[0].heads[0].text, b: apart.heads[0].text }, locale), apart);
-	const readings: { inputs: NameRef[]; units: ConvUnit[]; fit: ConvFit }[] = [];
+	const twoD = first.some((f) => f.heads[0].sub.includes(','));
+	const readings: { inputs: NameRef[]; units: ConvUnit[]; fit: ConvFit; grid?: { rows: number; cols: number } }[] = [];
 	const misfits: string[] = [];
 	for (const inputSide of [0, 1]) {
 		const names = new Map<string, NameRef>();
 		for (const f of first) for (const p of f.affine!.products) for (const n of [p.a, p.b]) if (graph.side.get(n.key) === inputSide) names.set(n.key, n);
+		if (twoD) {
+			const read = readMap(first, [...names.values()], locale);
+			if (read && 'reason' in read) misfits.push(read.reason);
+			else if (read) readings.push(read);
+			continue;
+		}
 		const inputs = byIndex([...names.values()], (n) => n);
 		const at = new Map(inputs.map((n, i) => [n.key, i]));
 		const units = first.map((f) => ({
@@ -226,15 +244,20 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	// Read the wrong way round, the kernel's windows all start at one place: the other side's reason says more.
 	const stride = message('infer.convStride', { head: first[0].heads[0].text }, locale);
 	const misfit = misfits.find((r) => r !== stride) ?? misfits[0];
-	if (readings.length === 0) return misfit === undefined ? undefined : none(misfit, first[0]);
-	const { inputs, units, fit: firstFit } = readings[0];
+	if (readings.length === 0) return misfit === undefined ? (twoD ? none(message('infer.conv2d', { head: first[0].heads[0].text }, locale), first[0]) : undefined) : none(misfit, first[0]);
+	const { inputs, units, fit: firstFit, grid } = readings[0];
 	const layers: CnnLayer[] = [];
 	const used = new Set<ForwardFormula>(first);
 	const conv = (fit: ConvFit, us: readonly ConvUnit[]): CnnLayer | { reason: string } => {
 		const read = readActivation(us.map((u) => ({ pre: u.pre, weights: [], bias: u.bias })), outFormulas, outOf, formulas, pres.every((f) => used.has(f)), locale);
 		if ('reason' in read) return read;
-		const name = layerNameOf(us.map((u) => u.pre.heads[0]), PRE);
-		return { kind: 'conv', name, units: read.units, fit, activation: read.activation, outputs: read.outputs, channels: fit.outChannels, length: us.length / fit.outChannels };
+		const length = us.length / fit.outChannels;
+		if (!('rows' in fit)) return { kind: 'conv', name: layerNameOf(us.map((u) => u.pre.heads[0]), PRE), units: read.units, fit, activation: read.activation, outputs: read.outputs, channels: fit.outChannels, length };
+		// A 2-D map's elements are also named flat, channel by channel, row by row (`out_{C3}` is `out_{C1,2,1}` in a 2 × 2 map).
+		const name = mapPlace(us[0].pre.heads[0])?.name;
+		const outputs = new Map(read.outputs);
+		if (name && us.every((u) => mapPlace(u.pre.heads[0])?.name === name)) for (let j = 0; j < us.length; j++) for (const stem of POST) if (!outputs.has(`${stem}${name}${j + 1}`)) outputs.set(`${stem}${name}${j + 1}`, j);
+		return { kind: 'conv', name, units: read.units, fit, activation: read.activation, outputs, channels: fit.outChannels, length, rows: (fit as Conv2dFit).rows };
 	};
 	const layer0 = conv(firstFit, units);
 	if ('reason' in layer0) return none(layer0.reason, first[0]);
@@ -260,6 +283,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			for (const f of nextSums) used.add(f);
 			nextSums.length = 0;
 		}
+		if (cur.rows !== undefined && nextPools.length > 0) return none(message('infer.conv2d', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
 		if (nextSums.length > 0 && nextPools.length > 0) return none(message('infer.mixedLayers', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
 		if (nextPools.length > 0) {
 			const fit = fitPool(nextPools, (k) => {
@@ -295,11 +319,13 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			if (missing) return none(message('infer.noBias', { head: missing.pre.heads[0].text }, locale), missing.pre);
 			const read = readActivation(us, outFormulas, outOf, formulas, pres.every((f) => used.has(f)), locale);
 			if ('reason' in read) return none(read.reason, nextSums[0]);
+			if (cur.rows !== undefined) layers.push({ kind: 'flatten' });
 			const layer: CnnLayer = { kind: 'dense', name: layerNameOf(nextSums.map((f) => f.heads[0]), PRE), units: read.units, activation: read.activation, outputs: read.outputs, channels: 1, length: nextSums.length };
 			layers.push(layer);
 			current = layer;
 			continue;
 		}
+		if (cur.rows !== undefined) return none(message('infer.conv2d', { head: nextSums[0].heads[0].text }, locale), nextSums[0]);
 		// A convolution over the layer's channels, or over its outputs flattened into one sequence.
 		const over = (length: number): ConvUnit[] => nextSums.map((f, u) => ({
 			pre: f,
@@ -326,7 +352,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	}
 	const left = pres.find((f) => !used.has(f));
 	if (left) return none(message('infer.mixedLayers', { head: left.heads[0].text }, locale), left);
-	return { kind: 'read', inputs, layers };
+	return { kind: 'read', inputs, grid, layers };
 }
 
 /** The quantity each head of the reading means, by key: `\bar{in}_{cc_1}` → `L0:pre:0`, `\text{outpp}_1` → `L1:out:0`. */

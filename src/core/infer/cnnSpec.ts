@@ -1,7 +1,7 @@
 /**
  * A convolutional reading as the engine's `NetworkSpec`, in the document's names: kernels flat
  * over output channel, input channel and element as the engine orders them, a bias per output
- * channel (or one shared), pools by mode, size and stride, flatten where a convolution reads across
+ * channel (or one shared), a 2-D kernel row by row over a grid of inputs, pools by mode, size and stride, flatten where a convolution reads across
  * channels. A name that is a parameter of two layers (the seed's `b_1`, the convolution's and the
  * dense layer's bias) takes, in each layer, the number that layer's own formulas substitute for it;
  * a layer that substitutes none gives no value and so no network. A given the document never states
@@ -12,6 +12,7 @@ import { message } from '../messages/message';
 import type { Locale } from '../messages/locale';
 import type { NameRef } from '../syntax/ast';
 import type { CnnLayer, CnnReading } from './cnn';
+import type { Conv2dFit } from './conv2d';
 import type { ForwardFormula } from './formulas';
 import type { Givens } from './givens';
 import type { LossReading } from './loss';
@@ -63,9 +64,10 @@ export function buildCnnSpec(reading: Read<CnnReading>, loss: Read<LossReading>,
 			case 'pool': return { kind: 'pool', name: L.name, mode: L.fit.mode, dims: 1, size: [1, L.fit.size], stride: [1, L.fit.stride] };
 			case 'conv': {
 				const f = L.fit;
+				const two = 'rows' in f ? (f as Conv2dFit) : undefined;
 				return {
-					kind: 'conv', name: L.name, dims: 1, outChannels: f.outChannels, inChannels: f.inChannels, kh: 1, kw: f.k,
-					kernels: values(f.kernel, within), stride: [1, f.stride], padding: f.padding === 0 ? 'valid' : f.padding, flip: f.flip,
+					kind: 'conv', name: L.name, dims: two ? 2 : 1, outChannels: f.outChannels, inChannels: f.inChannels, kh: two?.kh ?? 1, kw: f.k,
+					kernels: values(f.kernel, within), stride: [two?.strideRows ?? 1, f.stride], padding: f.padding === 0 ? 'valid' : f.padding, flip: f.flip,
 					bias: values(f.biases, within), sharedBias: f.sharedBias, activation: { kind: L.activation, slope: 0.01 },
 					kernelNames: f.kernel.map((n) => n.text), biasNames: f.biases.map((n) => n.text),
 				};
@@ -89,7 +91,7 @@ export function buildCnnSpec(reading: Read<CnnReading>, loss: Read<LossReading>,
 	if (missing) return { reason: message('infer.noValue', { name: missing.text }, locale) };
 	return {
 		input,
-		inputShape: { channels: 1, rows: 1, cols: input.length, dims: 1 },
+		inputShape: reading.grid ? { channels: 1, rows: reading.grid.rows, cols: reading.grid.cols, dims: 2 } : { channels: 1, rows: 1, cols: input.length, dims: 1 },
 		inputNames: reading.inputs.map((n) => n.text),
 		target,
 		targetNames: targets.map((n) => n.text),

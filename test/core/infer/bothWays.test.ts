@@ -19,8 +19,6 @@ const declined: Record<string, RegExp> = {
 	'test/fixtures/notation/matrix-form-clean.md': /with one unit in the first layer \(z\^\{\(1\)\}\), its weights cannot be told from its inputs/,
 	'test/fixtures/notation/two-blocks.md': /net_\{h1\} is stated as 0\.45 and as 0\.438: the document works through more than one network or pass/,
 	'test/fixtures/notation/two-blocks-clean.md': /net_\{h1\} is stated as 0\.45 and as 0\.438: the document works through more than one network or pass/,
-	'test/fixtures/truth/conv2d-clean.md': /the formula for in_\{C1,1,1\} is a unit of a 2-D feature map \(channel, row, column\), which derivcheck does not read off a document yet/,
-	'test/fixtures/truth/conv2d-mistakes.md': /the formula for in_\{C1,1,1\} is a unit of a 2-D feature map \(channel, row, column\), which derivcheck does not read off a document yet/,
 	// The document writes one unit of the second convolution and the dense layer, none of the layers before or between.
 	'test/fixtures/truth/ambiguous.md': /the formulas for \\bar\{in\}_\{C1\} and \\bar\{in\}_\{o1\} read nothing in common and neither reads what the other computes: the forward formulas of the layers between them are missing/,
 	'test/fixtures/scan/mixed.tex': /the document writes no weighted sum/,

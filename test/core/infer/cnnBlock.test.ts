@@ -29,7 +29,7 @@ function findings(ds: readonly Diagnostic[], text: string): string[] {
 
 suite('infer: the block of a CNN read off the document', function () {
 	this.timeout(30_000);
-	for (const file of ['examples/cnn-1d.md', 'examples/cnn-1d-mistakes.md', 'test/fixtures/truth/seed-cnn.md', 'test/fixtures/truth/seed-mistakes.md', 'test/fixtures/truth/rounding-long.md']) {
+	for (const file of ['examples/cnn-1d.md', 'examples/cnn-1d-mistakes.md', 'test/fixtures/truth/seed-cnn.md', 'test/fixtures/truth/seed-mistakes.md', 'test/fixtures/truth/rounding-long.md', 'test/fixtures/truth/conv2d-clean.md', 'test/fixtures/truth/conv2d-mistakes.md']) {
 		test(`${file} without its block: the block read is inserted with the removed one's values, and the document checks the same after`, async () => {
 			const text = fs.readFileSync(path.join(root, file), 'utf8');
 			const [block] = scanDocument(text, 'markdown').networks;
