@@ -7,9 +7,12 @@
  * a pool that mixes means and maxima, a channel whose units add different biases.
  */
 import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
 import { MAX_INFER_LAYERS } from '../../../src/core/budgets';
 import type { ConvLayer, PoolLayer } from '../../../src/core/engine/spec';
+import { withoutBlocks } from './bothWays';
 
 const truthCodes = new Set(['value', 'inherited', 'formula']);
 
@@ -168,6 +171,17 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 			assert.strictEqual(a.segments.some((s) => s.truth), false);
 		});
 	}
+
+	test('reads a 2-D convolution, and declines a pool over its map, which it does not read yet', async () => {
+		const file = readFileSync(path.join(__dirname, '../../fixtures/truth/conv2d-clean.md'), 'utf8');
+		const text = withoutBlocks(file, 'markdown');
+		const [conv] = layers(await check(text)) as [ConvLayer];
+		assert.deepStrictEqual([conv.dims, conv.kh, conv.kw, conv.flip, conv.kernelNames], [2, 2, 2, false, ['K_{111}', 'K_{112}', 'K_{121}', 'K_{122}']]);
+		const pooled = (await check(`${text}\n$$out_{P1} = \\max\\{out_{C1,1,1}, out_{C1,1,2}\\}$$\n`));
+		assert.strictEqual(pooled.inferred?.kind, 'none');
+		assert.match(pooled.inferred.reason, /^derivcheck reads a 2-D feature map \(channel, row, column\) off a document only as the first layer, .* the formula for out_\{P1\} does not fit that$/);
+		assert.strictEqual(pooled.segments.some((s) => s.truth), false);
+	});
 
 	test('declines a network deeper than the reader reads, in bounded time', async () => {
 		// A convolution, then a long run of 2-unit dense layers, each reading the two outputs before it.
