@@ -1,7 +1,9 @@
 /**
  * Reads the network a document works through when it declares none (DESIGN 2.6). The strategy is
- * propose, then verify. `formulas.ts` collects the forward formulas; `dense.ts` proposes the layers
- * from the weighted sums and activations, `loss.ts` the loss and the targets, `givens.ts` the numbers
+ * propose, then verify. `formulas.ts` collects the forward formulas (and `numberArg.ts` an activation
+ * written on its pre-activation's number); `dense.ts` proposes the layers from the weighted sums and
+ * activations, and when they are no fully connected network `cnn.ts` proposes convolutions, pools and
+ * flattens (`cnnSpec.ts` their spec); `loss.ts` the loss and the targets, `givens.ts` the numbers
  * the document states; `spec.ts` turns them into a `NetworkSpec` in the document's own names. Then
  * the engine builds that network and `verify.ts` asks it for the local formula of every quantity a
  * forward formula defines: the candidate is used only when each written formula binds to the
