@@ -244,7 +244,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	// Read the wrong way round, the kernel's windows all start at one place: the other side's reason says more.
 	const stride = message('infer.convStride', { head: first[0].heads[0].text }, locale);
 	const misfit = misfits.find((r) => r !== stride) ?? misfits[0];
-	if (readings.length === 0) return misfit === undefined ? (twoD ? none(message('infer.conv2d', { head: first[0].heads[0].text }, locale), first[0]) : undefined) : none(misfit, first[0]);
+	if (readings.length === 0) return misfit === undefined ? (twoD ? none(message('infer.conv2d', { example: 'x_{11}, x_{12}, …', head: first[0].heads[0].text }, locale), first[0]) : undefined) : none(misfit, first[0]);
 	const { inputs, units, fit: firstFit, grid } = readings[0];
 	const layers: CnnLayer[] = [];
 	const used = new Set<ForwardFormula>(first);
@@ -283,7 +283,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			for (const f of nextSums) used.add(f);
 			nextSums.length = 0;
 		}
-		if (cur.rows !== undefined && nextPools.length > 0) return none(message('infer.conv2d', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
+		if (cur.rows !== undefined && nextPools.length > 0) return none(message('infer.conv2d', { example: 'x_{11}, x_{12}, …', head: nextPools[0].heads[0].text }, locale), nextPools[0]);
 		if (nextSums.length > 0 && nextPools.length > 0) return none(message('infer.mixedLayers', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
 		if (nextPools.length > 0) {
 			const fit = fitPool(nextPools, (k) => {
@@ -325,7 +325,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			current = layer;
 			continue;
 		}
-		if (cur.rows !== undefined) return none(message('infer.conv2d', { head: nextSums[0].heads[0].text }, locale), nextSums[0]);
+		if (cur.rows !== undefined) return none(message('infer.conv2d', { example: 'x_{11}, x_{12}, …', head: nextSums[0].heads[0].text }, locale), nextSums[0]);
 		// A convolution over the layer's channels, or over its outputs flattened into one sequence.
 		const over = (length: number): ConvUnit[] => nextSums.map((f, u) => ({
 			pre: f,

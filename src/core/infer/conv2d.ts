@@ -144,7 +144,7 @@ export function readMap(first: readonly ForwardFormula[], names: readonly NameRe
 	const units: MapUnit[] = [];
 	for (const f of first) {
 		const place = mapPlace(f.heads[0]);
-		if (!place) return { reason: message('infer.conv2d', { head: f.heads[0].text }, locale) };
+		if (!place) return { reason: message('infer.conv2d', { example: 'x_{11}, x_{12}, …', head: f.heads[0].text }, locale) };
 		const taps = f.affine!.products.map((p) => {
 			const a = where.get(p.a.key);
 			return a ? { ...a, weight: p.b } : { ...where.get(p.b.key)!, weight: p.a };

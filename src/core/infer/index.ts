@@ -95,7 +95,8 @@ function convolutional(cnn: Extract<CnnReading, { kind: 'read' }>, formulas: rea
 	if (loss.kind === 'none') return loss;
 	const givens = new Givens(facts(), chains, text);
 	const shared = sharedParams(cnn.layers);
-	const names = [...cnn.inputs, ...cnn.layers.flatMap(paramsOf)].filter((n) => !shared.has(n.key));
+	const heads = cnn.layers.flatMap((L) => (L.kind === 'flatten' ? [] : L.kind === 'pool' ? L.units.flatMap((f) => f.heads) : L.units.flatMap((u) => [...u.pre.heads, ...(u.out?.heads ?? [])])));
+	const names = [...heads, ...cnn.inputs, ...cnn.layers.flatMap(paramsOf)].filter((n) => !shared.has(n.key));
 	for (const n of names) {
 		const two = givens.twoValues(n);
 		if (two) return { kind: 'none', reason: message('infer.twoValues', { name: n.text, a: two[0].text, b: two[1].text }, locale), span: two[1].span };

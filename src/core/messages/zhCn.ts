@@ -354,7 +354,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'infer.poolChannels': '{head} 的公式把两个通道的输出放在一起池化',
 	'infer.poolWindow': '{head} 的公式池化的不是前一层上一段连续的窗口',
 	'infer.poolTiling': '{head} 的池化窗口没有按顺序铺满前一层的每个通道，或者窗口长短不一',
-	'infer.conv2d': 'derivcheck 只把二维特征图（通道、行、列）读作第一层：在按行列命名的输入（x_{11}、x_{12}、…）上的卷积，后面接全连接层；{head} 的公式不符合这种结构',
+	'infer.conv2d': 'derivcheck 只把二维特征图（通道、行、列）读作第一层：在按行列命名的输入（{example}）上的卷积，后面接全连接层；{head} 的公式不符合这种结构',
 	'infer.tooDeep': '正向传播公式构成的层数超过 {max}，超出了 derivcheck 从文档中读取的上限',
 	'writeBlock.refused': '无法写出网络块：{reason}',
 	'writeBlock.tooLong': '无法写出网络块：它会有 {chars} 个字符（一个网络块最多 {max} 个字符）。',
