@@ -56,6 +56,8 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 	const cache = new Map<string, CacheEntry>();
 	/** Each cached document's parses, kept from one text to the next so that an edit re-parses only the regions it touched. */
 	const parses = new Map<string, ParseMemo>();
+	/** Each cached document's last finished check, whose results the chains an edit cannot reach keep (`check/reuse.ts`). */
+	const finished = new Map<string, Analysis>();
 
 	/** The settings for one document: the service's own, or what `options.settingsFor` makes of them. */
 	function settingsOf(doc: DocumentInput): Settings {
@@ -72,7 +74,7 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 		const superseded = { isCancellationRequested: false };
 		let memo = parses.get(doc.uri);
 		if (!memo) parses.set(doc.uri, (memo = new ParseMemo()));
-		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, inferNetwork: settings.inferNetwork, token: superseded, locale: settings.locale, parses: memo }).catch((): null => null);
+		const analysis = analyzeDocument(doc.text, language, { tolerance: settings.tolerance, inferNetwork: settings.inferNetwork, token: superseded, locale: settings.locale, parses: memo, previous: finished.get(doc.uri) }).catch((): null => null);
 		cache.delete(doc.uri);
 		cache.set(doc.uri, { version: doc.version, text: doc.text, settings, superseded, analysis });
 		if (cache.size > CACHE_SIZE) {
@@ -81,10 +83,13 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 			if (evicted) evicted.superseded.isCancellationRequested = true;
 			cache.delete(oldest);
 			parses.delete(oldest);
+			finished.delete(oldest);
 		}
 		// An analysis stopped because its text was replaced must not be served to a later request.
 		void analysis.then((a) => {
 			if (!a && cache.get(doc.uri)?.analysis === analysis) cache.delete(doc.uri);
+			// Any finished check is a sound start for the next (reuse compares the texts); the document may have been evicted meanwhile.
+			if (a && cache.has(doc.uri)) finished.set(doc.uri, a);
 		});
 		return analysis;
 	}

@@ -35,6 +35,8 @@ import { buildNetwork } from '../engine/index';
 import { inferNetwork, nothingToRead, type InferredNetwork } from '../infer/index';
 import type { Locale } from '../messages/locale';
 import { message } from '../messages/message';
+import { countsAfter, keepPrefix, keptCounts, reusablePrefix, UncheckedNames } from './reuse';
+import type { Journal } from './reuse';
 
 /** A network block's reach: the math from `start` on, up to the next block; the first block's reach starts with the document. */
 export interface NetworkSegment {
@@ -53,6 +55,8 @@ export interface Analysis extends CheckContext {
 	readonly summary: Summary;
 	/** The network read off the document (DESIGN 2.6), or why none could be; absent when the document has a block or inference is off. */
 	readonly inferred?: InferredNetwork;
+	/** What the next check of the document reads to keep the results of the chains an edit cannot reach (`reuse.ts`). */
+	readonly journal?: Journal;
 }
 
 export interface AnalyzeOptions {
@@ -64,6 +68,8 @@ export interface AnalyzeOptions {
 	readonly locale?: Locale;
 	/** The parses of the document's last check, reused for every region whose text is unchanged (`parseMemo.ts`). */
 	readonly parses?: ParseMemo;
+	/** The document's last finished check: the chains an edit cannot reach keep its results (`reuse.ts`). */
+	readonly previous?: Analysis;
 }
 
 const SLICE_MS = 8;
@@ -103,6 +109,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		for (const st of options.parses ? options.parses.statements(text, region.inner) : parseMath(text, region.inner).statements) statements.push(st);
 	}
 	options.parses?.end();
+	const unchecked = new UncheckedNames(tooLong ? [message('analyze.tooLong', { offset: MAX_DOCUMENT_CHARS.toLocaleString('en-US') }, options.locale)] : []);
 	const ctx: CheckContext = {
 		text,
 		lines: new LineIndex(text),
@@ -113,7 +120,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		members: [],
 		substitutions: [],
 		names: [],
-		uncheckedNames: new Set(tooLong ? [message('analyze.tooLong', { offset: MAX_DOCUMENT_CHARS.toLocaleString('en-US') }, options.locale)] : []),
+		uncheckedNames: unchecked,
 	};
 	const segments = networkSegments(scan, ctx);
 	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx) : undefined;
@@ -126,8 +133,15 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	for (const seg of segments) if (seg.truth) for (const k of declaredKeys(seg.truth.net)) reserved.add(k);
 	const scope = settleMarks(statements, reserved);
 	ctx.nameScope = scope;
-	const chains = joinChains(statements);
-	const status: ChainStatus[] = [];
+	const joined = joinChains(statements);
+	// The chains an edit cannot reach keep the last check's results, and are that check's chains.
+	const settings = JSON.stringify([language, options.tolerance, options.inferNetwork !== false, options.locale ?? '', tooLong]);
+	const prev = options.previous;
+	const kept = prev ? reusablePrefix(prev, { settings, text, scan, settled: scope, segments, chains: joined }) : 0;
+	const chains = kept > 0 ? [...prev!.chains.slice(0, kept), ...joined.slice(kept)] : joined;
+	const base = ctx.diagnostics.length;
+	const invented = kept > 0 ? keepPrefix(prev!, kept, ctx, unchecked, segments) : segments.map(() => new Map<string, string>());
+	const { status, counts } = kept > 0 ? keptCounts(prev!, kept, base) : { status: [] as ChainStatus[], counts: [] as number[] };
 	let segment = -1;
 	for (const chain of chains) {
 		if (Date.now() - sliceStart > SLICE_MS) {
@@ -142,9 +156,12 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			if (segment > 0) ctx.facts.startSegment(chain.index);
 			ctx.truth = truth;
 			// Names bound by their formula belong to one network: each block starts without them.
-			ctx.nameScope = { ...scope, invented: new Map() };
+			ctx.nameScope = { ...scope, invented: invented[segment] };
 			ctx.policy = { ...ctx.policy, exactValues: truth ? declaredValues(truth.net) : new Set() };
 		}
+		if (chain.index < kept) continue;
+		ctx.truth?.begin(chain.index);
+		unchecked.chain = chain.index;
 		if (isGiven(chain, text)) {
 			// A given is checked when a network block can judge it (`out_{h1} = 0.600`).
 			status.push(truthOf(ctx, chain) > 0 ? 'checked' : 'given');
@@ -154,10 +171,12 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			status.push(compared > 0 ? 'checked' : 'unchecked');
 		}
 		recordChain(chain, ctx);
+		countsAfter(ctx, counts);
 	}
 	if (options.token?.isCancellationRequested) return undefined;
+	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, unchecked };
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, segments, inferred, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
+	return { ...ctx, language, scan, chains, status, segments, inferred, journal, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
 }
 
 /**

@@ -69,6 +69,19 @@ export class Facts {
 		return result;
 	}
 
+	/**
+	 * Copies into this record, which must be new, what `from` holds from chains before `chain`: the
+	 * state a re-check starts from when it keeps those chains' results (`reuse.ts`). The copy
+	 * shares the values, never the lists, so neither record sees the other's later additions.
+	 */
+	keepBefore(from: Facts, chain: number): void {
+		for (const [key, list] of from.byKey) {
+			let n = 0;
+			while (n < list.length && list[n].chain < chain) n++;
+			if (n > 0) this.byKey.set(key, list.slice(0, n));
+		}
+	}
+
 	/** Every value stated for `key`, in document order. */
 	history(key: string): readonly StatedValue[] {
 		return this.byKey.get(key) ?? [];

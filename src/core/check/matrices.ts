@@ -87,7 +87,7 @@ function label(m: Stated, i: number, locale?: Locale): string {
 type Shape = Pick<Stated, 'rows' | 'cols' | 'free'> & { readonly chain: number };
 
 /** The shapes of the named matrices each document has stated, by key; kept beside its facts. */
-const shapes = new WeakMap<Facts, Map<string, Shape>>();
+const shapes = new WeakMap<Facts, Map<string, Shape[]>>();
 
 /**
  * The one value the document stated for `key` before chain `chain`, as an input (the interval its
@@ -106,7 +106,9 @@ function single(ctx: CheckContext, key: string, chain: number): Value | undefine
 /** The grid a name stands for: a named matrix stated earlier, each element with one value. */
 function namedGrid(ctx: CheckContext, chain: number, n: NameNode): Grid | undefined {
 	const key = n.name.key;
-	const shape = shapes.get(ctx.facts)?.get(key);
+	const stated = shapes.get(ctx.facts)?.get(key);
+	// The latest shape stated, as each statement of a matrix replaces the one before.
+	const shape = stated?.[stated.length - 1];
 	// A name stated as a number after it was stated as a matrix is a number from then on.
 	if (!shape || shape.chain >= chain || ctx.facts.history(key).some((v) => v.chain > shape.chain && v.chain < chain)) return undefined;
 	const cells: Value[] = [];
@@ -336,6 +338,21 @@ export function recordMatrixFacts(key: string, written: string, members: readonl
 	});
 	let byKey = shapes.get(ctx.facts);
 	if (!byKey) shapes.set(ctx.facts, (byKey = new Map()));
-	byKey.set(key, { rows: m.rows, cols: m.cols, free: m.free, chain });
+	const list = byKey.get(key);
+	const shape = { rows: m.rows, cols: m.cols, free: m.free, chain };
+	if (list) list.push(shape);
+	else byKey.set(key, [shape]);
 	return true;
+}
+
+/** Copies into the record `to` the shapes `from` holds from chains before `chain`, as `Facts.keepBefore` copies the values. */
+export function keepShapesBefore(from: Facts, to: Facts, chain: number): void {
+	const byKey = shapes.get(from);
+	if (!byKey) return;
+	const kept = new Map<string, Shape[]>();
+	for (const [key, list] of byKey) {
+		const before = list.filter((s) => s.chain < chain);
+		if (before.length > 0) kept.set(key, before);
+	}
+	shapes.set(to, kept);
 }

@@ -16,6 +16,11 @@ import { nodesOf } from './walk';
 export interface SettledNames {
 	/** True when the document writes `\hat{y}` (or `\hat{o}`) for the prediction. */
 	readonly marksPrediction: boolean;
+	/**
+	 * For the unmarked key of every marked name, whether its marks were dropped: two checks whose
+	 * decisions are equal settled every marked name they share alike (`check/reuse.ts` reads it).
+	 */
+	readonly decisions: ReadonlyMap<string, boolean>;
 }
 
 function* namesOf(statements: readonly Statement[]): Generator<NameRef> {
@@ -48,12 +53,15 @@ export function settleMarks(statements: readonly Statement[], reserved: Readonly
 			if (n.marks[0] === 'hat' && (n.base === 'y' || n.base === 'Y' || n.base === 'o')) marksPrediction = true;
 		}
 	}
+	const decisions = new Map<string, boolean>();
 	for (const n of marked) {
 		const unmarked = nameKeyOf([], n.base, n.layer, n.sub);
-		if (plain.has(unmarked) || reserved.has(unmarked)) continue;
+		const kept = plain.has(unmarked) || reserved.has(unmarked);
+		decisions.set(unmarked, !kept);
+		if (kept) continue;
 		const settled = n as { -readonly [K in keyof NameRef]: NameRef[K] };
 		settled.baseKey = unmarked;
 		settled.key = n.updated ? `${unmarked}'` : unmarked;
 	}
-	return { marksPrediction };
+	return { marksPrediction, decisions };
 }

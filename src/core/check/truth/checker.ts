@@ -64,11 +64,48 @@ interface AuthorValue {
 	readonly origin?: Span;
 }
 
+/** What one chain wrote into a checker's state, in order, so a re-check can start from the state before any chain (`check/reuse.ts`). */
+type Written = { readonly chain: number; readonly id: QuantityId; readonly value: AuthorValue } | { readonly chain: number; readonly invented: string; readonly id: QuantityId };
+
 export class TruthChecker {
 	readonly facts: TruthFact[] = [];
 	private readonly author = new Map<QuantityId, AuthorValue>();
+	/** The chain being checked, set by `begin`. */
+	private chain = -1;
+	/** Every author value and invented name set, with its chain, in order. */
+	private readonly written: Written[] = [];
+	/** For each chain checked, how many facts were there before it. */
+	private readonly starts: { readonly chain: number; readonly facts: number }[] = [];
 
 	constructor(readonly net: Network, private readonly ctx: CheckContext) {}
+
+	/** Starts the checks of chain `chain`: what it writes is recorded as its own. */
+	begin(chain: number): void {
+		this.chain = chain;
+		this.starts.push({ chain, facts: this.facts.length });
+	}
+
+	/**
+	 * Takes over what `from`, a checker of the same network in an earlier check of the document,
+	 * held before chain `chain`: its facts, the author's values and, into `invented`, the names
+	 * bound by their formula. Copies only, so the earlier check's results stay as they were.
+	 */
+	keepBefore(from: TruthChecker, chain: number, invented: Map<string, QuantityId>): void {
+		const start = from.starts.find((s) => s.chain >= chain);
+		for (let i = 0, n = start ? start.facts : from.facts.length; i < n; i++) this.facts.push(from.facts[i]);
+		for (const s of from.starts) if (s.chain < chain) this.starts.push(s);
+		for (const w of from.written) {
+			if (w.chain >= chain) break;
+			this.written.push(w);
+			if ('invented' in w) invented.set(w.invented, w.id);
+			else this.author.set(w.id, w.value);
+		}
+	}
+
+	private setAuthor(id: QuantityId, value: AuthorValue): void {
+		this.author.set(id, value);
+		this.written.push({ chain: this.chain, id, value });
+	}
 
 	/** The author's latest stated value of a quantity, if any. */
 	authorValue(id: QuantityId): AuthorValue | undefined {
@@ -95,7 +132,7 @@ export class TruthChecker {
 		const slack = Math.max(number.node.halfUlp, 0.005 * Math.abs(b.value));
 		const holdsTrue = intersects({ lo: numberIv.lo - slack, hi: numberIv.hi + slack }, point(b.value));
 		this.facts.push({ span: number.span, id: b.id, label: b.label, trueValue: b.value, stated: number.text, statedIv: numberIv, status: holdsAuthor || holdsTrue ? 'ok' : 'value' });
-		if (starting) this.author.set(b.id, { iv: numberIv, text: number.text, span: number.span, status: holdsTrue ? 'ok' : 'value' });
+		if (starting) this.setAuthor(b.id, { iv: numberIv, text: number.text, span: number.span, status: holdsTrue ? 'ok' : 'value' });
 		if (holdsAuthor || holdsTrue) return true;
 		const expected = known && !starting ? known.text : formatLike(b.value, number.text);
 		const name = sourceOf(this.ctx, symbol.span, 30);
@@ -216,6 +253,7 @@ export class TruthChecker {
 			const q = quantityByFormula(this.net, m, this.ctx.nameScope);
 			if (!q) continue;
 			invented.set(head.name.baseKey, q);
+			this.written.push({ chain: this.chain, invented: head.name.baseKey, id: q });
 			return;
 		}
 	}
@@ -318,7 +356,7 @@ export class TruthChecker {
 		// What is computed from exact numbers alone is exact (DESIGN 3.3): later local checks use the point.
 		const authorIv = authorInterval(this.ctx, lit, localIv, b.value);
 		const record = (status: TruthStatus, origin?: Span) => {
-			this.author.set(b.id, { iv: authorIv, text: lit.text, span: lit.span, status, origin });
+			this.setAuthor(b.id, { iv: authorIv, text: lit.text, span: lit.span, status, origin });
 			return { ...base, status, origin };
 		};
 		if (contains(statedIv, b.value)) return record('ok');
