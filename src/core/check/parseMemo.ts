@@ -6,10 +6,13 @@
  * regions it touched.
  *
  * A reused parse is always a copy: later steps of a check rewrite names in place
- * (`syntax/settle.ts` settles marks over the whole document), so the kept statements must never be
- * the ones a check works on. The copy shifts every `start` and `end` offset by the move and keeps
- * shared nodes shared. Only the parses of the latest check are kept, so the memo holds at most one
- * document's statements however many edits come.
+ * (`syntax/settle.ts` settles marks over the whole document), so no two checks may work on the
+ * same statements. The statements kept are the ones the check that parsed them works on: settling
+ * writes a marked name's keys from its parts alone, so a copy of settled statements settles as a
+ * fresh parse would, and a first check (the CLI's, a new service's) pays for no copy. The copy
+ * shifts every `start` and `end` offset by the move and keeps shared nodes shared. Only the parses
+ * of the latest check are kept, so the memo holds at most one document's statements however many
+ * edits come.
  */
 import type { Statement } from '../syntax/ast';
 import { parseMath } from '../syntax/parser';
@@ -18,7 +21,7 @@ import type { Span } from '../text/span';
 interface Kept {
 	/** Where the region's text started when it was parsed. */
 	readonly start: number;
-	/** Never handed out: every use gets a shifted copy. */
+	/** Handed out to the check that parsed them; every later use gets a shifted copy. */
 	readonly statements: readonly Statement[];
 }
 
@@ -63,8 +66,7 @@ export class ParseMemo {
 		}
 		const statements = parseMath(text, inner).statements;
 		this.parsed++;
-		// The kept parse is a copy too, made before the check rewrites the one it gets.
-		this.current.set(source, { start: inner.start, statements: shiftedCopy(statements, 0) });
+		this.current.set(source, { start: inner.start, statements });
 		return statements;
 	}
 }

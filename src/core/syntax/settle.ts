@@ -6,8 +6,10 @@
  * bare `in_{o1}` anywhere, the two are one name. Whether the document marks a prediction
  * (`\hat{y}`) is also read here, since it decides that `y_j` is the target.
  *
- * Settling rewrites the keys of marked names in place, once, right after parsing and before any
- * checker reads a key, so every later layer compares names by key alone.
+ * Settling rewrites the keys of marked names in place, right after parsing and before any checker
+ * reads a key, so every later layer compares names by key alone. It writes both keys from the
+ * name's parts, marked or not, so a statement settled by an earlier check settles afresh: the
+ * parse memo keeps the statements a check settled and hands out copies of them.
  */
 import type { NameRef, Statement } from './ast';
 import { nameKeyOf } from './names';
@@ -58,10 +60,11 @@ export function settleMarks(statements: readonly Statement[], reserved: Readonly
 		const unmarked = nameKeyOf([], n.base, n.layer, n.sub);
 		const kept = plain.has(unmarked) || reserved.has(unmarked);
 		decisions.set(unmarked, !kept);
-		if (kept) continue;
+		// Both keys are written from the name's parts, so settling a name settled before gives what settling it fresh gives.
+		const key = kept ? nameKeyOf(n.marks, n.base, n.layer, n.sub) : unmarked;
 		const settled = n as { -readonly [K in keyof NameRef]: NameRef[K] };
-		settled.baseKey = unmarked;
-		settled.key = n.updated ? `${unmarked}'` : unmarked;
+		settled.baseKey = key;
+		settled.key = n.updated ? `${key}'` : key;
 	}
 	return { marksPrediction, decisions };
 }

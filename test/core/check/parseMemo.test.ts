@@ -6,6 +6,8 @@
 import * as assert from 'assert';
 import { ParseMemo, shiftedCopy } from '../../../src/core/check/parseMemo';
 import { parseMath } from '../../../src/core/syntax/parser';
+import { settleMarks } from '../../../src/core/syntax/settle';
+import type { NameNode, Statement } from '../../../src/core/syntax/ast';
 import type { Span } from '../../../src/core/text/span';
 
 /** The inner spans of the `$$…$$` regions of `text`. */
@@ -45,16 +47,22 @@ suite('parse memo', () => {
 		});
 	}
 
-	test('hands out copies: rewriting one check\'s names leaves the next check\'s parse alone', () => {
+	test('a check settles the parse it gets; the next check gets a copy, which settles as a fresh parse would', () => {
 		const memo = new ParseMemo();
-		type Parsed = { members: { name?: { key: string } }[] }[][];
-		const rewrite = (p: Parsed): void => {
-			for (const region of p) for (const st of region) for (const m of st.members) if (m.name) m.name.key = 'rewritten';
-		};
-		// The first parse hands out the parser's own statements, the second a kept copy: both are rewritten.
-		rewrite(parseAll(memo, before) as Parsed);
-		rewrite(parseAll(memo, before) as Parsed);
-		assert.deepStrictEqual(parseAll(memo, before), regions(before).map((r) => parseMath(before, r).statements));
+		const head = (p: Statement[][]) => (p[0][0].members[0] as NameNode).name;
+		// The first check gets the parser's own statements and settles them: `\bar{in}_{o1}` alone is `ino1`.
+		const first = parseAll(memo, before) as Statement[][];
+		settleMarks(first.flat(), new Set());
+		assert.strictEqual(head(first).key, 'ino1');
+		// The next check, where a network declares `ino1`, keeps the mark: on its own copy.
+		const second = parseAll(memo, before) as Statement[][];
+		assert.notStrictEqual(second[0][0], first[0][0]);
+		settleMarks(second.flat(), new Set(['ino1']));
+		const fresh = regions(before).map((r) => parseMath(before, r).statements);
+		settleMarks(fresh.flat(), new Set(['ino1']));
+		assert.deepStrictEqual(second, fresh);
+		assert.strictEqual(head(second).key, 'bar.ino1');
+		assert.strictEqual(head(first).key, 'ino1');
 	});
 
 	test('forgets the regions the last whole parse did not use, so it holds one document', () => {
