@@ -1,14 +1,11 @@
 /**
  * The structure of a convolutional network, read layer by layer from the inputs forward (DESIGN
- * 2.6). The first layer is the weighted sums that read nothing another formula computes; their
- * products pair an input with a kernel element, and the two kinds of name are the two sides of the
- * graph the products draw (each product an edge). Which side is the inputs is the one reading under
- * which the units form channels that share a kernel (`conv.ts`); both, or neither, is no reading.
- * Each next layer is what reads the outputs of the layer before and nothing later: weighted sums
+ * 2.6). The first layer is the weighted sums that read nothing another formula computes, a
+ * convolution over the inputs (`firstLayer.ts`). Each next layer is what reads the outputs of the layer before and nothing later: weighted sums
  * (dense when every unit reads every output once with a weight of its own, else a convolution, over
  * the layer's channels or, when a window runs across them, over them flattened into one sequence),
  * or formulas over a window of outputs, pools (`pool.ts`). Activations are read as for dense layers
- * (`dense.ts`). A name spelt with another case than the formula that computes it (`\text{out}_{p1}`
+ * (`dense.ts`), names as `layerNames.ts` gives them. A name spelt with another case than the formula that computes it (`\text{out}_{p1}`
  * for `out_{P1}`) is that name when no other fits, as the engine matches layer names.
  *
  * The work is bounded: each layer is found by one look over the formulas not yet placed, and there
@@ -23,12 +20,13 @@ import type { QuantityId } from '../engine/index';
 import type { NameRef } from '../syntax/ast';
 import { message } from '../messages/message';
 import type { Locale } from '../messages/locale';
-import { fitConv, looksConvolutional, type ConvFit, type ConvUnit, type Tap } from './conv';
-import { mapPlace, readMap, type Conv2dFit } from './conv2d';
+import { fitConv, looksConvolutional, type ConvFit, type ConvUnit } from './conv';
+import { mapPlace, type Conv2dFit } from './conv2d';
+import { readFirstLayer } from './firstLayer';
+import { aliases, layerNameOf, POST, PRE, sameOutput, sameWindow, STEMS } from './layerNames';
 import { readActivation, type DenseUnit } from './dense';
 import type { ForwardFormula } from './formulas';
 import { byIndex } from './loss';
-import { family } from './numberArg';
 import { fitPool, poolMode, type PoolFit } from './pool';
 
 interface Layout {
@@ -51,72 +49,13 @@ export type CnnReading =
 	| { readonly kind: 'read'; readonly inputs: readonly NameRef[]; readonly grid?: { readonly rows: number; readonly cols: number }; readonly layers: readonly CnnLayer[] }
 	| { readonly kind: 'none'; readonly reason: string; readonly at?: ForwardFormula };
 
-const PRE = ['in', 'net', 'z'];
-const POST = ['out', 'a', 'h'];
-const STEMS = [...PRE, ...POST];
 const MAX_ROUNDS = 16;
 
-/** The spellings of a pool output with every role stem: `\bar{in}_{pp_1}` → `inpp1`, `outpp1`, … */
-function aliases(n: NameRef): string[] {
-	const fam = family(n, STEMS);
-	return fam === undefined ? [] : STEMS.map((s) => s + fam);
-}
-
-/** `\bar{in}_{cc_1}` … `\bar{in}_{cc_8}` → `cc`: the layer name when every head spells stem + one name + 1…n. */
-export function layerNameOf(heads: readonly NameRef[], stems: readonly string[]): string | undefined {
-	let name: string | undefined;
-	for (let j = 0; j < heads.length; j++) {
-		const fam = family(heads[j], stems);
-		const m = fam === undefined ? null : /^([A-Za-z]+?)(\d+)$/.exec(fam);
-		if (!m || Number(m[2]) !== j + 1 || (name !== undefined && name !== m[1])) return undefined;
-		name = m[1];
-	}
-	return name;
-}
-
-/** Whether two formulas name one pool output, in any role stem. */
-function sameOutput(f: ForwardFormula, g: ForwardFormula): boolean {
-	const names = new Set(f.heads.flatMap(aliases).map((k) => k.toLowerCase()));
-	return g.heads.flatMap(aliases).some((k) => names.has(k.toLowerCase()));
-}
-
-/** Whether a weighted sum reads, as its parents, exactly the names a pool formula reads. */
-function sameWindow(sum: ForwardFormula, pool: ForwardFormula): boolean {
-	const window = new Set(pool.reads.map((r) => r.key));
-	const parents = sum.affine!.products.map((p) => (window.has(p.a.key) ? p.a.key : window.has(p.b.key) ? p.b.key : undefined));
-	return parents.every((k) => k !== undefined) && new Set(parents).size === window.size && parents.length === window.size;
-}
 
 function none(reason: string, at?: ForwardFormula): CnnReading {
 	return { kind: 'none', reason, at };
 }
 
-/** The two sides of the graph the products draw, by key (0 or 1), or undefined when a product joins one side to itself. */
-function sidesOf(units: readonly ForwardFormula[]): { side: Map<string, number>; component: Map<string, number> } | undefined {
-	const side = new Map<string, number>();
-	const component = new Map<string, number>();
-	const edges = new Map<string, string[]>();
-	for (const f of units) for (const p of f.affine!.products) {
-		edges.set(p.a.key, edges.get(p.a.key) ?? []).get(p.a.key)!.push(p.b.key);
-		edges.set(p.b.key, edges.get(p.b.key) ?? []).get(p.b.key)!.push(p.a.key);
-	}
-	let c = 0;
-	for (const start of edges.keys()) {
-		if (side.has(start)) continue;
-		side.set(start, 0);
-		component.set(start, c);
-		const stack = [start];
-		while (stack.length > 0) {
-			const k = stack.pop()!;
-			for (const o of edges.get(k)!) {
-				if (!side.has(o)) { side.set(o, 1 - side.get(k)!); component.set(o, c); stack.push(o); }
-				else if (side.get(o) === side.get(k)) return undefined;
-			}
-		}
-		c++;
-	}
-	return { side, component };
-}
 
 /**
  * The weighted sums of the forward pass, as `dense.ts` finds them, but a name computed by a
@@ -206,46 +145,10 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	// The first layer: the sums over names nothing computes.
 	const first = byIndex(pres.filter((f) => f.affine!.products.every((p) => !isComputed(p.a.key) && !isComputed(p.b.key))), (f) => f.heads[0]);
 	if (first.length === 0) return undefined;
-	const graph = sidesOf(first);
-	if (!graph) return undefined;
-	const componentOf = (f: ForwardFormula) => graph.component.get(f.affine!.products[0].a.key)!;
-	const apart = first.find((f) => componentOf(f) !== componentOf(first[0]));
-	if (apart) return none(message('infer.apart', { a: first[0].heads[0].text, b: apart.heads[0].text }, locale), apart);
-	const twoD = first.some((f) => f.heads[0].sub.includes(','));
-	const readings: { inputs: NameRef[]; units: ConvUnit[]; fit: ConvFit; grid?: { rows: number; cols: number } }[] = [];
-	const misfits: string[] = [];
-	for (const inputSide of [0, 1]) {
-		const names = new Map<string, NameRef>();
-		for (const f of first) for (const p of f.affine!.products) for (const n of [p.a, p.b]) if (graph.side.get(n.key) === inputSide) names.set(n.key, n);
-		if (twoD) {
-			const read = readMap(first, [...names.values()], locale);
-			if (read && 'reason' in read) misfits.push(read.reason);
-			else if (read) readings.push(read);
-			continue;
-		}
-		const inputs = byIndex([...names.values()], (n) => n);
-		const at = new Map(inputs.map((n, i) => [n.key, i]));
-		const units = first.map((f) => ({
-			pre: f,
-			bias: f.affine!.bias,
-			taps: f.affine!.products.map((p): Tap => (at.has(p.a.key) ? { channel: 0, at: at.get(p.a.key)!, weight: p.b } : { channel: 0, at: at.get(p.b.key)!, weight: p.a })),
-		}));
-		// A layer that reads as dense either way round is the dense reader's to judge.
-		const owners = new Map<string, number>();
-		for (const u of units) for (const t of u.taps) owners.set(t.weight.key, (owners.get(t.weight.key) ?? 0) + 1);
-		const ownWeights = [...owners.values()].every((c) => c === 1);
-		if (ownWeights && units.every((u) => new Set(u.taps.map((t) => t.at)).size === inputs.length && u.taps.length === inputs.length)) return undefined;
-		if (!looksConvolutional(units)) continue;
-		const fit = fitConv(units, 1, inputs.length, locale);
-		if ('reason' in fit) misfits.push(fit.reason);
-		else readings.push({ inputs, units, fit });
-	}
-	if (readings.length === 2) return none(message('infer.convRoles', { head: first[0].heads[0].text }, locale), first[0]);
-	// Read the wrong way round, the kernel's windows all start at one place: the other side's reason says more.
-	const stride = message('infer.convStride', { head: first[0].heads[0].text }, locale);
-	const misfit = misfits.find((r) => r !== stride) ?? misfits[0];
-	if (readings.length === 0) return misfit === undefined ? (twoD ? none(message('infer.conv2d', { example: 'x_{11}, x_{12}, …', head: first[0].heads[0].text }, locale), first[0]) : undefined) : none(misfit, first[0]);
-	const { inputs, units, fit: firstFit, grid } = readings[0];
+	const firstRead = readFirstLayer(first, locale);
+	if (!firstRead) return undefined;
+	if ('reason' in firstRead) return none(firstRead.reason, firstRead.at);
+	const { inputs, units, fit: firstFit, grid } = firstRead;
 	const layers: CnnLayer[] = [];
 	const used = new Set<ForwardFormula>(first);
 	const conv = (fit: ConvFit, us: readonly ConvUnit[]): CnnLayer | { reason: string } => {
