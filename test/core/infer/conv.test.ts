@@ -172,6 +172,12 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 		});
 	}
 
+	test('says why in Chinese for zh-cn', async () => {
+		const a = (await analyzeDocument(declines[2].text, 'markdown', { tolerance: 'digits', locale: 'zh-cn' }))!;
+		assert.strictEqual(a.inferred?.kind, 'none');
+		assert.strictEqual(a.inferred.reason, 'a_{P2} 的公式把两个通道的输出放在一起池化');
+	});
+
 	test('reads a 2-D convolution, and declines a pool over its map, which it does not read yet', async () => {
 		const file = readFileSync(path.join(__dirname, '../../fixtures/truth/conv2d-clean.md'), 'utf8');
 		const text = withoutBlocks(file, 'markdown');
