@@ -135,7 +135,10 @@ export function readDense(formulas: readonly ForwardFormula[], locale: Locale = 
 		if (d === undefined) return none(message('infer.mixedLayers', { head: f.heads[0].text }, locale), f);
 		(groups[d] ??= []).push(f);
 	}
-	if (groups.some((g) => !g)) return none(message('infer.emptyLayer', {}, locale));
+	// Every weighted sum belongs to the backward pass: there is no forward one to read a layer from.
+	if (groups.length === 0) return undefined;
+	// `some` skips the holes of a sparse array, so each layer number is looked at.
+	if (Array.from(groups, (g) => g).some((g) => !g)) return none(message('infer.emptyLayer', {}, locale));
 	// The first layer: the factors every unit reads are the inputs.
 	const first = groups[0];
 	const count = new Map<string, number>();

@@ -48,12 +48,11 @@ export function inferNetwork(chains: readonly Chain[], text: string, facts: () =
 	const written = readFormulas(chains, MAX_INFER_FORMULAS);
 	const formulas = [...written, ...numberArgFormulas(chains, written)];
 	const dense = readDense(formulas, locale);
-	if (!dense) return { kind: 'none', reason: nothingToRead(locale) };
-	if (dense.kind === 'none') {
-		const cnn = readCnn(formulas, locale);
-		if (!cnn) return { kind: 'none', reason: dense.reason, span: dense.at?.chain.span };
-		if (cnn.kind === 'none') return { kind: 'none', reason: cnn.reason, span: cnn.at?.chain.span };
-		return convolutional(cnn, formulas, chains, text, facts, scope, locale);
+	if (dense?.kind !== 'read') {
+		const cnn = dense || formulas.some((f) => f.affine) ? readCnn(formulas, locale) : undefined;
+		if (cnn?.kind === 'read') return convolutional(cnn, formulas, chains, text, facts, scope, locale);
+		if (cnn) return { kind: 'none', reason: cnn.reason, span: cnn.at?.chain.span };
+		return dense ? { kind: 'none', reason: dense.reason, span: dense.at?.chain.span } : { kind: 'none', reason: nothingToRead(locale) };
 	}
 	const last = dense.layers[dense.layers.length - 1];
 	const loss = readLoss(formulas, last.outputs, last.units.length, locale);
