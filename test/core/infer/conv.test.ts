@@ -160,6 +160,11 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 			text: edited(['$$z_{C2} = x_2 K_{11} + x_3 K_{12} + c_1$$', '$$z_{C2} = x_2 K_{11} + x_3 K_{12} + c_2$$']),
 			reason: /^the units of the channel of z_\{C1\} add different biases, where a convolution adds one per channel$/,
 		},
+		{
+			name: 'a document whose only weighted sum belongs to the backward pass',
+			text: '$$d_1 = a - t_1$$\n\n$$d_2 = a - t_2$$\n\n$$e = d_1 w_1 + d_2 w_2$$\n',
+			reason: /^the document writes no weighted sum/,
+		},
 	];
 
 	for (const c of declines) {
