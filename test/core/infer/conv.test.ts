@@ -74,6 +74,21 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 		assert.deepStrictEqual([out.kind, out.name], ['dense', 'o']);
 	});
 
+	test('reads a convolution over the channels of the layer before, each window in each channel', async () => {
+		const deeper = [
+			givens.replace('$b_1 = 0.2$', '$m_1 = (0.6, -0.4)$, $e_1 = 0.05$, $b_1 = 0.2$'),
+			...convUnits(), ...pool,
+			'$$z_{D1} = a_{P1} m_{11} + a_{P3} m_{12} + e_1$$', '$$z_{D2} = a_{P2} m_{11} + a_{P4} m_{12} + e_1$$',
+			'$$a_{D1} = \\tanh(z_{D1})$$', '$$a_{D2} = \\tanh(z_{D2})$$',
+			'$$z_{o1} = w_1 a_{D1} + w_2 a_{D2} + b_1$$', '$$z_{o2} = w_3 a_{D1} + w_4 a_{D2} + b_2$$',
+			...dense.slice(2),
+		].join('\n\n');
+		const read = layers(await check(deeper));
+		assert.deepStrictEqual(read.map((l) => l.kind), ['conv', 'pool', 'conv', 'dense']);
+		const d = read[2] as ConvLayer;
+		assert.deepStrictEqual([d.name, d.inChannels, d.outChannels, d.kw, d.kernelNames, d.activation.kind], ['D', 2, 1, 1, ['m_{11}', 'm_{12}'], 'tanh']);
+	});
+
 	test('reads a flipped kernel when each window meets the kernel from its last element', async () => {
 		let t = clean;
 		for (let c = 1; c <= 2; c++) for (let j = 1; j <= 4; j++) t = t.replace(`x_${j} K_{${c}1} + x_${j + 1} K_{${c}2}`, `x_${j} K_{${c}2} + x_${j + 1} K_{${c}1}`);
