@@ -176,6 +176,16 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 			reason: /^the units of the channel of z_\{C1\} add different biases, where a convolution adds one per channel$/,
 		},
 		{
+			// The engine's pool reads a layer's outputs, which a linear layer has apart from its pre-activations.
+			name: 'a pool over the pre-activations of a convolution with no activation formula',
+			text: (() => {
+				let t = clean;
+				for (let u = 1; u <= 8; u++) t = t.replace(`$$a_{C${u}} = \\sigma(z_{C${u}})$$`, '').replace(`a_{C${u}}`, `z_{C${u}}`);
+				return t;
+			})(),
+			reason: /^no formula for the output of z_\{C1\}$/,
+		},
+		{
 			name: 'a document whose only weighted sum belongs to the backward pass',
 			text: '$$d_1 = a - t_1$$\n\n$$d_2 = a - t_2$$\n\n$$e = d_1 w_1 + d_2 w_2$$\n',
 			reason: /^the document writes no weighted sum/,
