@@ -1,0 +1,234 @@
+/**
+ * A hold-out check of network inference (DESIGN 2.6) on documents its code was not written against:
+ * derivations published by others, transcribed without a network block in their own notation
+ * (test/fixtures/realworld, each citing its source), and constructed variants that stress one
+ * reading each (test/fixtures/realworld/tricky: a symmetric kernel whose flip only the names tell,
+ * pools written three ways, stride, padding, ties, prose numbers, a given that contradicts its
+ * substituted number, structures that must decline). Strategy: each document is checked as written;
+ * the test asserts whether a network was read (and, where the reason given is right, a phrase of it),
+ * exactly the findings verified by hand (code, line and the text marked), that nothing else fires,
+ * and, when nothing was read, that no truth finding appears. Then a mistake is planted in a copy by
+ * replacing the author's text, and it must be found on its number, the rest staying as it was.
+ */
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
+
+const dir = path.join(__dirname, '../../fixtures/realworld');
+
+/** A finding: its code, the 1-based line it starts on, and the text it marks. */
+interface Finding {
+	readonly code: string;
+	readonly line: number;
+	readonly text: string;
+}
+
+interface Plant {
+	readonly name: string;
+	/** Text of the document and what replaces it; each `from` occurs once. */
+	readonly edits: readonly (readonly [from: string, to: string])[];
+	/** The findings the planted mistake must raise (besides the document's own). */
+	readonly found: readonly Finding[];
+}
+
+interface Case {
+	readonly file: string;
+	/** Whether the network is read off the document. */
+	readonly read: boolean;
+	/** A phrase of the reason nothing was read, asserted only where that reason is right. */
+	readonly reason?: string;
+	readonly checkedAtLeast: number;
+	/** The document's own findings, each verified by hand. */
+	readonly own: readonly Finding[];
+	readonly plants: readonly Plant[];
+}
+
+const truthCodes = new Set(['value', 'inherited', 'formula']);
+
+/** A clean constructed variant that must be read and stay silent. */
+const silent = (file: string, checkedAtLeast: number, plants: readonly Plant[] = []): Case => ({ file: `tricky/${file}`, read: true, checkedAtLeast, own: [], plants });
+
+const cases: readonly Case[] = [
+	{
+		file: 'abdulrehman-backprop.md',
+		// Declining is right, but the reason says less than it could: the notebook names its gradients
+		// dw5, delta1 (code style), and `dw5 = delta1 \cdot H1` is taken for a forward weighted sum.
+		read: false,
+		checkedAtLeast: 5,
+		own: [],
+		plants: [
+			{
+				name: 'a wrong result in the w5 update',
+				edits: [['0.3 \\cdot 0.077764474 = 0.426670658', '0.3 \\cdot 0.077764474 = 0.426760658']],
+				found: [{ code: 'arithmetic', line: 57, text: '0.426760658' }],
+			},
+		],
+	},
+	{
+		file: 'khoanguyen-cnn-by-hand.md',
+		// The notebook's convolution outputs are wrong (a broadcasting slip: 0.42 is (0.2 + 0.1)(1 + 0.4),
+		// where W1_{1,1} X_1 + W1_{2,1} X_2 = 0.24), and so is its pooling gradient (dW3 where
+		// ∂E/∂Z · W3 belongs). Nothing is read (its names \text{Out\_conv}_{1,1} are not taken for
+		// names), so these are missed; the output-size arithmetic is checked.
+		read: false,
+		checkedAtLeast: 3,
+		own: [],
+		plants: [
+			{
+				name: 'a wrong output size',
+				edits: [['$= (3 - 2)/1 + 1 = 2$', '$= (3 - 2)/1 + 1 = 3$']],
+				found: [{ code: 'arithmetic', line: 10, text: '3' }],
+			},
+		],
+	},
+	{
+		file: 'heitorkun-dead-relu.md',
+		read: false,
+		reason: 'with one unit in the first layer (z), its weights cannot be told from its inputs',
+		checkedAtLeast: 7,
+		own: [],
+		plants: [
+			{
+				name: 'a wrong loss',
+				edits: [['(0 - 0.5)^2 = 0.25', '(0 - 0.5)^2 = 0.5']],
+				found: [{ code: 'arithmetic', line: 15, text: '0.5' }],
+			},
+		],
+	},
+	{
+		file: 'primelearnpoint-cnn-numerical.md',
+		read: false,
+		reason: 'writes no weighted sum',
+		checkedAtLeast: 15,
+		own: [],
+		plants: [
+			{
+				name: 'a wrong dot product',
+				edits: [['= 4 + 8 + (-3) = 9$$', '= 4 + 8 + (-3) = 19$$']],
+				found: [{ code: 'arithmetic', line: 23, text: '19' }],
+			},
+		],
+	},
+	silent('conv1d-symmetric-flipped.md', 69, [
+		{
+			name: 'the kernel gradient paired as if the kernel were not flipped',
+			edits: [
+				['x_3 + \\frac{\\partial E}{\\partial z_{14}} x_6 = (-0.0172) \\times 0.5 + 0.0116 \\times 0.6 = -0.0016', 'x_1 + \\frac{\\partial E}{\\partial z_{14}} x_4 = (-0.0172) \\times 0.3 + 0.0116 \\times 0.1 = -0.004'],
+				['0.5 - 0.5 \\times (-0.0016) = 0.5008', '0.5 - 0.5 \\times (-0.004) = 0.502'],
+			],
+			// With the flip, k_{11} meets the last input of each window (x_3, x_6), whatever the values.
+			found: [
+				{ code: 'formula', line: 99, text: '\\frac{\\partial E}{\\partial z_{11}} x_1 + \\frac{\\partial E}{\\partial z_{14}} x_4' },
+				{ code: 'inherited', line: 101, text: '0.502' },
+			],
+		},
+	]),
+	silent('conv1d-symmetric.md', 69),
+	silent('conv1d-kernel-first.md', 69),
+	silent('conv1d-tanh.md', 69, [
+		{
+			name: "tanh's derivative left out",
+			edits: [
+				['\\frac{\\partial E}{\\partial a_{11}} (1 - a_{11}^2) = (-0.0758) \\times (1 - 0.3627^2) = -0.0658', '\\frac{\\partial E}{\\partial a_{11}} = -0.0758'],
+				['(-0.0658) \\times 0.3 + 0.0439 \\times 0.1 = -0.0153', '(-0.0758) \\times 0.3 + 0.0439 \\times 0.1 = -0.0184'],
+				['(-0.0658) \\times (-0.2) + 0.0439 \\times (-0.4) = -0.0044', '(-0.0758) \\times (-0.2) + 0.0439 \\times (-0.4) = -0.0024'],
+				['(-0.0658) \\times 0.5 + 0.0439 \\times 0.6 = -0.0066', '(-0.0758) \\times 0.5 + 0.0439 \\times 0.6 = -0.0116'],
+				['0.4 - 0.5 \\times (-0.0153) = 0.4077', '0.4 - 0.5 \\times (-0.0184) = 0.4092'],
+				['-0.3 - 0.5 \\times (-0.0044) = -0.2978', '-0.3 - 0.5 \\times (-0.0024) = -0.2988'],
+				['0.2 - 0.5 \\times (-0.0066) = 0.2033', '0.2 - 0.5 \\times (-0.0116) = 0.2058'],
+			],
+			// Named as the missing derivative where it starts; the kernel gradients and updates carry it.
+			found: [
+				{ code: 'value', line: 85, text: '-0.0758' },
+				{ code: 'inherited', line: 99, text: '-0.0184' },
+				{ code: 'inherited', line: 101, text: '0.4092' },
+				{ code: 'inherited', line: 103, text: '-0.0024' },
+				{ code: 'inherited', line: 105, text: '-0.2988' },
+				{ code: 'inherited', line: 107, text: '-0.0116' },
+				{ code: 'inherited', line: 109, text: '0.2058' },
+			],
+		},
+	]),
+	silent('conv1d-relu.md', 69),
+	silent('conv1d-avgpool-frac.md', 77),
+	silent('conv1d-avgpool-halves.md', 77),
+	silent('conv1d-avgpool-slash.md', 77),
+	silent('conv1d-stride2.md', 72),
+	silent('conv1d-padding.md', 89, [
+		{
+			name: 'the updated v_1 used in backpropagation',
+			edits: [['(-0.1101) \\times 0.6 = -0.0661', '(-0.1101) \\times 0.6327 = -0.0697']],
+			// Where it starts, and the finding says why. (The later use of -0.0661, the true value, on line 111
+			// is silent though the copy states -0.0697 on line 99: a miss, held here as it is.)
+			found: [{ code: 'substitution', line: 99, text: '0.6327' }],
+		},
+	]),
+	silent('conv1d-overlapping-pool.md', 79),
+	silent('conv1d-shared-bias.md', 68),
+	silent('conv1d-prose-numbers.md', 70),
+	silent('conv1d-kernel-tuples.md', 71),
+	silent('conv1d-max-tie-first.md', 69),
+	silent('conv1d-zero-terms.md', 69),
+	silent('conv1d-losers-zero.md', 71),
+	silent('conv1d-bias-gradient.md', 71),
+	silent('conv1d-max-parens.md', 69),
+	silent('conv1d-after-update.md', 70),
+	{ file: 'tricky/conv1d-no-dense-bias.md', read: false, reason: 'the weighted sum for z has no bias term', checkedAtLeast: 48, own: [], plants: [] },
+	{ file: 'tricky/conv1d-unit-biases.md', read: false, reason: 'add different biases, where a convolution adds one per channel', checkedAtLeast: 48, own: [], plants: [] },
+	{ file: 'tricky/conv1d-after-same-name.md', read: false, reason: 'z_{11} is written with two different weighted sums', checkedAtLeast: 49, own: [], plants: [] },
+	// Declining is right for these; the reasons given are not (see the fixtures' README), so they are not asserted.
+	{ file: 'tricky/conv1d-leaky.md', read: false, checkedAtLeast: 45, own: [], plants: [] },
+	{ file: 'tricky/conv1d-two-input-channels.md', read: false, checkedAtLeast: 48, own: [], plants: [] },
+	{ file: 'tricky/conv1d-activation-on-number.md', read: false, checkedAtLeast: 48, own: [], plants: [] },
+	{ file: 'tricky/conv1d-one-channel-dense.md', read: false, checkedAtLeast: 30, own: [], plants: [] },
+];
+
+async function analyze(text: string): Promise<Analysis> {
+	const a = await analyzeDocument(text, 'markdown', { tolerance: 'digits' });
+	assert.ok(a, 'the analysis was not cancelled');
+	return a;
+}
+
+function findings(a: Analysis, text: string): string[] {
+	const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+	return a.diagnostics.map((d) => `${d.code} @${lineOf(d.span.start)} ${JSON.stringify(text.slice(d.span.start, d.span.end))}`).sort();
+}
+
+const keys = (fs: readonly Finding[]) => fs.map((f) => `${f.code} @${f.line} ${JSON.stringify(f.text)}`).sort();
+
+function plant(text: string, p: Plant): string {
+	let out = text;
+	for (const [from, to] of p.edits) {
+		assert.strictEqual(out.split(from).length, 2, `${p.name}: ${JSON.stringify(from)} occurs once`);
+		// split and join, not replace: a `$$` in the replacement would be read as a pattern.
+		out = out.split(from).join(to);
+	}
+	return out;
+}
+
+suite('infer: held-out documents (published and constructed)', () => {
+	for (const c of cases) {
+		const text = readFileSync(path.join(dir, c.file), 'utf8');
+
+		test(`${c.file}: ${c.read ? 'read' : 'not read'}, exactly its own findings, at least ${c.checkedAtLeast} chains checked`, async () => {
+			const a = await analyze(text);
+			const messages = a.diagnostics.map((d) => d.message).join('\n');
+			const why = a.inferred?.kind === 'none' ? a.inferred.reason : '';
+			assert.strictEqual(a.inferred?.kind, c.read ? 'read' : 'none', why);
+			if (c.reason !== undefined) assert.ok(why.includes(c.reason), why);
+			if (!c.read) assert.deepStrictEqual(a.diagnostics.filter((d) => truthCodes.has(d.code)), [], 'no truth finding without a network');
+			assert.deepStrictEqual(findings(a, text), keys(c.own), messages);
+			assert.ok(a.summary.checked >= c.checkedAtLeast, `only ${a.summary.checked} chains checked`);
+		});
+
+		for (const p of c.plants) {
+			test(`${c.file}, planted: ${p.name}`, async () => {
+				const planted = plant(text, p);
+				const a = await analyze(planted);
+				const messages = a.diagnostics.map((d) => d.message).join('\n');
+				assert.deepStrictEqual(findings(a, planted), keys([...c.own, ...p.found]), messages);
+			});
+		}
+	}
+});
