@@ -27,7 +27,7 @@ import { aliases, layerNameOf, POST, PRE, sameOutput, sameWindow, STEMS } from '
 import { readActivation, type DenseUnit } from './dense';
 import type { ForwardFormula } from './formulas';
 import { byIndex } from './loss';
-import { fitPool, poolMode, type PoolFit } from './pool';
+import { fitPool, fitPool2d, poolMode, type Pool2dFit, type PoolFit } from './pool';
 
 interface Layout {
 	/** Every key that means an output of the layer → its flat index. */
@@ -186,18 +186,32 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 			for (const f of nextSums) used.add(f);
 			nextSums.length = 0;
 		}
-		if (cur.rows !== undefined && nextPools.length > 0) return none(message('infer.conv2d', { example: 'x_{11}, x_{12}, …', head: nextPools[0].heads[0].text }, locale), nextPools[0]);
-		if (nextSums.length > 0 && nextPools.length > 0) return none(message('infer.mixedLayers', { head: nextPools[0].heads[0].text }, locale), nextPools[0]);
+		if (nextSums.length > 0 && nextPools.length > 0) return none(message('infer.sideBySide', { a: nextSums[0].heads[0].text, b: nextPools[0].heads[0].text }, locale), nextPools[0]);
 		if (nextPools.length > 0) {
-			const fit = fitPool(nextPools, (k) => {
-				const j = place(cur, k);
-				return j === undefined ? undefined : { channel: Math.floor(j / cur.length), at: j % cur.length };
-			}, cur.channels, cur.length, locale);
+			const mapped = cur.rows !== undefined && nextPools.every((f) => mapPlace(f.heads[0]));
+			// A 2-D pool's units in the order of their places (`out_{P1,1,2}`), else of their indices.
+			if (mapped) nextPools.sort((a, b) => {
+				const [p, q] = [mapPlace(a.heads[0])!, mapPlace(b.heads[0])!];
+				return p.channel - q.channel || p.row - q.row || p.col - q.col;
+			});
+			const flat = (k: string) => place(cur, k);
+			const fit = cur.rows === undefined
+				? fitPool(nextPools, (k) => {
+					const j = flat(k);
+					return j === undefined ? undefined : { channel: Math.floor(j / cur.length), at: j % cur.length };
+				}, cur.channels, cur.length, locale)
+				: fitPool2d(nextPools, (k) => {
+					const j = flat(k), cols = cur.length / cur.rows!;
+					return j === undefined ? undefined : { channel: Math.floor(j / cur.length), row: Math.floor((j % cur.length) / cols), col: j % cols };
+				}, cur.channels, cur.rows, cur.length / cur.rows, locale);
 			if ('reason' in fit) return none(fit.reason, nextPools[0]);
 			for (const f of nextPools) used.add(f);
 			const outputs = new Map<string, number>();
 			nextPools.forEach((f, j) => { for (const h of f.heads) for (const k of [h.key, ...aliases(h)]) outputs.set(k, j); });
-			const pool: CnnLayer = { kind: 'pool', name: layerNameOf(nextPools.map((f) => f.heads[0]), STEMS), units: nextPools, fit, outputs, channels: cur.channels, length: fit.length };
+			const name = mapped ? mapPlace(nextPools[0].heads[0])!.name : layerNameOf(nextPools.map((f) => f.heads[0]), STEMS);
+			if (mapped && name) for (let j = 0; j < nextPools.length; j++) for (const stem of STEMS) if (!outputs.has(`${stem}${name}${j + 1}`)) outputs.set(`${stem}${name}${j + 1}`, j);
+			const rows = 'outRows' in fit ? (fit as Pool2dFit).outRows : undefined;
+			const pool: CnnLayer = { kind: 'pool', name, units: nextPools, fit, outputs, channels: cur.channels, length: fit.length, rows };
 			layers.push(pool);
 			current = pool;
 			continue;

@@ -16,6 +16,7 @@ import type { Conv2dFit } from './conv2d';
 import type { ForwardFormula } from './formulas';
 import type { Givens } from './givens';
 import type { LossReading } from './loss';
+import type { Pool2dFit } from './pool';
 
 type Read<T> = Extract<T, { kind: 'read' }>;
 
@@ -61,7 +62,10 @@ export function buildCnnSpec(reading: Read<CnnReading>, loss: Read<LossReading>,
 		const within = chainsOf(L, formulas);
 		switch (L.kind) {
 			case 'flatten': return { kind: 'flatten' };
-			case 'pool': return { kind: 'pool', name: L.name, mode: L.fit.mode, dims: 1, size: [1, L.fit.size], stride: [1, L.fit.stride] };
+			case 'pool': {
+				const two = 'outRows' in L.fit ? (L.fit as Pool2dFit) : undefined;
+				return { kind: 'pool', name: L.name, mode: L.fit.mode, dims: two ? 2 : 1, size: [two?.sizeRows ?? 1, L.fit.size], stride: [two?.strideRows ?? 1, L.fit.stride] };
+			}
 			case 'conv': {
 				const f = L.fit;
 				const two = 'rows' in f ? (f as Conv2dFit) : undefined;

@@ -66,3 +66,49 @@ export function fitPool(units: readonly ForwardFormula[], place: Place, channels
 	}
 	return { mode: mode!, size, stride, length: n };
 }
+
+export interface Pool2dFit extends PoolFit {
+	readonly sizeRows: number;
+	readonly strideRows: number;
+	/** Outputs per channel along the rows and the columns. */
+	readonly outRows: number;
+	readonly outCols: number;
+}
+
+/** Where a read stands in a 2-D map before: channel, row, column (0-based). */
+export type Place2d = (key: string) => { channel: number; row: number; col: number } | undefined;
+
+/**
+ * Fits a 2-D pool to `units` (in channel, row, column order) over `channels` × `rows` × `cols`
+ * outputs: each window a rectangle in one channel, the windows tiling it row by row.
+ */
+export function fitPool2d(units: readonly ForwardFormula[], place: Place2d, channels: number, rows: number, cols: number, locale: Locale): Pool2dFit | { reason: string } {
+	const fail = (id: 'infer.poolKind' | 'infer.poolChannels' | 'infer.poolWindow' | 'infer.poolTiling', f: ForwardFormula) => ({ reason: message(id, { head: f.heads[0].text }, locale) });
+	let mode: 'max' | 'avg' | undefined;
+	const boxes: { channel: number; r0: number; c0: number; h: number; w: number }[] = [];
+	for (const f of units) {
+		const at = f.reads.map((r) => place(r.key));
+		if (at.some((p) => !p)) return fail('infer.poolWindow', f);
+		const ps = at as { channel: number; row: number; col: number }[];
+		if (ps.some((p) => p.channel !== ps[0].channel)) return fail('infer.poolChannels', f);
+		const r0 = Math.min(...ps.map((p) => p.row)), c0 = Math.min(...ps.map((p) => p.col));
+		const h = Math.max(...ps.map((p) => p.row)) - r0 + 1, w = Math.max(...ps.map((p) => p.col)) - c0 + 1;
+		if (new Set(ps.map((p) => `${p.row},${p.col}`)).size !== ps.length || ps.length !== h * w) return fail('infer.poolWindow', f);
+		const m = poolMode(f, f.reads.map((r) => r.key));
+		if (!m || (mode && m !== mode)) return fail('infer.poolKind', f);
+		mode = m;
+		boxes.push({ channel: ps[0].channel, r0, c0, h, w });
+	}
+	const { h, w } = boxes[0];
+	const starts = (pick: (b: typeof boxes[number]) => number) => [...new Set(boxes.filter((b) => b.channel === 0).map(pick))].sort((a, b) => a - b);
+	const rs = starts((b) => b.r0), cs = starts((b) => b.c0);
+	const sr = rs.length > 1 ? rs[1] - rs[0] : h, sc = cs.length > 1 ? cs[1] - cs[0] : w;
+	const outRows = Math.floor((rows - h) / sr) + 1, outCols = Math.floor((cols - w) / sc) + 1;
+	if (sr < 1 || sc < 1 || units.length !== channels * outRows * outCols) return fail('infer.poolTiling', units[units.length - 1]);
+	for (let u = 0; u < units.length; u++) {
+		const b = boxes[u];
+		const c = Math.floor(u / (outRows * outCols)), i = Math.floor(u / outCols) % outRows, j = u % outCols;
+		if (b.h !== h || b.w !== w || b.channel !== c || b.r0 !== i * sr || b.c0 !== j * sc) return fail('infer.poolTiling', units[u]);
+	}
+	return { mode: mode!, size: w, stride: sc, length: outRows * outCols, sizeRows: h, strideRows: sr, outRows, outCols };
+}

@@ -368,8 +368,9 @@ export const en = {
 	'infer.poolChannels': 'the formula for {head} pools outputs of two channels',
 	'infer.poolWindow': 'the formula for {head} does not pool one unbroken window of the layer before',
 	'infer.poolTiling': 'the pool windows of {head} do not tile each channel of the layer before in order, each as long as the others',
-	'infer.conv2d': 'derivcheck reads a 2-D feature map (channel, row, column) off a document only as the first layer, a convolution over inputs named by row and column ({example}), with dense layers after it; the formula for {head} does not fit that',
+	'infer.conv2d': 'derivcheck reads a 2-D feature map (channel, row, column) off a document only from a first convolution over inputs named by row and column ({example}), with pools and dense layers after it; the formula for {head} does not fit that',
 	'infer.tooDeep': 'the forward formulas make more than {max} layers, more than derivcheck reads off a document',
+	'infer.sideBySide': 'the formulas for {a} and {b} both read the layer before, as two layers side by side, where a network is one chain of layers',
 	// Why a network cannot be written as its block (engine/writeBlock.ts).
 	'writeBlock.refused': 'The network block cannot be written: {reason}',
 	'writeBlock.tooLong': 'The network block cannot be written: it would be {chars} characters (a block holds at most {max}).',
