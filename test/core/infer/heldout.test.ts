@@ -175,6 +175,21 @@ const cases: readonly Case[] = [
 	silent('conv1d-max-parens.md', 69),
 	silent('conv1d-after-update.md', 70),
 	silent('conv1d-relu-at-zero.md', 71),
+	silent('conv2d-flipped.md', 49),
+	silent('conv2d-symmetric-flipped.md', 49, [
+		{
+			name: 'the kernel gradient paired as if the 2-D kernel were not flipped',
+			edits: [
+				['x_{22} + \\frac{\\partial L}{\\partial in_{C1,1,2}} x_{23} + \\frac{\\partial L}{\\partial in_{C1,2,1}} x_{32} + \\frac{\\partial L}{\\partial in_{C1,2,2}} x_{33} = (-0.0133) \\times 0.3 + 0.0098 \\times 0.8 + (-0.0078) \\times 0.6 + (-0.0052) \\times 0.1 = -0.0014',
+					'x_{11} + \\frac{\\partial L}{\\partial in_{C1,1,2}} x_{12} + \\frac{\\partial L}{\\partial in_{C1,2,1}} x_{21} + \\frac{\\partial L}{\\partial in_{C1,2,2}} x_{22} = (-0.0133) \\times 0.2 + 0.0098 \\times 0.5 + (-0.0078) \\times 0.4 + (-0.0052) \\times 0.3 = -0.0024'],
+				['0.5 - 0.5 \\times (-0.0014) = 0.5007', '0.5 - 0.5 \\times (-0.0024) = 0.5012'],
+			],
+			found: [
+				{ code: 'formula', line: 53, text: '\\frac{\\partial L}{\\partial in_{C1,1,1}} x_{11} + \\frac{\\partial L}{\\partial in_{C1,1,2}} x_{12} + \\frac{\\partial L}{\\partial in_{C1,2,1}} x_{21} + \\frac{\\partial L}{\\partial in_{C1,2,2}} x_{22}' },
+				{ code: 'inherited', line: 55, text: '0.5012' },
+			],
+		},
+	]),
 	silent('dense-shared-biases-partials.md', 47, [
 		{
 			name: 'the updated w5 and w7 used for the hidden delta',
