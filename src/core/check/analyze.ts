@@ -35,8 +35,9 @@ import { buildNetwork } from '../engine/index';
 import { inferNetwork, nothingToRead, type InferredNetwork } from '../infer/index';
 import type { Locale } from '../messages/locale';
 import { message } from '../messages/message';
-import { countsAfter, keepPrefix, keptCounts, reusablePrefix, UncheckedNames } from './reuse';
+import { ChainReads, ExactResults, inventedNow, keptRecords, lengths, planReuse, replay, sameReads, UncheckedNames } from './reuse';
 import type { Journal } from './reuse';
+import { overlaps } from '../text/span';
 
 /** A network block's reach: the math from `start` on, up to the next block; the first block's reach starts with the document. */
 export interface NetworkSegment {
@@ -95,6 +96,8 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	if (options.token?.isCancellationRequested) return undefined;
 	// A document past its size budget is checked up to the budget; the rest is listed as unchecked.
 	const tooLong = text.length > MAX_DOCUMENT_CHARS;
+	const settings = JSON.stringify([language, options.tolerance, options.inferNetwork !== false, options.locale ?? '', tooLong]);
+	const prev = options.previous;
 	const scan = scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
 	const statements: Statement[] = [];
 	options.parses?.begin();
@@ -109,11 +112,12 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		for (const st of options.parses ? options.parses.statements(text, region.inner) : parseMath(text, region.inner).statements) statements.push(st);
 	}
 	options.parses?.end();
+	const exact = new ExactResults();
 	const unchecked = new UncheckedNames(tooLong ? [message('analyze.tooLong', { offset: MAX_DOCUMENT_CHARS.toLocaleString('en-US') }, options.locale)] : []);
 	const ctx: CheckContext = {
 		text,
 		lines: new LineIndex(text),
-		policy: { tolerance: options.tolerance, exactValues: new Set(), exactResults: new Set() },
+		policy: { tolerance: options.tolerance, exactValues: new Set(), exactResults: exact },
 		locale: options.locale,
 		facts: new Facts(),
 		diagnostics: [],
@@ -134,16 +138,20 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	const scope = settleMarks(statements, reserved);
 	ctx.nameScope = scope;
 	const joined = joinChains(statements);
-	// The chains an edit cannot reach keep the last check's results, and are that check's chains.
-	const settings = JSON.stringify([language, options.tolerance, options.inferNetwork !== false, options.locale ?? '', tooLong]);
-	const prev = options.previous;
-	const kept = prev ? reusablePrefix(prev, { settings, text, scan, settled: scope, segments, chains: joined }) : 0;
-	const chains = kept > 0 ? [...prev!.chains.slice(0, kept), ...joined.slice(kept)] : joined;
-	const base = ctx.diagnostics.length;
-	const invented = kept > 0 ? keepPrefix(prev!, kept, ctx, unchecked, segments) : segments.map(() => new Map<string, string>());
-	const { status, counts } = kept > 0 ? keptCounts(prev!, kept, base) : { status: [] as ChainStatus[], counts: [] as number[] };
+	// The chains an edit cannot reach keep the last check's results, and are that check's chains (`reuse.ts`).
+	const plan = prev ? planReuse(prev, { settings, text, scan, settled: scope, segments, chains: joined }) : undefined;
+	const chains = joined.slice();
+	const base = lengths(ctx, exact, unchecked);
+	const status: ChainStatus[] = [];
+	const counts: number[] = [];
+	const reads: (ChainReads | undefined)[] = [];
+	const invented = segments.map(() => new Map<string, string>());
+	const previousTruth = () => ({ now: ctx.truth, before: prev!.segments[segment]?.truth, invented: invented[segment] ?? new Map<string, string>() });
+	// Offsets hold still where chains after the edit may be kept: the edit's own text is what changed.
+	const changedAt = plan && prev?.journal ? { start: firstChange(prev.journal.text, text), end: text.length - commonEnd(prev.journal.text, text) } : undefined;
+	const changed = (span: { start: number; end: number }) => !!changedAt && (overlaps(span, changedAt) || (span.start <= changedAt.start && span.end >= changedAt.end));
 	let segment = -1;
-	for (const chain of chains) {
+	for (const chain of joined) {
 		if (Date.now() - sliceStart > SLICE_MS) {
 			await tick();
 			if (options.token?.isCancellationRequested) return undefined;
@@ -159,9 +167,23 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			ctx.nameScope = { ...scope, invented: invented[segment] };
 			ctx.policy = { ...ctx.policy, exactValues: truth ? declaredValues(truth.net) : new Set() };
 		}
-		if (chain.index < kept) continue;
-		ctx.truth?.begin(chain.index);
-		unchecked.chain = chain.index;
+		const c = chain.index;
+		const before = plan && c < plan.prefix ? undefined : prev?.journal?.reads[c];
+		if (plan && (c < plan.prefix || (before && plan.candidate(c) && sameReads(before, c, ctx, exact, changed)))) {
+			const now = lengths(ctx, exact, unchecked);
+			replay(prev!, c, c + 1, ctx, exact, unchecked, previousTruth);
+			keptRecords(prev!, c, c + 1, now, status, counts, reads);
+			chains[c] = prev!.chains[c];
+			continue;
+		}
+		const r = new ChainReads();
+		r.reach = ctx.facts.reach;
+		r.invented = inventedNow(ctx);
+		ctx.reads = r;
+		ctx.facts.reading = { chain: c, reads: r };
+		exact.begin(c, r);
+		ctx.truth?.begin(c);
+		unchecked.chain = c;
 		if (isGiven(chain, text)) {
 			// A given is checked when a network block can judge it (`out_{h1} = 0.600`).
 			status.push(truthOf(ctx, chain) > 0 ? 'checked' : 'given');
@@ -170,13 +192,33 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 			if (ctx.truth) compared += truthOf(ctx, chain);
 			status.push(compared > 0 ? 'checked' : 'unchecked');
 		}
+		ctx.reads = undefined;
+		ctx.facts.reading = undefined;
+		exact.begin(c, undefined);
 		recordChain(chain, ctx);
-		countsAfter(ctx, counts);
+		for (const n of lengths(ctx, exact, unchecked)) counts.push(n);
+		reads.push(r);
 	}
 	if (options.token?.isCancellationRequested) return undefined;
-	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, unchecked };
+	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, reads, unchecked, exact };
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 	return { ...ctx, language, scan, chains, status, segments, inferred, journal, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
+}
+
+/** The first offset where two texts differ. */
+function firstChange(a: string, b: string): number {
+	const n = Math.min(a.length, b.length);
+	let i = 0;
+	while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+	return i;
+}
+
+/** How many characters two texts share at their ends, not reaching back past where they first differ. */
+function commonEnd(a: string, b: string): number {
+	const room = Math.min(a.length, b.length) - firstChange(a, b);
+	let n = 0;
+	while (n < room && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+	return n;
 }
 
 /**

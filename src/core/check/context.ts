@@ -13,6 +13,7 @@ import type { LineIndex } from '../text/lineIndex';
 import type { TruthChecker } from './truth/checker';
 import type { NameScope } from '../engine/resolve';
 import type { Locale } from '../messages/locale';
+import type { ChainReads } from './reuse';
 
 /** What a chain member evaluated to, for hovers. */
 export interface MemberFact {
@@ -66,6 +67,8 @@ export interface CheckContext {
 	nameScope?: NameScope;
 	/** The language the check's messages are written in; English when absent. */
 	readonly locale?: Locale;
+	/** What the chain being checked reads of what earlier chains stated, when a re-check may want to know (`reuse.ts`). */
+	reads?: ChainReads;
 }
 
 /** The 1-based line of an offset, for messages such as "stated on line 12". */
@@ -75,6 +78,7 @@ export function lineOf(ctx: CheckContext, offset: number): number {
 
 /** The source text of a span, shortened to `max` characters for messages. */
 export function sourceOf(ctx: CheckContext, s: Span, max = 60): string {
+	ctx.reads?.spans.push(s);
 	const t = ctx.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
 	return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }

@@ -8,6 +8,7 @@
 import type { DerivativeNode, Expr, NameRef } from '../syntax/ast';
 import type { Span } from '../text/span';
 import type { Interval } from '../eval/interval';
+import type { ChainReads } from './reuse';
 
 export interface StatedValue {
 	readonly key: string;
@@ -41,13 +42,23 @@ export class Facts {
 	private readonly byKey = new Map<string, StatedValue[]>();
 	/** The first chain of the current network block's reach: values stated before it mean another network's quantities. */
 	private floor = 0;
+	/** Every value added, in order (a re-check replays a chain's from here, `reuse.ts`). */
+	readonly added: StatedValue[] = [];
+	/** Set while a chain is checked for a re-check's sake: the keys it reads, with the values earlier chains stated for them. */
+	reading?: { readonly chain: number; readonly reads: ChainReads };
 
 	/** Starts the reach of a new network block at `chain` (DESIGN 2.4): earlier values are no longer acceptable. */
 	startSegment(chain: number): void {
 		this.floor = chain;
 	}
 
+	/** The first chain whose values are acceptable now. */
+	get reach(): number {
+		return this.floor;
+	}
+
 	add(v: StatedValue): void {
+		this.added.push(v);
 		const list = this.byKey.get(v.key);
 		if (list) list.push(v);
 		else this.byKey.set(v.key, [v]);
@@ -58,6 +69,13 @@ export class Facts {
 	 * an earlier chain and, when that was an update, the value before it.
 	 */
 	acceptable(key: string, chain: number): StatedValue[] {
+		const r = this.reading;
+		if (r && chain !== r.chain) r.reads.opaque = true;
+		if (r && !r.reads.facts.has(`a\u0000${key}`)) {
+			this.reading = undefined;
+			r.reads.facts.set(`a\u0000${key}`, this.acceptable(key, r.chain));
+			this.reading = r;
+		}
 		const earlier = (this.byKey.get(key) ?? []).filter((v) => v.chain < chain && v.chain >= this.floor);
 		if (earlier.length === 0) return [];
 		const latest = earlier[earlier.length - 1];
@@ -69,21 +87,34 @@ export class Facts {
 		return result;
 	}
 
-	/**
-	 * Copies into this record, which must be new, what `from` holds from chains before `chain`: the
-	 * state a re-check starts from when it keeps those chains' results (`reuse.ts`). The copy
-	 * shares the values, never the lists, so neither record sees the other's later additions.
-	 */
-	keepBefore(from: Facts, chain: number): void {
-		for (const [key, list] of from.byKey) {
-			let n = 0;
-			while (n < list.length && list[n].chain < chain) n++;
-			if (n > 0) this.byKey.set(key, list.slice(0, n));
-		}
-	}
-
 	/** Every value stated for `key`, in document order. */
 	history(key: string): readonly StatedValue[] {
+		const r = this.reading;
+		if (r && !r.reads.facts.has(`h\u0000${key}`)) r.reads.facts.set(`h\u0000${key}`, this.before(key, r.chain));
 		return this.byKey.get(key) ?? [];
+	}
+
+	/** True when a chain before `chain` stated `key` by an update, or stated its updated name `key'`: `w_{11}` after `w_{11} = w_{11} - …`. */
+	updatedBefore(key: string, chain: number): boolean {
+		const r = this.reading;
+		if (r && chain !== r.chain) r.reads.opaque = true;
+		if (r && !r.reads.facts.has(`u\u0000${key}`)) {
+			this.reading = undefined;
+			r.reads.facts.set(`u\u0000${key}`, this.updatedBefore(key, r.chain));
+			this.reading = r;
+		}
+		return (this.byKey.get(key) ?? []).some((v) => v.update && v.chain < chain) || (this.byKey.get(`${key}'`) ?? []).some((v) => v.chain < chain);
+	}
+
+	/** The values earlier chains stated for `key`, as a re-check compares them. */
+	before(key: string, chain: number): StatedValue[] {
+		return (this.byKey.get(key) ?? []).filter((v) => v.chain < chain);
+	}
+
+	/** What a read `what` (as `ChainReads.facts` keys it) gives before chain `chain`. */
+	reread(what: string, chain: number): unknown {
+		const at = what.indexOf('\u0000');
+		const kind = what.slice(0, at), key = what.slice(at + 1);
+		return kind === 'a' ? this.acceptable(key, chain) : kind === 'u' ? this.updatedBefore(key, chain) : this.before(key, chain);
 	}
 }

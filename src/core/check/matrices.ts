@@ -84,10 +84,11 @@ function label(m: Stated, i: number, locale?: Locale): string {
 }
 
 /** A named matrix's shape, and the chain that stated it. */
-type Shape = Pick<Stated, 'rows' | 'cols' | 'free'> & { readonly chain: number };
+export type Shape = Pick<Stated, 'rows' | 'cols' | 'free'> & { readonly chain: number };
 
 /** The shapes of the named matrices each document has stated, by key; kept beside its facts. */
 const shapes = new WeakMap<Facts, Map<string, Shape[]>>();
+const shapesLog = new WeakMap<Facts, { key: string; shape: Shape }[]>();
 
 /**
  * The one value the document stated for `key` before chain `chain`, as an input (the interval its
@@ -106,9 +107,9 @@ function single(ctx: CheckContext, key: string, chain: number): Value | undefine
 /** The grid a name stands for: a named matrix stated earlier, each element with one value. */
 function namedGrid(ctx: CheckContext, chain: number, n: NameNode): Grid | undefined {
 	const key = n.name.key;
-	const stated = shapes.get(ctx.facts)?.get(key);
 	// The latest shape stated, as each statement of a matrix replaces the one before.
-	const shape = stated?.[stated.length - 1];
+	const shape = latestShape(ctx.facts, key);
+	if (ctx.reads && !ctx.reads.shapes.has(key)) ctx.reads.shapes.set(key, shape);
 	// A name stated as a number after it was stated as a matrix is a number from then on.
 	if (!shape || shape.chain >= chain || ctx.facts.history(key).some((v) => v.chain > shape.chain && v.chain < chain)) return undefined;
 	const cells: Value[] = [];
@@ -336,23 +337,29 @@ export function recordMatrixFacts(key: string, written: string, members: readonl
 		const ix = elementIndices(m, e);
 		ctx.facts.add({ key: elementKey(key, ix), written: `${written}[${ix.join(', ')}]`, value: l.value, iv: resultInterval(l), text: l.text, span: l.span, chain, update });
 	});
-	let byKey = shapes.get(ctx.facts);
-	if (!byKey) shapes.set(ctx.facts, (byKey = new Map()));
-	const list = byKey.get(key);
-	const shape = { rows: m.rows, cols: m.cols, free: m.free, chain };
-	if (list) list.push(shape);
-	else byKey.set(key, [shape]);
+	addShape(ctx.facts, key, { rows: m.rows, cols: m.cols, free: m.free, chain });
 	return true;
 }
 
-/** Copies into the record `to` the shapes `from` holds from chains before `chain`, as `Facts.keepBefore` copies the values. */
-export function keepShapesBefore(from: Facts, to: Facts, chain: number): void {
-	const byKey = shapes.get(from);
-	if (!byKey) return;
-	const kept = new Map<string, Shape[]>();
-	for (const [key, list] of byKey) {
-		const before = list.filter((s) => s.chain < chain);
-		if (before.length > 0) kept.set(key, before);
-	}
-	shapes.set(to, kept);
+/** Every shape recorded in `facts`, in order, with its key (a re-check replays a chain's from here, `reuse.ts`). */
+export function shapesAdded(facts: Facts): readonly { readonly key: string; readonly shape: Shape }[] {
+	return shapesLog.get(facts) ?? [];
+}
+
+/** Records a shape again, as the chain that stated it did (`reuse.ts`). */
+export function addShape(facts: Facts, key: string, shape: Shape): void {
+	let byKey = shapes.get(facts);
+	if (!byKey) shapes.set(facts, (byKey = new Map()));
+	const list = byKey.get(key);
+	if (list) list.push(shape);
+	else byKey.set(key, [shape]);
+	let log = shapesLog.get(facts);
+	if (!log) shapesLog.set(facts, (log = []));
+	log.push({ key, shape });
+}
+
+/** The latest shape stated for `key`, as a re-check compares it. */
+export function latestShape(facts: Facts, key: string): Shape | undefined {
+	const stated = shapes.get(facts)?.get(key);
+	return stated?.[stated.length - 1];
 }

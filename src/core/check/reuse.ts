@@ -1,28 +1,38 @@
 /**
- * Keeping the results of the chains an edit cannot reach (salsa's rule, for a prefix): a chain's
- * check reads only the chains before it and the steps over the whole document (the scan, each
- * network block's network, settling marks, joining chains), so when those steps give the same
- * result for the chains before an edit, the state after those chains is the same as in the last
- * check, and so are their results. A re-check then copies that state and checks from the first
- * chain the edit may reach.
+ * Keeping the results of the chains an edit cannot reach (salsa's rule, per chain). A chain's
+ * check is a function of its own text, the steps over the whole document (the scan, each network
+ * block's network, settling marks, joining chains) and what the chains before it stated; so a
+ * re-check repeats a chain's results, without checking it, when the chain is the same and what it
+ * read of the chains before it is the same.
  *
- * The last check leaves a `Journal`: how many diagnostics, member facts, substitutions and names
- * there were after each chain, the diagnostics in the order found (the analysis sorts its own),
- * the order of the names left unchecked (a later chain may take one back), and how marks were
- * settled. The truth checkers keep their own record of what each chain wrote (`checker.ts`).
- * Everything is copied, never shared mutably, so the last check's analysis stays as it was.
+ * The last check leaves a `Journal`: per chain, where its writes end in each list the check
+ * appends to (diagnostics in the order found, member facts, substitutions, names, stated values,
+ * exact results, matrix shapes, the names left unchecked), and what it read (`ChainReads`: the
+ * stated values of each key it looked up, the author's values of each quantity, the names of the
+ * author's own, exact results, shapes, and the text of other places it quoted). The truth checkers
+ * keep what each chain wrote into them (`checker.ts`). A re-check takes, in document order:
  *
- * The chains kept are those that end before the first changed character, whose regions (and every
- * region before them) are unchanged, and that are the same chain in both checks (same span, same
- * members); the settings, the network blocks' networks and where their reach starts, and every
- * settled mark must be the same too. Anything else is checked again.
+ * - the chains before the first changed character, whose regions are unchanged: the same, and so
+ *   is everything they read, so their writes are replayed without looking at their reads;
+ * - when the edit replaced text by text of the same length with no line break in either (a digit
+ *   typed over another), every other chain outside the regions the edit touched: its writes are
+ *   replayed when each of its reads gives what it gave in the last check, else it is checked;
+ * - everything else is checked, and records its reads for the next check.
+ *
+ * An insertion or a deletion moves the offsets and line numbers after it, which messages and
+ * facts hold, so the chains after it are checked (re-rendering those is the next step). The
+ * settings, the networks, where each block's reach starts and every settled mark must be the
+ * same, or nothing is kept. Everything is shared read-only or copied, so the last check's analysis
+ * stays as it was.
  */
 import type { ScanResult } from '../scan/region';
 import type { SettledNames } from '../syntax/settle';
+import type { Span } from '../text/span';
 import type { Chain } from './chains';
 import type { CheckContext, ChainStatus } from './context';
 import type { Diagnostic } from './diagnostic';
-import { keepShapesBefore } from './matrices';
+import type { StatedValue } from './facts';
+import { addShape, latestShape, shapesAdded, type Shape } from './matrices';
 import type { TruthChecker } from './truth/checker';
 
 /** The names left unchecked, with every addition and removal recorded against the chain that made it. */
@@ -43,20 +53,71 @@ export class UncheckedNames extends Set<string> {
 	}
 }
 
+/** The stated results known to be exact, by where their number starts, with each addition recorded and each look-up of an earlier chain's noted. */
+export class ExactResults extends Set<number> {
+	chain = -1;
+	reads?: ChainReads;
+	readonly log?: number[] = [];
+	private own?: Set<number>;
+
+	/** Starts chain `chain`: what it adds is its own. */
+	begin(chain: number, reads: ChainReads | undefined): void {
+		this.chain = chain;
+		this.reads = reads;
+		this.own = undefined;
+	}
+
+	override add(offset: number): this {
+		this.log?.push(offset);
+		(this.own ??= new Set()).add(offset);
+		return super.add(offset);
+	}
+
+	override has(offset: number): boolean {
+		const found = super.has(offset);
+		if (this.reads && !this.own?.has(offset) && !this.reads.exact.has(offset)) this.reads.exact.set(offset, found);
+		return found;
+	}
+}
+
+/** What one chain's check read of what the chains before it stated; a re-check compares each with what it finds. */
+export class ChainReads {
+	/** Set when the check read something this record cannot say (a look-up on another chain's behalf): never kept then. */
+	opaque = false;
+	/** What each look-up of stated values gave (`Facts.reread` tells them apart): the values acceptable, whether there was an update, or every earlier value. */
+	readonly facts = new Map<string, unknown>();
+	/** The first chain of the reach the chain was checked in. */
+	reach = 0;
+	/** The author's values of quantities, as the truth check found them (undefined: none). */
+	readonly author = new Map<string, unknown>();
+	/** The names of the author's own bound so far in the reach, as one string. */
+	invented = '';
+	readonly exact = new Map<number, boolean>();
+	readonly shapes = new Map<string, Shape | undefined>();
+	/** Places of the text the check quoted in messages. */
+	readonly spans: Span[] = [];
+}
+
+const KINDS = 8;
+const [DIAGNOSTICS, MEMBERS, SUBSTITUTIONS, NAMES, STATED, EXACT, SHAPES, UNCHECKED] = [0, 1, 2, 3, 4, 5, 6, 7];
+
 /** What one check leaves for the next check of the same document. */
 export interface Journal {
-	/** The options the check ran under (tolerance, locale, inference, whether the text was cut at its budget). */
+	/** The options the check ran under (language, tolerance, locale, inference, whether the text was cut at its budget). */
 	readonly settings: string;
 	readonly text: string;
 	readonly scan: ScanResult;
 	readonly settled: SettledNames;
-	/** Diagnostics found before the first chain (the network blocks'). */
-	readonly base: number;
+	/** The lengths of the lists before the first chain (the network blocks' diagnostics). */
+	readonly base: readonly number[];
 	/** Every diagnostic in the order found. */
 	readonly found: readonly Diagnostic[];
-	/** After chain i: the counts of diagnostics, member facts, substitutions and names, at 4i … 4i + 3. */
+	/** After chain i, the lengths of the lists at `KINDS * i` … (diagnostics, members, substitutions, names, stated values, exact results, shapes, unchecked names). */
 	readonly counts: readonly number[];
+	/** What each chain read, when it was checked or its reads were found unchanged. */
+	readonly reads: readonly (ChainReads | undefined)[];
 	readonly unchecked: UncheckedNames;
+	readonly exact: ExactResults;
 }
 
 /** The parts of an analysis a re-check reads. */
@@ -69,7 +130,11 @@ export interface Previous {
 	readonly members: CheckContext['members'];
 	readonly substitutions: CheckContext['substitutions'];
 	readonly names: CheckContext['names'];
-	readonly policy: CheckContext['policy'];
+}
+
+/** The lengths of the lists a journal counts, as they stand in `ctx`. */
+export function lengths(ctx: CheckContext, exact: ExactResults, unchecked: UncheckedNames): number[] {
+	return [ctx.diagnostics.length, ctx.members.length, ctx.substitutions.length, ctx.names.length, ctx.facts.added.length, exact.log?.length ?? 0, shapesAdded(ctx.facts).length, unchecked.log?.length ?? 0];
 }
 
 /** The first offset where `a` and `b` differ; their common length when one is the other's start. */
@@ -80,18 +145,8 @@ function firstDifference(a: string, b: string): number {
 	return i;
 }
 
-/** Where the unchanged start of the document ends for the math: the first changed character, or the first math region before it that is not the same region in both scans. */
-function unchangedUntil(prev: Journal, text: string, scan: ScanResult): number {
-	const limit = firstDifference(prev.text, text);
-	const a = prev.scan.regions, b = scan.regions;
-	for (let i = 0; i < Math.max(a.length, b.length); i++) {
-		const x = a[i], y = b[i];
-		const start = Math.min(x?.outer.start ?? Infinity, y?.outer.start ?? Infinity);
-		if (start >= limit) break;
-		const same = x && y && x.outer.start === y.outer.start && x.outer.end === y.outer.end && x.inner.start === y.inner.start && x.inner.end === y.inner.end && x.kind === y.kind;
-		if (!same || x.outer.end > limit) return start;
-	}
-	return limit;
+function sameRegion(x: ScanResult['regions'][number], y: ScanResult['regions'][number]): boolean {
+	return x.outer.start === y.outer.start && x.outer.end === y.outer.end && x.inner.start === y.inner.start && x.inner.end === y.inner.end && x.kind === y.kind;
 }
 
 function sameDecisions(a: SettledNames, b: SettledNames): boolean {
@@ -100,72 +155,161 @@ function sameDecisions(a: SettledNames, b: SettledNames): boolean {
 	return true;
 }
 
-/**
- * How many chains at the start of the document keep the results of the check `prev`: 0 when the
- * settings, a network, a network's reach or a settled mark differ, else the leading chains that
- * end before the edit and are the same chains in both checks.
- */
-export function reusablePrefix(prev: Previous, now: { settings: string; text: string; scan: ScanResult; settled: SettledNames; segments: readonly { readonly start: number; readonly truth?: TruthChecker }[]; chains: readonly Chain[] }): number {
+const overlapping = (s: Span, lo: number, hi: number) => s.start < hi && s.end > lo;
+
+/** Which chains of the new check keep the last check's results, and how. */
+export interface ReusePlan {
+	/** The leading chains that are kept whatever they read. */
+	readonly prefix: number;
+	/** For every later chain, whether it may keep its results when its reads are unchanged. */
+	readonly candidate: (index: number) => boolean;
+}
+
+const NOTHING: ReusePlan = { prefix: 0, candidate: () => false };
+
+/** What of the check `prev` the new check may keep (see the file's comment). */
+export function planReuse(prev: Previous, now: { settings: string; text: string; scan: ScanResult; settled: SettledNames; segments: readonly { readonly start: number; readonly truth?: TruthChecker }[]; chains: readonly Chain[] }): ReusePlan {
 	const journal = prev.journal;
-	if (!journal || journal.settings !== now.settings || !sameDecisions(journal.settled, now.settled)) return 0;
-	const limit = unchangedUntil(journal, now.text, now.scan);
-	if (prev.segments.length !== now.segments.length) return 0;
+	if (!journal || journal.settings !== now.settings || !sameDecisions(journal.settled, now.settled)) return NOTHING;
+	if (prev.segments.length !== now.segments.length) return NOTHING;
+	const old = journal.text, text = now.text;
+	const first = firstDifference(old, text);
+	// The prefix: the regions before the first change that are the same in both scans.
+	let limit = first;
+	const a = journal.scan.regions, b = now.scan.regions;
+	for (let i = 0; i < Math.max(a.length, b.length); i++) {
+		const x = a[i], y = b[i];
+		const start = Math.min(x?.outer.start ?? Infinity, y?.outer.start ?? Infinity);
+		if (start >= limit) break;
+		if (!x || !y || !sameRegion(x, y) || x.outer.end > limit) {
+			limit = start;
+			break;
+		}
+	}
 	for (let i = 0; i < now.segments.length; i++) {
 		const x = prev.segments[i], y = now.segments[i];
-		if (x.truth?.net !== y.truth?.net || (x.truth === undefined) !== (y.truth === undefined)) return 0;
-		if (x.start !== y.start && (x.start < limit || y.start < limit)) return 0;
+		if (x.truth?.net !== y.truth?.net || (x.truth === undefined) !== (y.truth === undefined)) return NOTHING;
+		if (x.start !== y.start && (x.start < limit || y.start < limit)) return NOTHING;
 	}
-	let k = 0;
-	while (k < prev.chains.length && k < now.chains.length) {
-		const x = prev.chains[k], y = now.chains[k];
-		if (x.span.end > limit || y.span.end > limit || x.span.start !== y.span.start || x.span.end !== y.span.end || x.members.length !== y.members.length) break;
-		k++;
-	}
-	return k;
+	let prefix = 0;
+	while (prefix < prev.chains.length && prefix < now.chains.length && sameChain(prev.chains[prefix], now.chains[prefix]) && now.chains[prefix].span.end <= limit) prefix++;
+	return { prefix, candidate: sameLengthEdit(prev, now, first, prefix) };
 }
 
 /**
- * Copies into `ctx`, a new check's state before its first chain, what `prev` held after its
- * first `k` chains; `segments` are the new check's, one for each of `prev`'s. Returns the new
- * check's invented names per segment, to start each segment's name scope with.
+ * After an edit that replaced text by text of the same length with no line break (so no offset
+ * and no line moved), the chains outside every region the edit touched, each the same chain as in
+ * the last check, may keep their results when their reads are unchanged.
  */
-export function keepPrefix(prev: Previous, k: number, ctx: CheckContext, unchecked: UncheckedNames, segments: readonly { readonly truth?: TruthChecker }[]): Map<string, string>[] {
+function sameLengthEdit(prev: Previous, now: { text: string; scan: ScanResult; segments: readonly { readonly start: number }[]; chains: readonly Chain[] }, first: number, prefix: number): (index: number) => boolean {
 	const journal = prev.journal!;
-	const [diagnostics, members, substitutions, names] = journal.counts.slice(4 * (k - 1), 4 * k);
-	for (let i = journal.base; i < diagnostics; i++) ctx.diagnostics.push(journal.found[i]);
-	for (let i = 0; i < members; i++) ctx.members.push(prev.members[i]);
-	for (let i = 0; i < substitutions; i++) ctx.substitutions.push(prev.substitutions[i]);
-	for (let i = 0; i < names; i++) ctx.names.push(prev.names[i]);
-	ctx.facts.keepBefore(prev.facts, k);
-	keepShapesBefore(prev.facts, ctx.facts, k);
-	// Exact results are keyed by where their number starts, which is inside the chain that found it.
-	const end = prev.chains[k]?.span.start ?? Infinity;
-	const exact = ctx.policy.exactResults;
-	for (const offset of prev.policy.exactResults ?? []) if (offset < end) exact?.add(offset);
-	for (const op of journal.unchecked.log ?? []) {
-		if (op.chain >= k) break;
-		if (op.chain < 0) continue;
-		unchecked.chain = op.chain;
-		if (op.add) unchecked.add(op.name);
-		else unchecked.delete(op.name);
+	const old = journal.text, text = now.text;
+	if (old.length !== text.length || prev.chains.length !== now.chains.length) return () => false;
+	if (prev.segments.some((s, i) => s.start !== now.segments[i].start)) return () => false;
+	let end = old.length;
+	while (end > first && old.charCodeAt(end - 1) === text.charCodeAt(end - 1)) end--;
+	if (/[\r\n]/.test(old.slice(first, end)) || /[\r\n]/.test(text.slice(first, end))) return () => false;
+	// The edit's reach for the parse: every region, in either scan, that it touches.
+	let lo = first, hi = Math.max(end, first + 1);
+	const a = journal.scan.regions, b = now.scan.regions;
+	for (const r of [...a, ...b]) {
+		if (overlapping(r.outer, lo, hi) || (r.outer.start <= first && r.outer.end >= end)) {
+			lo = Math.min(lo, r.outer.start);
+			hi = Math.max(hi, r.outer.end);
+		}
 	}
-	return segments.map((seg, i) => {
-		const invented = new Map<string, string>();
-		const from = prev.segments[i].truth;
-		if (seg.truth && from) seg.truth.keepBefore(from, k, invented);
-		return invented;
-	});
+	const outside = (r: ScanResult['regions'][number]) => !overlapping(r.outer, lo, hi);
+	const x = a.filter(outside), y = b.filter(outside);
+	if (x.length !== y.length || x.some((r, i) => !sameRegion(r, y[i]))) return () => false;
+	return (i) => i >= prefix && !overlapping(now.chains[i].span, lo, hi) && sameChain(prev.chains[i], now.chains[i]);
 }
 
-/** The counts `Journal.counts` keeps for one chain, as they stand in `ctx` after it. */
-export function countsAfter(ctx: CheckContext, into: number[]): void {
-	into.push(ctx.diagnostics.length, ctx.members.length, ctx.substitutions.length, ctx.names.length);
+function sameChain(x: Chain, y: Chain): boolean {
+	return x.span.start === y.span.start && x.span.end === y.span.end && x.members.length === y.members.length && x.relations.length === y.relations.length;
 }
 
-/** The statuses and counts of the kept chains, for the new check's record: the diagnostics' count moves by the difference of the blocks' diagnostics. */
-export function keptCounts(prev: Previous, k: number, base: number): { status: ChainStatus[]; counts: number[] } {
+function sameStated(x: StatedValue, y: StatedValue): boolean {
+	return x === y || (x.key === y.key && x.written === y.written && x.value === y.value && x.iv.lo === y.iv.lo && x.iv.hi === y.iv.hi && x.text === y.text && x.span.start === y.span.start && x.span.end === y.span.end && x.chain === y.chain && x.update === y.update);
+}
+
+function sameList(x: readonly StatedValue[], y: readonly StatedValue[]): boolean {
+	return x.length === y.length && x.every((v, i) => sameStated(v, y[i]));
+}
+
+function sameData(x: unknown, y: unknown): boolean {
+	if (x === y) return true;
+	if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+	const kx = Object.keys(x), ky = Object.keys(y);
+	if (kx.length !== ky.length) return false;
+	for (const k of kx) if (!sameData((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k])) return false;
+	return true;
+}
+
+/** The names of the author's own bound so far, as `ChainReads.invented` holds them. */
+export function inventedNow(ctx: CheckContext): string {
+	const invented = ctx.nameScope?.invented;
+	if (!invented || invented.size === 0) return '';
+	let out = '';
+	for (const [k, v] of invented) out += `${k}\u0000${v}\u0001`;
+	return out;
+}
+
+/**
+ * True when chain `index`'s reads in the last check give the same now, in `ctx` as it stands
+ * before the chain: the stated values of every key, the author's values, the names of the
+ * author's own, exact results, shapes, and the quoted text (outside the edit, `changed`).
+ */
+export function sameReads(reads: ChainReads, index: number, ctx: CheckContext, exact: ExactResults, changed: (s: Span) => boolean): boolean {
+	if (reads.opaque || reads.reach !== ctx.facts.reach || reads.invented !== inventedNow(ctx)) return false;
+	for (const [what, was] of reads.facts) {
+		const now = ctx.facts.reread(what, index);
+		if (typeof was === 'boolean' ? now !== was : !sameList(now as readonly StatedValue[], was as readonly StatedValue[])) return false;
+	}
+	const truth = ctx.truth;
+	if (reads.author.size > 0 && !truth) return false;
+	for (const [id, value] of reads.author) if (!sameData(truth!.authorValue(id), value)) return false;
+	for (const [offset, found] of reads.exact) if (Set.prototype.has.call(exact, offset) !== found) return false;
+	for (const [key, shape] of reads.shapes) if (!sameData(latestShape(ctx.facts, key), shape)) return false;
+	return !reads.spans.some(changed);
+}
+
+/**
+ * Repeats in `ctx` what chains `from` … `to` - 1 of `prev` wrote: their diagnostics, member facts,
+ * substitutions, names, stated values, exact results, shapes and unchecked names, and, into the
+ * truth checker of their reach (`truthOf`), the author's values and invented names.
+ */
+export function replay(prev: Previous, from: number, to: number, ctx: CheckContext, exact: ExactResults, unchecked: UncheckedNames, truthOf: (chain: number) => { now?: TruthChecker; before?: TruthChecker; invented: Map<string, string> }): void {
 	const journal = prev.journal!;
-	const counts = journal.counts.slice(0, 4 * k);
-	for (let i = 0; i < counts.length; i += 4) counts[i] += base - journal.base;
-	return { status: prev.status.slice(0, k), counts };
+	const at = (chain: number, kind: number) => (chain < 0 ? journal.base[kind] : journal.counts[KINDS * chain + kind]);
+	const lo = (kind: number) => at(from - 1, kind), hi = (kind: number) => at(to - 1, kind);
+	for (let i = lo(DIAGNOSTICS); i < hi(DIAGNOSTICS); i++) ctx.diagnostics.push(journal.found[i]);
+	for (let i = lo(MEMBERS); i < hi(MEMBERS); i++) ctx.members.push(prev.members[i]);
+	for (let i = lo(SUBSTITUTIONS); i < hi(SUBSTITUTIONS); i++) ctx.substitutions.push(prev.substitutions[i]);
+	for (let i = lo(NAMES); i < hi(NAMES); i++) ctx.names.push(prev.names[i]);
+	for (let i = lo(STATED); i < hi(STATED); i++) ctx.facts.add(prev.facts.added[i]);
+	const exactLog = journal.exact.log ?? [];
+	for (let i = lo(EXACT); i < hi(EXACT); i++) exact.add(exactLog[i]);
+	const shapes = shapesAdded(prev.facts);
+	for (let i = lo(SHAPES); i < hi(SHAPES); i++) addShape(ctx.facts, shapes[i].key, shapes[i].shape);
+	const ops = journal.unchecked.log ?? [];
+	for (let i = lo(UNCHECKED); i < hi(UNCHECKED); i++) {
+		unchecked.chain = ops[i].chain;
+		if (ops[i].add) unchecked.add(ops[i].name);
+		else unchecked.delete(ops[i].name);
+	}
+	for (let c = from; c < to; c++) {
+		const t = truthOf(c);
+		if (t.now && t.before) t.now.replay(t.before, c, t.invented);
+	}
+}
+
+/** What the next check's journal holds for the kept chains `from` … `to` - 1: their statuses, counts and reads. */
+export function keptRecords(prev: Previous, from: number, to: number, now: readonly number[], status: ChainStatus[], counts: number[], reads: (ChainReads | undefined)[]): void {
+	const journal = prev.journal!;
+	const before = from === 0 ? journal.base : journal.counts.slice(KINDS * (from - 1), KINDS * from);
+	for (let c = from; c < to; c++) {
+		status.push(prev.status[c]);
+		for (let k = 0; k < KINDS; k++) counts.push(journal.counts[KINDS * c + k] - before[k] + now[k]);
+		reads.push(journal.reads[c]);
+	}
 }

@@ -19,7 +19,10 @@ const documents = [
 	'test/fixtures/truth/fc-mistakes.md',
 	'test/fixtures/truth/seed-mistakes.md',
 	'test/fixtures/truth/conv2d-mistakes.md',
+	// No block: a network read off the notes, and plain arithmetic with no network at all.
+	'test/fixtures/infer/seed-notes.md',
 ].map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+documents.push('$$0.1 - 0.7 \\times (-0.177) \\times 0.558 = 0.191$$\n\n$$\\frac{2.160}{2.625} = 0.813$$\n\nProse, $x_1 = 0.5$ and $y = 2 x_1 = 2 \\cdot 0.6 = 1.2$.\n\n$$0.5 \\times 0.349 \\times 0.034 = 0.006$$\n');
 
 interface Edit {
 	readonly at: number;

@@ -64,8 +64,15 @@ interface AuthorValue {
 	readonly origin?: Span;
 }
 
-/** What one chain wrote into a checker's state, in order, so a re-check can start from the state before any chain (`check/reuse.ts`). */
+/** What one chain wrote into a checker's state, in order, so a re-check can replay it (`check/reuse.ts`). */
 type Written = { readonly chain: number; readonly id: QuantityId; readonly value: AuthorValue } | { readonly chain: number; readonly invented: string; readonly id: QuantityId };
+
+/** Where a chain's facts and writes start in a checker's lists. */
+interface Start {
+	readonly chain: number;
+	readonly facts: number;
+	readonly written: number;
+}
 
 export class TruthChecker {
 	readonly facts: TruthFact[] = [];
@@ -74,28 +81,35 @@ export class TruthChecker {
 	private chain = -1;
 	/** Every author value and invented name set, with its chain, in order. */
 	private readonly written: Written[] = [];
-	/** For each chain checked, how many facts were there before it. */
-	private readonly starts: { readonly chain: number; readonly facts: number }[] = [];
+	/** Where each chain checked or replayed starts in `facts` and `written`, in order. */
+	private readonly starts: Start[] = [];
+	private startOf?: Map<number, number>;
+	/** The quantities the current chain has given a value: its own reads of them are not reads of earlier chains. */
+	private own = new Set<QuantityId>();
 
 	constructor(readonly net: Network, private readonly ctx: CheckContext) {}
 
 	/** Starts the checks of chain `chain`: what it writes is recorded as its own. */
 	begin(chain: number): void {
 		this.chain = chain;
-		this.starts.push({ chain, facts: this.facts.length });
+		this.own = new Set();
+		this.starts.push({ chain, facts: this.facts.length, written: this.written.length });
 	}
 
 	/**
-	 * Takes over what `from`, a checker of the same network in an earlier check of the document,
-	 * held before chain `chain`: its facts, the author's values and, into `invented`, the names
-	 * bound by their formula. Copies only, so the earlier check's results stay as they were.
+	 * Repeats what chain `chain` did in `from`, a checker of the same network in an earlier check
+	 * of the document: its facts, the author's values it set and, into `invented`, the names it
+	 * bound by their formula. Shares the values, which nothing changes once made.
 	 */
-	keepBefore(from: TruthChecker, chain: number, invented: Map<string, QuantityId>): void {
-		const start = from.starts.find((s) => s.chain >= chain);
-		for (let i = 0, n = start ? start.facts : from.facts.length; i < n; i++) this.facts.push(from.facts[i]);
-		for (const s of from.starts) if (s.chain < chain) this.starts.push(s);
-		for (const w of from.written) {
-			if (w.chain >= chain) break;
+	replay(from: TruthChecker, chain: number, invented: Map<string, QuantityId>): void {
+		if (!from.startOf) from.startOf = new Map(from.starts.map((s, i) => [s.chain, i]));
+		const at = from.startOf.get(chain);
+		this.begin(chain);
+		if (at === undefined) return;
+		const start = from.starts[at], next = from.starts[at + 1];
+		for (let i = start.facts, n = next ? next.facts : from.facts.length; i < n; i++) this.facts.push(from.facts[i]);
+		for (let i = start.written, n = next ? next.written : from.written.length; i < n; i++) {
+			const w = from.written[i];
 			this.written.push(w);
 			if ('invented' in w) invented.set(w.invented, w.id);
 			else this.author.set(w.id, w.value);
@@ -104,7 +118,16 @@ export class TruthChecker {
 
 	private setAuthor(id: QuantityId, value: AuthorValue): void {
 		this.author.set(id, value);
+		this.own.add(id);
 		this.written.push({ chain: this.chain, id, value });
+	}
+
+	/** The author's value of a quantity, for the checks: recorded as read when an earlier chain gave it (`ctx.reads`). */
+	private known(id: QuantityId): AuthorValue | undefined {
+		const v = this.author.get(id);
+		const reads = this.ctx.reads;
+		if (reads && !this.own.has(id) && !reads.author.has(id)) reads.author.set(id, v);
+		return v;
 	}
 
 	/** The author's latest stated value of a quantity, if any. */
@@ -127,7 +150,7 @@ export class TruthChecker {
 			this.unchecked(symbol, b);
 			return true;
 		}
-		const known = this.author.get(b.id);
+		const known = this.known(b.id);
 		const holdsAuthor = known !== undefined && !starting && intersects(known.iv, numberIv);
 		const slack = Math.max(number.node.halfUlp, 0.005 * Math.abs(b.value));
 		const holdsTrue = intersects({ lo: numberIv.lo - slack, hi: numberIv.hi + slack }, point(b.value));
@@ -141,7 +164,7 @@ export class TruthChecker {
 			: message('truth.substitution.network', { number: number.text, name, label: b.label, value: formatValue(b.value) }, this.ctx.locale);
 		let why = '';
 		const after = this.net.value(`${b.id}:new`);
-		const statedAfter = this.author.get(`${b.id}:new`);
+		const statedAfter = this.known(`${b.id}:new`);
 		if ((after !== undefined && contains(numberIv, after)) || (statedAfter && intersects(statedAfter.iv, numberIv))) {
 			why = statedAfter
 				? message('truth.substitution.afterUpdateAt', { number: number.text, label: b.label, line: lineOf(this.ctx, statedAfter.span.start) }, this.ctx.locale)
@@ -205,16 +228,16 @@ export class TruthChecker {
 	private authorFormula(id: QuantityId, term?: Term): { rhs: Term } | undefined {
 		// A delta is written over ∂E/∂out where the author stated that, and over its parts otherwise.
 		const dout = id.includes(':delta:') ? id.replace(':delta:', ':dout:') : undefined;
-		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : this.net.formula(id, { inlineDout: !(dout && this.author.has(dout)) });
+		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : this.net.formula(id, { inlineDout: !(dout && (this.known(dout) !== undefined)) });
 		if (!f) return undefined;
 		let rhs = f.rhs;
 		for (let round = 0; round < 3; round++) {
 			const parents = termParents(rhs);
 			if (parents.length > 64) break;
-			const expandable = (p: QuantityId) => !this.author.has(p) && ['lossTerm', 'pre', 'out', 'dout', 'delta', 'grad'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
+			const expandable = (p: QuantityId) => this.known(p) === undefined && ['lossTerm', 'pre', 'out', 'dout', 'delta', 'grad'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
 			if (!parents.some(expandable)) break;
 			// A delta expands over the ∂E/∂out the author stated, as the top formula does.
-			const expand = (p: QuantityId) => this.net.formula(p, { inlineDout: !(p.includes(':delta:') && this.author.has(p.replace(':delta:', ':dout:'))) })?.rhs;
+			const expand = (p: QuantityId) => this.net.formula(p, { inlineDout: !(p.includes(':delta:') && (this.known(p.replace(':delta:', ':dout:')) !== undefined)) })?.rhs;
 			rhs = substitute(rhs, (p) => (expandable(p) ? expand(p) : undefined));
 		}
 		return { rhs };
@@ -227,9 +250,9 @@ export class TruthChecker {
 	private offParents(rhs: Term, localIv: Interval | undefined): AuthorValue[] {
 		const out: AuthorValue[] = [];
 		if (!localIv) return out;
-		const values = (p: QuantityId) => this.author.get(p)?.iv ?? pointOf(this.net.value(p));
+		const values = (p: QuantityId) => this.known(p)?.iv ?? pointOf(this.net.value(p));
 		for (const p of termParents(rhs)) {
-			const a = this.author.get(p);
+			const a = this.known(p);
 			const truth = this.net.value(p);
 			if (!a || truth === undefined || (a.status !== 'value' && a.status !== 'inherited')) continue;
 			const fixed = evaluateTermInterval(rhs, (q) => (q === p ? point(truth) : values(q)));
@@ -325,7 +348,7 @@ export class TruthChecker {
 	private headIsAfter(key: string, selfKey: string | undefined, chain: number): boolean {
 		if (key === selfKey) return true;
 		if (key.endsWith("'")) return false;
-		return this.ctx.facts.history(key).some((v) => v.update && v.chain < chain) || this.ctx.facts.history(`${key}'`).some((v) => v.chain < chain);
+		return this.ctx.facts.updatedBefore(key, chain);
 	}
 
 	/**
@@ -351,7 +374,7 @@ export class TruthChecker {
 	private checkValue(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral, writesUnbound = false): TruthFact {
 		const statedIv = resultInterval(lit);
 		const formula = this.authorFormula(b.id, b.term);
-		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p)));
+		const localIv = formula && evaluateTermInterval(formula.rhs, (p) => this.known(p)?.iv ?? pointOf(this.net.value(p)));
 		const base = { span: lit.span, id: b.id, label: b.label, trueValue: b.value, stated: lit.text, statedIv, localIv };
 		// What is computed from exact numbers alone is exact (DESIGN 3.3): later local checks use the point.
 		const authorIv = authorInterval(this.ctx, lit, localIv, b.value);
@@ -362,13 +385,13 @@ export class TruthChecker {
 		if (contains(statedIv, b.value)) return record('ok');
 		// The same number stated again for a quantity (`\frac{\partial L}{\partial b_1} = \delta_1 = -0.04692`)
 		// repeats what was judged where it was first stated; it is no new origin.
-		const before = this.author.get(b.id);
+		const before = this.known(b.id);
 		if (before && before.text === lit.text && before.status !== 'ok') return { ...base, status: before.status, origin: before.origin ?? before.span };
 		// A number two members of one chain state is judged once, by the first.
 		if (this.ctx.diagnostics.some((d) => d.span.start === lit.span.start && d.span.end === lit.span.end)) return record('inherited');
 		const offParents = formula ? this.offParents(formula.rhs, localIv) : [];
 		// The chain's own steps may carry the author's rounding between the formula and the number.
-		const exactParents = new Set((formula ? termParents(formula.rhs) : []).map((p) => this.author.get(p)?.iv ?? pointOf(this.net.value(p))).filter((v) => v && v.lo === v.hi).map((v) => Math.abs(v!.lo)));
+		const exactParents = new Set((formula ? termParents(formula.rhs) : []).map((p) => this.known(p)?.iv ?? pointOf(this.net.value(p))).filter((v) => v && v.lo === v.hi).map((v) => Math.abs(v!.lo)));
 		if (localIv && (intersects(localIv, statedIv) || reachedByLinks(this.ctx, chain, lit, localIv, exactParents))) {
 			if (offParents.length === 0) return record('rounding');
 			const origin = offParents[0].origin ?? offParents[0].span;
@@ -388,8 +411,8 @@ export class TruthChecker {
 		if (earlier) return record('value', earlier.span);
 		// Parents the author gave only under names the network cannot place may carry the difference:
 		// with no value of theirs to evaluate on, the error cannot be placed here, so nothing is claimed.
-		if (writesUnbound && formula && termParents(formula.rhs).some((p) => !this.author.has(p))) return record('rounding');
-		const mistake = explain(this.net, b.id, statedIv, (p) => this.author.get(p)?.iv, this.ctx.locale);
+		if (writesUnbound && formula && termParents(formula.rhs).some((p) => this.known(p) === undefined)) return record('rounding');
+		const mistake = explain(this.net, b.id, statedIv, (p) => this.known(p)?.iv, this.ctx.locale);
 		const expected = expectedText(b.value, lit);
 		const local = localIv && offParents.length === 0 ? '' : localIv ? message('truth.value.local', { range: formatRange(localIv, this.ctx.locale) }, this.ctx.locale) : '';
 		this.ctx.diagnostics.push({
