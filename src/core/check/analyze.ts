@@ -11,6 +11,7 @@
  */
 import { MAX_DOCUMENT_CHARS } from '../budgets';
 import { scanDocument } from '../scan/index';
+import { rescanAfterDigits } from '../scan/reuse';
 import type { DocumentLanguage, ScanResult } from '../scan/region';
 import { parseMath } from '../syntax/parser';
 import type { Statement } from '../syntax/ast';
@@ -98,7 +99,9 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	const tooLong = text.length > MAX_DOCUMENT_CHARS;
 	const settings = JSON.stringify([language, options.tolerance, options.inferNetwork !== false, options.locale ?? '', tooLong]);
 	const prev = options.previous;
-	const scan = scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
+	// Digits typed inside math move no region: the last scan serves, shifted (`scan/reuse.ts`).
+	const again = !tooLong && prev?.journal?.settings === settings ? rescanAfterDigits(prev.journal.text, prev.journal.scan, text) : undefined;
+	const scan = again ?? scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
 	const statements: Statement[] = [];
 	options.parses?.begin();
 	let sliceStart = Date.now();
