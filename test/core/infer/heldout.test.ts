@@ -206,6 +206,7 @@ const cases: readonly Case[] = [
 	{ file: 'tricky/conv1d-two-input-channels.md', read: false, checkedAtLeast: 48, own: [], plants: [] },
 	{ file: 'tricky/conv1d-activation-on-number.md', read: false, checkedAtLeast: 48, own: [], plants: [] },
 	{ file: 'tricky/conv1d-one-channel-dense.md', read: false, checkedAtLeast: 30, own: [], plants: [] },
+	{ file: 'tricky/conv1d-centred-kernel-names.md', read: false, checkedAtLeast: 48, own: [], plants: [] },
 ];
 
 async function analyze(text: string): Promise<Analysis> {
