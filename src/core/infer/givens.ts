@@ -10,15 +10,20 @@ import type { Facts, StatedValue } from '../check/facts';
 import { intersects } from '../eval/interval';
 import { pairLeaves } from '../check/shape';
 import { isNumeric } from '../eval/evaluate';
-import { signedLiteral } from '../check/literal';
+import { signedLiteral, significantDigits } from '../check/literal';
 import type { NameRef } from '../syntax/ast';
+import type { Span } from '../text/span';
 
 const LEARNING_RATES = ['alpha', 'eta', 'lr'];
+/** Numbers kept per name: a name is substituted a few times in a derivation by hand. */
+const MAX_KEPT = 64;
 
 export class Givens {
 	private readonly substituted = new Map<string, { value: number; chain: number }>();
 	/** Per chain, the first number substituted for each name in it. */
 	private readonly byChain = new Map<number, Map<string, number>>();
+	/** Per name, every number substituted for it, as written. */
+	private readonly written = new Map<string, { value: number; halfUlp: number; text: string; span: Span; chain: number }[]>();
 
 	constructor(private readonly facts: Facts, chains: readonly Chain[], text: string) {
 		for (const chain of chains) {
@@ -31,6 +36,11 @@ export class Givens {
 					const here = this.byChain.get(chain.index) ?? new Map<string, number>();
 					if (!here.has(symbol.name.key)) here.set(symbol.name.key, number.value);
 					this.byChain.set(chain.index, here);
+					const all = this.written.get(symbol.name.key) ?? [];
+					// As the default tolerance reads an input (`check/literal.ts`): an integer or a one-digit decimal is exact.
+					const exact = number.node.isInteger || significantDigits(number.node.text) === 1;
+					if (all.length < MAX_KEPT) all.push({ value: number.value, halfUlp: exact ? 0 : number.node.halfUlp, text: number.text, span: number.span, chain: chain.index });
+					this.written.set(symbol.name.key, all);
 					if (this.substituted.has(symbol.name.key)) continue;
 					this.substituted.set(symbol.name.key, { value: number.value, chain: chain.index });
 				}
@@ -82,6 +92,20 @@ export class Givens {
 		const before = history.filter((v) => !v.update && v.chain < firstUpdate);
 		const other = before.find((v) => !intersects(v.iv, before[0].iv));
 		return other ? [before[0], other] : undefined;
+	}
+
+	/**
+	 * A value stated for a given and a number written for it in a forward formula (a chain in
+	 * `within`) that no rounding reconciles, both before any update (`k_{12} = -0.35`, then `x_2 k_{12} = … (-0.2) \times (-0.3)`):
+	 * which of the two the network has, the document does not say.
+	 */
+	contradicted(name: NameRef, within: ReadonlySet<number>): { stated: StatedValue; text: string; span: Span } | undefined {
+		const history = this.facts.history(name.key);
+		const firstUpdate = history.find((v) => v.update)?.chain ?? Infinity;
+		const stated = history.find((v) => !v.update && v.chain < firstUpdate);
+		if (!stated) return undefined;
+		const off = (this.written.get(name.key) ?? []).find((w) => w.chain < firstUpdate && within.has(w.chain) && !intersects(stated.iv, { lo: w.value - w.halfUlp, hi: w.value + w.halfUlp }));
+		return off ? { stated, text: off.text, span: off.span } : undefined;
 	}
 
 	/** The learning rate (`\alpha`, `\eta`, `lr`), or NaN when the document states none; two different ones are NaN too. */

@@ -17,6 +17,7 @@ import { MAX_INFER_FORMULAS } from '../budgets';
 import type { Chain } from '../check/chains';
 import type { Facts } from '../check/facts';
 import type { QuantityId } from '../engine/index';
+import type { NameRef } from '../syntax/ast';
 import type { NameScope } from '../engine/resolve';
 import { message } from '../messages/message';
 import { defaultLocale, type Locale } from '../messages/locale';
@@ -66,9 +67,26 @@ export function inferNetwork(chains: readonly Chain[], text: string, facts: () =
 			}
 		}
 	}
+	const off = contradiction(givens, [...dense.inputs, ...dense.layers.flatMap((L) => L.units.flatMap((u) => [...u.weights, ...(u.bias ? [u.bias] : [])]))], sumChains(formulas, dense.layers.flatMap((L) => L.units.map((u) => u.pre))), locale);
+	if (off) return off;
 	const spec = buildSpec(dense, loss, givens, locale);
 	if ('reason' in spec) return { kind: 'none', reason: spec.reason };
 	return verifyNetwork(spec, denseIds(dense), formulas, scope, locale);
+}
+
+/** The chains that write the weighted sums read as units (`pres`), each time one is written. */
+function sumChains(formulas: readonly ForwardFormula[], pres: readonly ForwardFormula[]): Set<number> {
+	const heads = new Set(pres.flatMap((f) => f.heads.map((h) => h.key)));
+	return new Set(formulas.filter((f) => f.affine && f.heads.some((h) => heads.has(h.key))).map((f) => f.chain.index));
+}
+
+/** The first given whose stated value a formula contradicts, as the reason there is no network. */
+function contradiction(givens: Givens, names: readonly NameRef[], within: ReadonlySet<number>, locale: Locale): InferredNetwork | undefined {
+	for (const n of names) {
+		const off = givens.contradicted(n, within);
+		if (off) return { kind: 'none', reason: message('infer.givenContradicted', { name: n.text, a: off.stated.text, b: off.text }, locale), span: off.span };
+	}
+	return undefined;
 }
 
 /** Per head of a unit's pre-activation, each name its layer shares with another → that layer's own parameter. */
@@ -100,6 +118,9 @@ function convolutional(cnn: Extract<CnnReading, { kind: 'read' }>, formulas: rea
 		const two = givens.twoValues(n);
 		if (two) return { kind: 'none', reason: message('infer.twoValues', { name: n.text, a: two[0].text, b: two[1].text }, locale), span: two[1].span };
 	}
+	const pres = cnn.layers.flatMap((L) => (L.kind === 'conv' || L.kind === 'dense' ? L.units.map((u) => u.pre) : []));
+	const off = contradiction(givens, [...cnn.inputs, ...cnn.layers.flatMap(paramsOf)].filter((n) => !shared.has(n.key)), sumChains(formulas, pres), locale);
+	if (off) return off;
 	const spec = buildCnnSpec(cnn, loss, givens, formulas, locale);
 	if ('reason' in spec) return { kind: 'none', reason: spec.reason };
 	const outvoted = new Set(cnn.layers.flatMap((L) => (L.kind === 'conv' ? L.fit.outvoted.flatMap((f) => f.heads.map((h) => h.key)) : [])));

@@ -329,6 +329,7 @@ export const en = {
 	// Why no network is read off the document (infer/); the CLI's "no network: …" and the hovers say it.
 	'infer.nothing': 'the document writes no weighted sum (w_1 x_1 + w_2 x_2 + b_1) to read a layer from',
 	'infer.twoValues': '{name} is stated as {a} and as {b}: the document works through more than one network or pass',
+	'infer.givenContradicted': '{name} is stated as {a}, but {b} is written for it in a formula before any update: the document works through two values of it',
 	'infer.internal': 'derivcheck could not read the network (an internal error)',
 	'infer.twoSums': '{head} is written with two different weighted sums',
 	'infer.twoComputed': '{x} {y} in the formula for {head} multiplies two computed quantities',

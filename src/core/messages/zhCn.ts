@@ -315,6 +315,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'cli.printOneFile': 'derivcheck：--print-network 只接受一个文件，但 {arg} 对应 {count} 个文件。',
 	'infer.nothing': '文档里没有写出加权和（形如 w_1 x_1 + w_2 x_2 + b_1），读不出网络的层',
 	'infer.twoValues': '{name} 既写成 {a}，又写成 {b}：文档推导的不止一个网络或不止一轮计算',
+	'infer.givenContradicted': '{name} 被写明为 {a}，但在更新之前的公式里代入的却是 {b}：文档用到了它的两个不同的值',
 	'infer.internal': 'derivcheck 没能读出网络（内部错误）',
 	'infer.twoSums': '{head} 被写成了两个不同的加权和',
 	'infer.twoComputed': '{head} 的公式里 {x} {y} 是两个计算出来的量相乘',

@@ -186,6 +186,11 @@ suite('infer: a 1-D CNN read off its formulas', () => {
 			reason: /^no formula for the output of z_\{C1\}$/,
 		},
 		{
+			name: 'a given whose stated value the forward formula contradicts',
+			text: edited(['$$z_{C1} = x_1 K_{11} + x_2 K_{12} + c_1$$', '$$z_{C1} = x_1 K_{11} + x_2 K_{12} + c_1 = 0.1 \\times 0.4 + 0.5 \\times (-0.3) + 0.1 = -0.01$$']),
+			reason: /^K_\{12\} is stated as -0\.2, but -0\.3 is written for it in a formula before any update: the document works through two values of it$/,
+		},
+		{
 			name: 'a document whose only weighted sum belongs to the backward pass',
 			text: '$$d_1 = a - t_1$$\n\n$$d_2 = a - t_2$$\n\n$$e = d_1 w_1 + d_2 w_2$$\n',
 			reason: /^the document writes no weighted sum/,
