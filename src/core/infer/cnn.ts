@@ -46,7 +46,7 @@ export type CnnLayer =
 	| { readonly kind: 'flatten' };
 
 export type CnnReading =
-	| { readonly kind: 'read'; readonly inputs: readonly NameRef[]; readonly grid?: { readonly rows: number; readonly cols: number }; readonly layers: readonly CnnLayer[] }
+	| { readonly kind: 'read'; readonly inputs: readonly NameRef[]; readonly grid?: { readonly rows: number; readonly cols: number }; readonly inputChannels?: number; readonly layers: readonly CnnLayer[] }
 	| { readonly kind: 'none'; readonly reason: string; readonly at?: ForwardFormula };
 
 const MAX_ROUNDS = 16;
@@ -148,7 +148,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	const firstRead = readFirstLayer(first, locale);
 	if (!firstRead) return undefined;
 	if ('reason' in firstRead) return none(firstRead.reason, firstRead.at);
-	const { inputs, units, fit: firstFit, grid } = firstRead;
+	const { inputs, units, fit: firstFit, grid, inputChannels } = firstRead;
 	const layers: CnnLayer[] = [];
 	const used = new Set<ForwardFormula>(first);
 	const conv = (fit: ConvFit, us: readonly ConvUnit[]): CnnLayer | { reason: string } => {
@@ -269,7 +269,7 @@ export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): Cn
 	}
 	const left = pres.find((f) => !used.has(f));
 	if (left) return none(message('infer.mixedLayers', { head: left.heads[0].text }, locale), left);
-	return { kind: 'read', inputs, grid, layers };
+	return { kind: 'read', inputs, grid, inputChannels, layers };
 }
 
 /** The quantity each head of the reading means, by key: `\bar{in}_{cc_1}` → `L0:pre:0`, `\text{outpp}_1` → `L1:out:0`. */

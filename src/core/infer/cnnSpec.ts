@@ -95,7 +95,9 @@ export function buildCnnSpec(reading: Read<CnnReading>, loss: Read<LossReading>,
 	if (missing) return { reason: message('infer.noValue', { name: missing.text }, locale) };
 	return {
 		input,
-		inputShape: reading.grid ? { channels: 1, rows: reading.grid.rows, cols: reading.grid.cols, dims: 2 } : { channels: 1, rows: 1, cols: input.length, dims: 1 },
+		inputShape: reading.grid
+			? { channels: 1, rows: reading.grid.rows, cols: reading.grid.cols, dims: 2 }
+			: { channels: reading.inputChannels ?? 1, rows: 1, cols: input.length / (reading.inputChannels ?? 1), dims: 1 },
 		inputNames: reading.inputs.map((n) => n.text),
 		target,
 		targetNames: targets.map((n) => n.text),

@@ -169,6 +169,14 @@ export function readDense(formulas: readonly ForwardFormula[], locale: Locale = 
 			if (weights.some((w) => !w)) return none(message(l === 0 ? 'infer.everyInput' : 'infer.everyUnit', { head: f.heads[0].text }, locale), f);
 			units.push({ pre: f, weights: weights as NameRef[], bias: f.affine!.bias });
 		}
+		// A weight two units share is no weight of their own: a convolution's kernel, read the wrong way round.
+		const owner = new Map<string, DenseUnit>();
+		for (const u of units) for (const w of u.weights) {
+			const other = owner.get(w.key);
+			const p = u.pre.affine!.products.find((x) => x.a.key === w.key || x.b.key === w.key)!;
+			if (other && other !== u) return none(message('infer.sparse', { a: p.a.text, b: p.b.text, head: u.pre.heads[0].text }, locale), u.pre);
+			owner.set(w.key, u);
+		}
 		const withBias = units.filter((u) => u.bias).length;
 		// The engine's weighted sums always add a bias, so a sum written without one could not be verified.
 		if (withBias === 0) return none(message('infer.noBias', { head: units[0].pre.heads[0].text }, locale), units[0].pre);

@@ -10,7 +10,7 @@ import type { NameRef } from '../syntax/ast';
 import { message } from '../messages/message';
 import type { Locale } from '../messages/locale';
 import { fitConv, looksConvolutional, type ConvFit, type ConvUnit, type Tap } from './conv';
-import { readMap } from './conv2d';
+import { gridPlace, readMap } from './conv2d';
 import type { ForwardFormula } from './formulas';
 import { byIndex } from './loss';
 
@@ -20,6 +20,8 @@ export interface FirstLayer {
 	readonly fit: ConvFit;
 	/** Set for a 2-D grid of inputs. */
 	readonly grid?: { readonly rows: number; readonly cols: number };
+	/** Set for 1-D inputs in several channels. */
+	readonly inputChannels?: number;
 }
 
 /** The two sides of the graph the products draw, by key (0 or 1), or undefined when a product joins one side to itself. */
@@ -47,6 +49,29 @@ function sidesOf(units: readonly ForwardFormula[]): { side: Map<string, number>;
 		c++;
 	}
 	return { side, component };
+}
+
+/** The first layer as a convolution over inputs named by channel and element, if they are; `undefined` when they are not. */
+function byChannel(first: readonly ForwardFormula[], names: readonly NameRef[], locale: Locale): FirstLayer | { reason: string } | undefined {
+	const places = names.map(gridPlace);
+	if (places.some((p) => !p)) return undefined;
+	const channels = Math.max(...places.map((p) => p!.row)) + 1, length = Math.max(...places.map((p) => p!.col)) + 1;
+	const grid: (NameRef | undefined)[] = new Array(channels * length).fill(undefined);
+	names.forEach((n, i) => { grid[places[i]!.row * length + places[i]!.col] ??= n; });
+	if (channels < 2 || grid.some((n) => !n) || new Set(grid.map((n) => n!.key)).size !== names.length) return undefined;
+	const where = new Map(names.map((n, i) => [n.key, places[i]!]));
+	const units = first.map((f) => ({
+		pre: f,
+		bias: f.affine!.bias,
+		taps: f.affine!.products.map((p): Tap => {
+			const a = where.get(p.a.key);
+			const [at, weight] = a ? [a, p.b] : [where.get(p.b.key)!, p.a];
+			return { channel: at.row, at: at.col, weight };
+		}),
+	}));
+	if (!looksConvolutional(units)) return undefined;
+	const fit = fitConv(units, channels, length, locale);
+	return 'reason' in fit ? fit : { inputs: grid as NameRef[], units, fit, inputChannels: channels };
 }
 
 /** The first layer read as a convolution, or why not; `undefined` when it is no convolution at all (the dense reader's to judge). */
@@ -80,10 +105,15 @@ export function readFirstLayer(first: readonly ForwardFormula[], locale: Locale)
 		for (const u of units) for (const t of u.taps) owners.set(t.weight.key, (owners.get(t.weight.key) ?? 0) + 1);
 		const ownWeights = [...owners.values()].every((c) => c === 1);
 		if (ownWeights && units.every((u) => new Set(u.taps.map((t) => t.at)).size === inputs.length && u.taps.length === inputs.length)) return undefined;
-		if (!looksConvolutional(units)) continue;
-		const fit = fitConv(units, 1, inputs.length, locale);
-		if ('reason' in fit) misfits.push(fit.reason);
-		else readings.push({ inputs, units, fit });
+		const fit = looksConvolutional(units) ? fitConv(units, 1, inputs.length, locale) : undefined;
+		if (fit && !('reason' in fit)) {
+			readings.push({ inputs, units, fit });
+			continue;
+		}
+		// Inputs named by channel and element (`x_{21}`: channel 2, element 1), each window in each channel.
+		const channelled = byChannel(first, [...names.values()], locale);
+		if (channelled && !('reason' in channelled)) readings.push(channelled);
+		else if (fit) misfits.push(channelled?.reason ?? fit.reason);
 	}
 	if (readings.length === 2) return { reason: message('infer.convRoles', { head: first[0].heads[0].text }, locale), at: first[0] };
 	// Read the wrong way round, the kernel's windows all start at one place: the other side's reason says more.

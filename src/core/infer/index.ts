@@ -47,7 +47,8 @@ export function nothingToRead(locale: Locale = defaultLocale): string {
  */
 export function inferNetwork(chains: readonly Chain[], text: string, facts: () => Facts, scope: NameScope, locale: Locale = defaultLocale): InferredNetwork {
 	const written = readFormulas(chains, MAX_INFER_FORMULAS);
-	const formulas = [...written, ...numberArgFormulas(chains, written)];
+	// In document order: verification binds a name of the author's own where its formula stands, before the formulas that read it.
+	const formulas = [...written, ...numberArgFormulas(chains, written)].sort((a, b) => a.chain.index - b.chain.index);
 	const dense = readDense(formulas, locale);
 	if (dense?.kind !== 'read') {
 		const cnn = dense || formulas.some((f) => f.affine) ? readCnn(formulas, locale) : undefined;

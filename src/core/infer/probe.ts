@@ -34,6 +34,8 @@ const ACTIVATIONS: readonly [ActivationKind, (x: number) => number][] = [
 	['sigmoid', (x) => 1 / (1 + Math.exp(-x))],
 	['tanh', Math.tanh],
 	['relu', (x) => Math.max(0, x)],
+	// The engine's leaky ReLU, with the slope a block declares by default (`\max(0.01 z, z)`).
+	['leaky_relu', (x) => (x > 0 ? x : 0.01 * x)],
 	['linear', (x) => x],
 ];
 
