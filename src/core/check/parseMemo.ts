@@ -5,29 +5,45 @@
  * the same statements, shifted by how far the region moved. An edit therefore re-parses only the
  * regions it touched.
  *
- * A reused parse is always a copy: later steps of a check rewrite names in place
- * (`syntax/settle.ts` settles marks over the whole document), so no two checks may work on the
- * same statements. The statements kept are the ones the check that parsed them works on: settling
- * writes a marked name's keys from its parts alone, so a copy of settled statements settles as a
- * fresh parse would, and a first check (the CLI's, a new service's) pays for no copy. The copy
- * shifts every `start` and `end` offset by the move and keeps shared nodes shared. Only the parses
- * of the latest check are kept, so the memo holds at most one document's statements however many
- * edits come.
+ * Settling marks (`syntax/settle.ts`) rewrites the keys of marked names in place, the one thing a
+ * check rewrites, so no two checks may work on the same marked names. The statements kept are the
+ * ones the check that made them works on: settling writes a marked name's keys from its parts
+ * alone, so a copy of settled statements settles as a fresh parse would, and a first check (the
+ * CLI's, a new service's) pays for no copy. A region at the same place as before shares its
+ * statements that hold no marked name and copies the others; a region that moved is copied whole,
+ * every `start` and `end` offset shifted by the move, shared nodes kept shared. Only the parses of
+ * the latest check are kept (by text and place), so the memo holds at most one document's
+ * statements however many edits come.
  */
 import type { Statement } from '../syntax/ast';
 import { parseMath } from '../syntax/parser';
+import { nodesOf } from '../syntax/walk';
 import type { Span } from '../text/span';
 
 interface Kept {
 	/** Where the region's text started when it was parsed. */
 	readonly start: number;
-	/** Handed out to the check that parsed them; every later use gets a shifted copy. */
+	/** Handed out to the check that parsed them; a later check gets a copy, but for what it may share. */
 	readonly statements: readonly Statement[];
+	/** Which statements hold a marked name, the one thing a check rewrites (`settle.ts`). */
+	readonly marked: readonly boolean[];
+}
+
+/** True when a statement writes a marked name (`\hat{y}_1`, `\bar{in}_{o1}`), whose keys settling rewrites. */
+function writesMark(st: Statement): boolean {
+	for (const m of st.members) {
+		for (const e of nodesOf(m)) {
+			if (e.kind === 'name' && e.name.marks.length > 0) return true;
+			if (e.kind === 'derivative' && (e.of.marks.length > 0 || e.wrt.marks.length > 0)) return true;
+		}
+	}
+	return false;
 }
 
 export class ParseMemo {
-	private previous = new Map<string, Kept>();
-	private current = new Map<string, Kept>();
+	/** By region text, then by where the region starts. */
+	private previous = new Map<string, Map<number, Kept>>();
+	private current = new Map<string, Map<number, Kept>>();
 	/** How many regions the latest check parsed and how many it reused, for tests and the benchmark. */
 	parsed = 0;
 	reused = 0;
@@ -40,7 +56,7 @@ export class ParseMemo {
 	 */
 	begin(): void {
 		if (this.complete) this.previous = this.current;
-		else for (const [source, kept] of this.current) this.previous.set(source, kept);
+		else for (const [source, byStart] of this.current) for (const [start, kept] of byStart) this.keep(this.previous, source, start, kept);
 		this.current = new Map();
 		this.complete = false;
 		this.parsed = 0;
@@ -52,23 +68,44 @@ export class ParseMemo {
 		this.complete = true;
 	}
 
+	private keep(into: Map<string, Map<number, Kept>>, source: string, start: number, kept: Kept): void {
+		let byStart = into.get(source);
+		if (!byStart) into.set(source, (byStart = new Map()));
+		byStart.set(start, kept);
+	}
+
 	/**
 	 * The statements of the region `inner` of `text`: `statements('x $$1 + 1 = 2$$', {start: 4, end: 13})`
 	 * parses once, and after an edit that moves the region by 3 characters returns a copy 3 further on.
+	 * A region that did not move shares the statements that hold no marked name: nothing rewrites those.
 	 */
 	statements(text: string, inner: Span): readonly Statement[] {
 		const source = text.slice(inner.start, inner.end);
-		const kept = this.current.get(source) ?? this.previous.get(source);
-		if (kept) {
-			this.current.set(source, kept);
+		const here = this.previous.get(source)?.get(inner.start) ?? this.current.get(source)?.get(inner.start);
+		if (here) {
 			this.reused++;
-			return shiftedCopy(kept.statements, inner.start - kept.start);
+			const statements = here.statements.map((st, i) => (here.marked[i] ? shiftedCopy(st, 0) : st));
+			this.keep(this.current, source, inner.start, { start: inner.start, statements, marked: here.marked });
+			return statements;
+		}
+		const moved = first(this.current.get(source)) ?? first(this.previous.get(source));
+		if (moved) {
+			this.reused++;
+			const statements = shiftedCopy(moved.statements, inner.start - moved.start);
+			this.keep(this.current, source, inner.start, { start: inner.start, statements, marked: moved.marked });
+			return statements;
 		}
 		const statements = parseMath(text, inner).statements;
 		this.parsed++;
-		this.current.set(source, { start: inner.start, statements });
+		this.keep(this.current, source, inner.start, { start: inner.start, statements, marked: statements.map(writesMark) });
 		return statements;
 	}
+}
+
+function first(byStart: Map<number, Kept> | undefined): Kept | undefined {
+	if (!byStart) return undefined;
+	for (const kept of byStart.values()) return kept;
+	return undefined;
 }
 
 /**

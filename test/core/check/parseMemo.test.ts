@@ -65,6 +65,20 @@ suite('parse memo', () => {
 		assert.strictEqual(head(first).key, 'ino1');
 	});
 
+	test('a region at the same place shares its statements with no marked name, and copies those with one', () => {
+		const memo = new ParseMemo();
+		const first = parseAll(memo, before) as Statement[][];
+		const again = parseAll(memo, before.replace('Prose.', 'Prose!')) as Statement[][];
+		// `\bar{in}_{o1} = …` holds a marked name, which settling rewrites: a copy. `out_{o1} = …` does not: shared.
+		assert.notStrictEqual(again[0][0], first[0][0]);
+		assert.strictEqual(again[1][0], first[1][0]);
+		// Moved by an edit before it, a region is copied whole.
+		const longer = before.replace('Prose.', 'Prose, longer.');
+		const moved = parseAll(memo, longer) as Statement[][];
+		assert.notStrictEqual(moved[1][0], first[1][0]);
+		assert.deepStrictEqual(moved, regions(longer).map((r) => parseMath(longer, r).statements));
+	});
+
 	test('forgets the regions the last whole parse did not use, so it holds one document', () => {
 		const memo = new ParseMemo();
 		parseAll(memo, before);
