@@ -11,7 +11,7 @@
  */
 import { MAX_DOCUMENT_CHARS } from '../budgets';
 import { scanDocument } from '../scan/index';
-import { rescanAfterDigits } from '../scan/reuse';
+import { rescanAfterDigits, textChange } from '../scan/reuse';
 import type { DocumentLanguage, ScanResult } from '../scan/region';
 import { parseMath } from '../syntax/parser';
 import type { Statement } from '../syntax/ast';
@@ -100,7 +100,8 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	const settings = JSON.stringify([language, options.tolerance, options.inferNetwork !== false, options.locale ?? '', tooLong]);
 	const prev = options.previous;
 	// Digits typed inside math move no region: the last scan serves, shifted (`scan/reuse.ts`).
-	const again = !tooLong && prev?.journal?.settings === settings ? rescanAfterDigits(prev.journal.text, prev.journal.scan, text) : undefined;
+	const change = prev?.journal?.settings === settings ? textChange(prev.journal.text, text) : undefined;
+	const again = !tooLong && change ? rescanAfterDigits(prev!.journal!.text, prev!.journal!.scan, text, change) : undefined;
 	const scan = again ?? scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
 	const statements: Statement[] = [];
 	options.parses?.begin();
@@ -142,7 +143,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	ctx.nameScope = scope;
 	const joined = joinChains(statements);
 	// The chains an edit cannot reach keep the last check's results, and are that check's chains (`reuse.ts`).
-	const plan = prev ? planReuse(prev, { settings, text, scan, settled: scope, segments, chains: joined }) : undefined;
+	const plan = prev && change ? planReuse(prev, { settings, text, change, scan, settled: scope, segments, chains: joined }) : undefined;
 	const chains = joined.slice();
 	const base = lengths(ctx, exact, unchecked);
 	const status: ChainStatus[] = [];
@@ -151,7 +152,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	const invented = segments.map(() => new Map<string, string>());
 	const previousTruth = () => ({ now: ctx.truth, before: prev!.segments[segment]?.truth, invented: invented[segment] ?? new Map<string, string>() });
 	// Offsets hold still where chains after the edit may be kept: the edit's own text is what changed.
-	const changedAt = plan && prev?.journal ? { start: firstChange(prev.journal.text, text), end: text.length - commonEnd(prev.journal.text, text) } : undefined;
+	const changedAt = change && { start: change.first, end: change.newEnd };
 	const changed = (span: { start: number; end: number }) => !!changedAt && (overlaps(span, changedAt) || (span.start <= changedAt.start && span.end >= changedAt.end));
 	let segment = -1;
 	for (const chain of joined) {
@@ -206,22 +207,6 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, reads, unchecked, exact };
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 	return { ...ctx, language, scan, chains, status, segments, inferred, journal, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
-}
-
-/** The first offset where two texts differ. */
-function firstChange(a: string, b: string): number {
-	const n = Math.min(a.length, b.length);
-	let i = 0;
-	while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-	return i;
-}
-
-/** How many characters two texts share at their ends, not reaching back past where they first differ. */
-function commonEnd(a: string, b: string): number {
-	const room = Math.min(a.length, b.length) - firstChange(a, b);
-	let n = 0;
-	while (n < room && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-	return n;
 }
 
 /**

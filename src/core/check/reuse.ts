@@ -26,6 +26,7 @@
  * stays as it was.
  */
 import type { ScanResult } from '../scan/region';
+import type { TextChange } from '../scan/reuse';
 import type { SettledNames } from '../syntax/settle';
 import type { Span } from '../text/span';
 import type { Chain } from './chains';
@@ -137,14 +138,6 @@ export function lengths(ctx: CheckContext, exact: ExactResults, unchecked: Unche
 	return [ctx.diagnostics.length, ctx.members.length, ctx.substitutions.length, ctx.names.length, ctx.facts.added.length, exact.log?.length ?? 0, shapesAdded(ctx.facts).length, unchecked.log?.length ?? 0];
 }
 
-/** The first offset where `a` and `b` differ; their common length when one is the other's start. */
-function firstDifference(a: string, b: string): number {
-	const n = Math.min(a.length, b.length);
-	let i = 0;
-	while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-	return i;
-}
-
 function sameRegion(x: ScanResult['regions'][number], y: ScanResult['regions'][number]): boolean {
 	return x.outer.start === y.outer.start && x.outer.end === y.outer.end && x.inner.start === y.inner.start && x.inner.end === y.inner.end && x.kind === y.kind;
 }
@@ -168,12 +161,11 @@ export interface ReusePlan {
 const NOTHING: ReusePlan = { prefix: 0, candidate: () => false };
 
 /** What of the check `prev` the new check may keep (see the file's comment). */
-export function planReuse(prev: Previous, now: { settings: string; text: string; scan: ScanResult; settled: SettledNames; segments: readonly { readonly start: number; readonly truth?: TruthChecker }[]; chains: readonly Chain[] }): ReusePlan {
+export function planReuse(prev: Previous, now: { settings: string; text: string; change: TextChange; scan: ScanResult; settled: SettledNames; segments: readonly { readonly start: number; readonly truth?: TruthChecker }[]; chains: readonly Chain[] }): ReusePlan {
 	const journal = prev.journal;
 	if (!journal || journal.settings !== now.settings || !sameDecisions(journal.settled, now.settled)) return NOTHING;
 	if (prev.segments.length !== now.segments.length) return NOTHING;
-	const old = journal.text, text = now.text;
-	const first = firstDifference(old, text);
+	const first = now.change.first;
 	// The prefix: the regions before the first change that are the same in both scans.
 	let limit = first;
 	const a = journal.scan.regions, b = now.scan.regions;
@@ -193,7 +185,7 @@ export function planReuse(prev: Previous, now: { settings: string; text: string;
 	}
 	let prefix = 0;
 	while (prefix < prev.chains.length && prefix < now.chains.length && sameChain(prev.chains[prefix], now.chains[prefix]) && now.chains[prefix].span.end <= limit) prefix++;
-	return { prefix, candidate: sameLengthEdit(prev, now, first, prefix) };
+	return { prefix, candidate: sameLengthEdit(prev, now, prefix) };
 }
 
 /**
@@ -201,13 +193,12 @@ export function planReuse(prev: Previous, now: { settings: string; text: string;
  * and no line moved), the chains outside every region the edit touched, each the same chain as in
  * the last check, may keep their results when their reads are unchanged.
  */
-function sameLengthEdit(prev: Previous, now: { text: string; scan: ScanResult; segments: readonly { readonly start: number }[]; chains: readonly Chain[] }, first: number, prefix: number): (index: number) => boolean {
+function sameLengthEdit(prev: Previous, now: { text: string; change: TextChange; scan: ScanResult; segments: readonly { readonly start: number }[]; chains: readonly Chain[] }, prefix: number): (index: number) => boolean {
 	const journal = prev.journal!;
 	const old = journal.text, text = now.text;
+	const { first, oldEnd: end } = now.change;
 	if (old.length !== text.length || prev.chains.length !== now.chains.length) return () => false;
 	if (prev.segments.some((s, i) => s.start !== now.segments[i].start)) return () => false;
-	let end = old.length;
-	while (end > first && old.charCodeAt(end - 1) === text.charCodeAt(end - 1)) end--;
 	if (/[\r\n]/.test(old.slice(first, end)) || /[\r\n]/.test(text.slice(first, end))) return () => false;
 	// The edit's reach for the parse: every region, in either scan, that it touches.
 	let lo = first, hi = Math.max(end, first + 1);

@@ -23,18 +23,30 @@ function digitsOnly(s: string): boolean {
 	return true;
 }
 
-/**
- * The scan of `text` when it is `old` with digits changed inside one of `scan`'s math regions
- * (`scan` being `old`'s), else undefined. `$x = 0.418$` edited to `$x = 0.4187$` keeps the region,
- * one character longer.
- */
-export function rescanAfterDigits(old: string, scan: ScanResult, text: string): ScanResult | undefined {
+/** Where two texts differ: `old.slice(first, oldEnd)` became `text.slice(first, newEnd)`, the rest is the same. */
+export interface TextChange {
+	readonly first: number;
+	readonly oldEnd: number;
+	readonly newEnd: number;
+}
+
+/** The one changed stretch between two texts, found from both ends: `textChange('a1b', 'a22b')` is `{first: 1, oldEnd: 2, newEnd: 3}`. */
+export function textChange(old: string, text: string): TextChange {
 	const n = Math.min(old.length, text.length);
 	let first = 0;
 	while (first < n && old.charCodeAt(first) === text.charCodeAt(first)) first++;
 	let tail = 0;
 	while (tail < n - first && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-	const oldEnd = old.length - tail, newEnd = text.length - tail;
+	return { first, oldEnd: old.length - tail, newEnd: text.length - tail };
+}
+
+/**
+ * The scan of `text` when it is `old` with digits changed inside one of `scan`'s math regions
+ * (`scan` being `old`'s, `change` where they differ), else undefined. `$x = 0.418$` edited to
+ * `$x = 0.4187$` keeps the region, one character longer.
+ */
+export function rescanAfterDigits(old: string, scan: ScanResult, text: string, change: TextChange = textChange(old, text)): ScanResult | undefined {
+	const { first, oldEnd, newEnd } = change;
 	if (first === oldEnd && first === newEnd) return scan;
 	if (!digitsOnly(old.slice(first, oldEnd)) || !digitsOnly(text.slice(first, newEnd))) return undefined;
 	if (first === 0 || SYNTAX.has(old[first - 1]) || oldEnd >= old.length || SYNTAX.has(old[oldEnd])) return undefined;
