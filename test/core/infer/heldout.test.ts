@@ -198,6 +198,16 @@ const cases: readonly Case[] = [
 			found: [{ code: 'value', line: 69, text: '0.009481295' }],
 		},
 	]),
+	{
+		file: 'tricky/conv1d-wrong-given.md',
+		// k_{12} = -0.35 is stated and -0.3 written for it in every formula: each -0.3 is the slip, and each
+		// result follows from what is written.
+		read: false,
+		reason: 'the document works through two values of it',
+		checkedAtLeast: 48,
+		own: [13, 17, 21, 25, 105].map((line) => ({ code: 'substitution', line, text: '-0.3' })),
+		plants: [],
+	},
 	{ file: 'tricky/conv1d-no-dense-bias.md', read: false, reason: 'the weighted sum for z has no bias term', checkedAtLeast: 48, own: [], plants: [] },
 	{ file: 'tricky/conv1d-unit-biases.md', read: false, reason: 'add different biases, where a convolution adds one per channel', checkedAtLeast: 48, own: [], plants: [] },
 	{ file: 'tricky/conv1d-after-same-name.md', read: false, reason: 'z_{11} is written with two different weighted sums', checkedAtLeast: 49, own: [], plants: [] },
