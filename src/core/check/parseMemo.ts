@@ -63,9 +63,10 @@ export class ParseMemo {
 		this.reused = 0;
 	}
 
-	/** Ends a check's parse: every region of the document went through `statements`. */
+	/** Ends a check's parse: every region of the document went through `statements`; the parses of the check before are let go. */
 	end(): void {
 		this.complete = true;
+		this.previous = new Map();
 	}
 
 	private keep(into: Map<string, Map<number, Kept>>, source: string, start: number, kept: Kept): void {
