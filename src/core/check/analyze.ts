@@ -131,7 +131,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 		uncheckedNames: unchecked,
 	};
 	const segments = networkSegments(scan, ctx);
-	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx) : undefined;
+	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx, scan) : undefined;
 	if (inferred?.kind === 'read') segments.push({ start: 0, truth: new TruthChecker(buildNetwork(inferred.spec), ctx) });
 	for (let i = 0; i < statements.length; i++) {
 		const truth = truthAt({ segments }, statements[i].span.start);
@@ -141,7 +141,7 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
 	for (const seg of segments) if (seg.truth) for (const k of declaredKeys(seg.truth.net)) reserved.add(k);
 	const scope = settleMarks(statements, reserved);
 	ctx.nameScope = scope;
-	const joined = joinChains(statements);
+	const joined = joinChains(statements, { text, regions: scan.regions });
 	// The chains an edit cannot reach keep the last check's results, and are that check's chains (`reuse.ts`).
 	const plan = prev && change ? planReuse(prev, { settings, text, change, scan, settled: scope, segments, chains: joined }) : undefined;
 	const chains = joined.slice();
@@ -214,11 +214,11 @@ export async function analyzeDocument(text: string, language: DocumentLanguage, 
  * its chains: what they state (recorded as the check would, into facts of their own) and their
  * forward formulas. A bug there costs the document its inferred network, never its other findings.
  */
-function readNetwork(statements: readonly Statement[], ctx: CheckContext): InferredNetwork {
+function readNetwork(statements: readonly Statement[], ctx: CheckContext, scan: ScanResult): InferredNetwork {
 	try {
 		const expanded = statements.map((st) => expandSums(st, undefined));
 		const scope = settleMarks(expanded, new Set());
-		const chains = joinChains(expanded);
+		const chains = joinChains(expanded, { text: ctx.text, regions: scan.regions });
 		const facts = () => {
 			const scratch: CheckContext = { ...ctx, facts: new Facts(), diagnostics: [], members: [], substitutions: [], names: [], uncheckedNames: new Set(), nameScope: scope };
 			for (const chain of chains) recordChain(chain, scratch);
