@@ -109,7 +109,9 @@ function namedGrid(ctx: CheckContext, chain: number, n: NameNode): Grid | undefi
 	const key = n.name.key;
 	// The latest shape stated, as each statement of a matrix replaces the one before.
 	const shape = latestShape(ctx.facts, key);
-	if (ctx.reads && !ctx.reads.shapes.has(key)) ctx.reads.shapes.set(key, shape);
+	// With no shape stated before, every look-up finds none: one note says so for all of them.
+	if (ctx.reads && shapesAdded(ctx.facts).length === 0) ctx.reads.noShapes = true;
+	else if (ctx.reads && !ctx.reads.shapes.has(key)) ctx.reads.shapes.set(key, shape);
 	// A name stated as a number after it was stated as a matrix is a number from then on.
 	if (!shape || shape.chain >= chain || ctx.facts.history(key).some((v) => v.chain > shape.chain && v.chain < chain)) return undefined;
 	const cells: Value[] = [];

@@ -95,6 +95,8 @@ export class ChainReads {
 	invented = '';
 	readonly exact = new Map<number, boolean>();
 	readonly shapes = new Map<string, Shape | undefined>();
+	/** Set when the chain looked a shape up while none had been stated. */
+	noShapes = false;
 	/** Places of the text the check quoted in messages. */
 	readonly spans: Span[] = [];
 }
@@ -260,6 +262,7 @@ export function sameReads(reads: ChainReads, index: number, ctx: CheckContext, e
 	if (reads.author.size > 0 && !truth) return false;
 	for (const [id, value] of reads.author) if (!sameData(truth!.authorValue(id), value)) return false;
 	for (const [offset, found] of reads.exact) if (Set.prototype.has.call(exact, offset) !== found) return false;
+	if (reads.noShapes && shapesAdded(ctx.facts).length > 0) return false;
 	for (const [key, shape] of reads.shapes) if (!sameData(latestShape(ctx.facts, key), shape)) return false;
 	return !reads.spans.some(changed);
 }
