@@ -59,7 +59,7 @@ export function checkSubstitution(chain: Chain, ctx: CheckContext): number {
 				ctx.truth?.substitution(symbol, number, signed, true);
 				continue;
 			}
-			if (ctx.truth?.substitution(symbol, number, signed, false)) {
+			if (ctx.truth?.substitution(symbol, number, signed, false, chain)) {
 				compared++;
 				continue;
 			}

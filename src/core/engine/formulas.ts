@@ -139,6 +139,8 @@ function delta(net: Network, l: number, j: number, inline: boolean): Term | unde
 		return s.activation.kind === 'softmax' && st !== 1 ? sub(prod(num(st), out), ref(ids.target(j))) : sub(out, ref(ids.target(j)));
 	}
 	const d = inline ? dout(net, l, j) : ref(ids.layer(l, 'dout', j));
+	const chosen = net.choices?.slopes?.get(`${l}:${j}`);
+	if (chosen !== undefined) return prod(d, num(chosen));
 	switch (s.activation.kind) {
 		case 'sigmoid': return prod(d, out, sub(num(1), out));
 		case 'tanh': return prod(d, sub(num(1), sq(out)));

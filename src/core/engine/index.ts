@@ -19,6 +19,7 @@ import type { Locale } from '../messages/locale';
 
 export { parseNetworkBlock, parseNetworkYaml, MAX_NETWORK_BYTES, MAX_MACS } from './block';
 export { Network } from './network';
+export type { Choices } from './run';
 export type { NetworkSpec, LayerSpec, Shape, ActivationKind, LossKind, Notation } from './spec';
 export type { Quantity, Role } from './quantity';
 export { parseId, ids } from './quantity';

@@ -9,7 +9,7 @@ import { localFormula, type FormulaOptions } from './formulas';
 import { chainPaths, pathFactors, type ChainPaths, type PathToken } from './paths';
 import { ids, parseId, type Quantity } from './quantity';
 import { resolveDerivative, resolveName, type DerivativeResolution, type LocalPartial, type NameScope, type Resolution } from './resolve';
-import { runNetwork, type LayerState, type ParamState, type RunResult } from './run';
+import { runNetwork, type Choices, type LayerState, type ParamState, type RunResult } from './run';
 import type { NetworkSpec } from './spec';
 import { layerTable, type LayerTable } from './table';
 import type { Formula, QuantityId } from './term';
@@ -27,8 +27,9 @@ export class Network {
 	/** Caches for `resolve.ts` and `formulas.ts`, built the first time they are needed. */
 	readonly memo = new Map<string, unknown>();
 
-	constructor(readonly spec: NetworkSpec) {
-		this.run = runNetwork(spec);
+	/** `choices`: another admissible (sub)gradient at ties and kinks (`run.ts`), for the truth check's alternatives. */
+	constructor(readonly spec: NetworkSpec, readonly choices?: Choices) {
+		this.run = runNetwork(spec, choices);
 		this.layers = this.run.layers;
 		this.loss = this.run.loss;
 		this.terms = this.run.terms;

@@ -51,6 +51,18 @@ export interface RunResult {
 	readonly inputGrad: Float64Array;
 }
 
+/**
+ * Where a step takes another admissible (sub)gradient than the engine's own: the winner of a max
+ * window whose elements tie, the activation's derivative at a kink (ReLU′(0) = 1). The truth check
+ * builds such alternatives where a document's values leave the choice open (`check/truth/choices.ts`).
+ */
+export interface Choices {
+	/** `layer:window` → the flat input index that wins the window. */
+	readonly winners?: ReadonlyMap<string, number>;
+	/** `layer:element` → the activation's derivative taken there. */
+	readonly slopes?: ReadonlyMap<string, number>;
+}
+
 const frozenIndices = new WeakMap<NetworkSpec, Map<string, number[]>>();
 
 /**
@@ -127,10 +139,14 @@ function forward(L: LayerState, x: Float64Array): void {
 }
 
 /** Fills `dx` (∂E/∂input of the layer) from the layer's dout, computing its delta and gradients. */
-function backward(L: LayerState, x: Float64Array, dx: Float64Array): void {
+function backward(L: LayerState, x: Float64Array, dx: Float64Array, choices?: Choices): void {
 	const l = L.spec;
 	if ((l.kind === 'conv' || l.kind === 'dense' || l.kind === 'activation') && !L.outputDeltaSet) {
 		activateBackward(l.activation, L.pre!, L.out, L.dout, L.delta!);
+		if (choices?.slopes) for (let j = 0; j < L.delta!.length; j++) {
+			const slope = choices.slopes.get(`${L.index}:${j}`);
+			if (slope !== undefined) L.delta![j] = L.dout[j] * slope;
+		}
 	}
 	switch (l.kind) {
 		case 'conv':
@@ -164,11 +180,15 @@ export function closedFormDelta(spec: NetworkSpec): boolean {
  * Runs the whole step. For the DESIGN 2.4 network the output layer's out is (0.823, 0.177) and
  * E = 0.195; every gradient and updated parameter is filled in as well.
  */
-export function runNetwork(spec: NetworkSpec): RunResult {
+export function runNetwork(spec: NetworkSpec, choices?: Choices): RunResult {
 	const layers = allocate(spec);
 	let x = spec.input;
 	for (const L of layers) {
 		forward(L, x);
+		if (L.argmax && choices?.winners) for (let i = 0; i < L.argmax.length; i++) {
+			const w = choices.winners.get(`${L.index}:${i}`);
+			if (w !== undefined) L.argmax[i] = w;
+		}
 		x = L.out;
 	}
 	const last = layers[layers.length - 1];
@@ -186,7 +206,7 @@ export function runNetwork(spec: NetworkSpec): RunResult {
 	const inputGrad = new Float64Array(spec.input.length);
 	for (let i = layers.length - 1; i >= 0; i--) {
 		const L = layers[i];
-		backward(L, i === 0 ? spec.input : layers[i - 1].out, i === 0 ? inputGrad : layers[i - 1].dout);
+		backward(L, i === 0 ? spec.input : layers[i - 1].out, i === 0 ? inputGrad : layers[i - 1].dout, choices);
 	}
 	for (const L of layers) for (const p of [L.weights, L.bias]) {
 		if (!p) continue;

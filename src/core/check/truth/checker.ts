@@ -16,6 +16,11 @@
  * its true value (`substitution`), and a written symbolic formula is evaluated on true values
  * and compared with the quantity's (`formula`), which catches a formula whose kernel order
  * contradicts `flip`.
+ *
+ * Where the values leave a choice of the backward pass open (a tied max window, a ReLU at its
+ * kink, `choices.ts`), a number that a network taking another admissible choice gives is no
+ * finding, and a forward formula written with the updated parameters is a second forward pass,
+ * which the one-step network does not judge: it is counted unchecked.
  */
 import { evaluateTermInterval, parseId, renderTerm, substitute, termParents, type Network, type QuantityId, type Term } from '../../engine/index';
 import { evaluate, isNumeric } from '../../eval/evaluate';
@@ -32,6 +37,7 @@ import { authorInterval, resultInterval, signedLiteral, type SignedLiteral } fro
 import { bind, trueValues, type Binding } from './bind';
 import { explain } from './mistakes';
 import { wrongName } from './wrongName';
+import { alternatives, choiceDependent } from './choices';
 import { quantityByFormula } from './byFormula';
 import { elementOf, wholeName } from '../elements';
 import { elementIndices, statedMatrix } from '../matrices';
@@ -86,6 +92,8 @@ export class TruthChecker {
 	private startOf?: Map<number, number>;
 	/** The quantities the current chain has given a value: its own reads of them are not reads of earlier chains. */
 	private own = new Set<QuantityId>();
+	/** Set when the current chain is a forward pass run again with the updated parameters (`substitution`). */
+	private secondPass = false;
 
 	constructor(readonly net: Network, private readonly ctx: CheckContext) {}
 
@@ -93,6 +101,7 @@ export class TruthChecker {
 	begin(chain: number): void {
 		this.chain = chain;
 		this.own = new Set();
+		this.secondPass = false;
 		this.starts.push({ chain, facts: this.facts.length, written: this.written.length });
 	}
 
@@ -143,7 +152,7 @@ export class TruthChecker {
 	 * Checks a number written for a name. Returns false when the network does not know the name,
 	 * so the document-only substitution check may judge it instead.
 	 */
-	substitution(symbol: Expr, number: SignedLiteral, numberIv: Interval, starting: boolean): boolean {
+	substitution(symbol: Expr, number: SignedLiteral, numberIv: Interval, starting: boolean, chain?: Chain): boolean {
 		const b = bind(this.net, symbol, false, this.ctx.nameScope);
 		if (b.kind === 'unknown') return false;
 		if (b.kind === 'ambiguous') {
@@ -153,7 +162,7 @@ export class TruthChecker {
 		const known = this.known(b.id);
 		const holdsAuthor = known !== undefined && !starting && intersects(known.iv, numberIv);
 		const slack = Math.max(number.node.halfUlp, 0.005 * Math.abs(b.value));
-		const holdsTrue = intersects({ lo: numberIv.lo - slack, hi: numberIv.hi + slack }, point(b.value));
+		const holdsTrue = intersects({ lo: numberIv.lo - slack, hi: numberIv.hi + slack }, point(b.value)) || this.holdsInAlternative(b.id, { lo: numberIv.lo - slack, hi: numberIv.hi + slack });
 		this.facts.push({ span: number.span, id: b.id, label: b.label, trueValue: b.value, stated: number.text, statedIv: numberIv, status: holdsAuthor || holdsTrue ? 'ok' : 'value' });
 		if (starting) this.setAuthor(b.id, { iv: numberIv, text: number.text, span: number.span, status: holdsTrue ? 'ok' : 'value' });
 		if (holdsAuthor || holdsTrue) return true;
@@ -165,7 +174,15 @@ export class TruthChecker {
 		let why = '';
 		const after = this.net.value(`${b.id}:new`);
 		const statedAfter = this.known(`${b.id}:new`);
-		if ((after !== undefined && contains(numberIv, after)) || (statedAfter && intersects(statedAfter.iv, numberIv))) {
+		const isAfter = (after !== undefined && contains(numberIv, after)) || (statedAfter !== undefined && intersects(statedAfter.iv, numberIv));
+		// A forward formula written with a parameter's value after the step is the forward pass run
+		// again: the network (one step) does not judge it, and the document's own check does.
+		if (isAfter && !starting && chain && this.forwardHead(chain)) {
+			this.secondPass = true;
+			this.facts.pop();
+			return false;
+		}
+		if (isAfter) {
 			why = statedAfter
 				? message('truth.substitution.afterUpdateAt', { number: number.text, label: b.label, line: lineOf(this.ctx, statedAfter.span.start) }, this.ctx.locale)
 				: message('truth.substitution.afterUpdate', { number: number.text, label: b.label }, this.ctx.locale);
@@ -184,6 +201,10 @@ export class TruthChecker {
 
 	/** Binds the chain's named members and checks what it states for them; returns how many checks it made. */
 	checkChain(chain: Chain, selfKey: string | undefined): number {
+		if (this.secondPass) {
+			this.ctx.uncheckedNames.add(sourceOf(this.ctx, chain.members[0].span, 40));
+			return 0;
+		}
 		const lits = chain.members.map((m) => signedLiteral(m, this.ctx.text));
 		let compared = 0;
 		const seen = new Set<QuantityId>();
@@ -225,19 +246,19 @@ export class TruthChecker {
 	 * (a loss term, a pre-activation skipped on the way) are replaced by their own formulas, a
 	 * few levels deep, so `E = -(1 \cdot \ln 0.813 …)` is judged on the author's 0.813.
 	 */
-	private authorFormula(id: QuantityId, term?: Term): { rhs: Term } | undefined {
+	private authorFormula(id: QuantityId, term?: Term, net: Network = this.net): { rhs: Term } | undefined {
 		// A delta is written over ∂E/∂out where the author stated that, and over its parts otherwise.
 		const dout = id.includes(':delta:') ? id.replace(':delta:', ':dout:') : undefined;
-		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : this.net.formula(id, { inlineDout: !(dout && (this.known(dout) !== undefined)) });
+		const f = term ? { rhs: term } : id.startsWith('d:') ? undefined : net.formula(id, { inlineDout: !(dout && (this.known(dout) !== undefined)) });
 		if (!f) return undefined;
 		let rhs = f.rhs;
 		for (let round = 0; round < 3; round++) {
 			const parents = termParents(rhs);
 			if (parents.length > 64) break;
-			const expandable = (p: QuantityId) => this.known(p) === undefined && ['lossTerm', 'pre', 'out', 'dout', 'delta', 'grad'].includes(parseId(p)?.role ?? '') && this.net.formula(p) !== undefined;
+			const expandable = (p: QuantityId) => this.known(p) === undefined && ['lossTerm', 'pre', 'out', 'dout', 'delta', 'grad'].includes(parseId(p)?.role ?? '') && net.formula(p) !== undefined;
 			if (!parents.some(expandable)) break;
 			// A delta expands over the ∂E/∂out the author stated, as the top formula does.
-			const expand = (p: QuantityId) => this.net.formula(p, { inlineDout: !(p.includes(':delta:') && (this.known(p.replace(':delta:', ':dout:')) !== undefined)) })?.rhs;
+			const expand = (p: QuantityId) => net.formula(p, { inlineDout: !(p.includes(':delta:') && (this.known(p.replace(':delta:', ':dout:')) !== undefined)) })?.rhs;
 			rhs = substitute(rhs, (p) => (expandable(p) ? expand(p) : undefined));
 		}
 		return { rhs };
@@ -407,6 +428,8 @@ export class TruthChecker {
 			});
 			return record('inherited', origin);
 		}
+		// Another admissible choice at a tie or a kink (`choices.ts`) may give the number: no finding then.
+		if (this.admitted(chain, b, lit, statedIv)) return record('rounding');
 		const earlier = this.ctx.diagnostics.find((d) => (d.code === 'arithmetic' || d.code === 'substitution' || d.code === 'value' || d.code === 'formula') && d.span.start >= chain.span.start && d.span.end <= chain.span.end);
 		if (earlier) return record('value', earlier.span);
 		// Parents the author gave only under names the network cannot place may carry the difference:
@@ -427,6 +450,49 @@ export class TruthChecker {
 		return { ...record('value', lit.span), mistake: mistake?.message };
 	}
 
+	/** True when the chain's head is a quantity of the forward pass (a pre-activation, an output, the loss). */
+	private forwardHead(chain: Chain): boolean {
+		const b = bind(this.net, chain.members[0], false, this.ctx.nameScope);
+		const role = b.kind === 'bound' && !b.id.startsWith('d:') ? parseId(b.id)?.role : undefined;
+		return role === 'pre' || role === 'out' || role === 'loss' || role === 'lossTerm';
+	}
+
+	/**
+	 * True when a network that takes another choice the values leave open (`choices.ts`: a tied
+	 * max window, a ReLU kink) gives a value of `id` in `iv`. Past the bound on alternatives, a
+	 * quantity such a choice can change is given the benefit of the doubt.
+	 */
+	private holdsInAlternative(id: QuantityId, iv: Interval): boolean {
+		if (!choiceDependent(id)) return false;
+		const alts = alternatives(this.net, (p) => this.known(p)?.iv);
+		return !alts.complete || alts.nets.some((alt) => {
+			const v = alt.value(id);
+			return v !== undefined && contains(iv, v);
+		});
+	}
+
+	/** As `holdsInAlternative`, or the alternative's formula on the author's values gives the stated number. */
+	private admitted(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral, statedIv: Interval): boolean {
+		if (this.holdsInAlternative(b.id, statedIv)) return true;
+		if (!choiceDependent(b.id)) return false;
+		return alternatives(this.net, (p) => this.known(p)?.iv).nets.some((alt) => {
+			const f = this.authorFormula(b.id, b.term, alt);
+			const local = f && evaluateTermInterval(f.rhs, (p) => this.known(p)?.iv ?? pointOf(alt.value(p)));
+			return local !== undefined && (intersects(local, statedIv) || reachedByLinks(this.ctx, chain, lit, local, new Set()));
+		});
+	}
+
+	/** True when the written formula gives the quantity's value in a network that takes another open choice. */
+	private formulaAdmitted(m: Expr, head: Extract<Binding, { kind: 'bound' }>): boolean {
+		if (!choiceDependent(head.id)) return false;
+		const alts = alternatives(this.net, (p) => this.known(p)?.iv);
+		return !alts.complete || alts.nets.some((alt) => {
+			const o = evaluate(m, trueValues(alt, this.ctx.nameScope));
+			const v = alt.value(head.id);
+			return o.ok && v !== undefined && Math.abs(o.value - v) <= 1e-6 * Math.max(1, Math.abs(v));
+		});
+	}
+
 	/** The written symbolic members, evaluated on true values, must equal the head quantity's value. */
 	private checkFormula(chain: Chain, head: Extract<Binding, { kind: 'bound' }>, lits: readonly (SignedLiteral | undefined)[]): number {
 		let compared = 0;
@@ -443,7 +509,7 @@ export class TruthChecker {
 				continue;
 			}
 			compared++;
-			if (Math.abs(outcome.value - head.value) <= 1e-6 * Math.max(1, Math.abs(head.value))) continue;
+			if (Math.abs(outcome.value - head.value) <= 1e-6 * Math.max(1, Math.abs(head.value)) || this.formulaAdmitted(m, head)) continue;
 			const f = head.id.startsWith('d:') ? undefined : this.net.formula(head.id);
 			const network = f ? message('truth.formula.network', { label: head.label, formula: renderTerm(f.rhs, (id) => this.net.label(id)) }, this.ctx.locale) : '';
 			const mistake = explain(this.net, head.id, { lo: outcome.value - 1e-9, hi: outcome.value + 1e-9 }, () => undefined, this.ctx.locale);
