@@ -34,6 +34,13 @@ export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 /** The most multiply-accumulates one forward pass may take. */
 export const MAX_MACS = 100_000_000;
 
+/**
+ * The most multiply-accumulates the alternative networks of one set of open choices may take in
+ * all (`check/truth/choices.ts`: a tie or a kink judged under each admissible choice); past it the
+ * quantities those choices can change are left unjudged.
+ */
+export const MAX_ALTERNATIVE_MACS = 2_000_000;
+
 /** The most steps (quantities visited) one chain-rule path search may take. */
 export const MAX_PATH_STEPS = 20_000;
 

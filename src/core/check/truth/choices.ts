@@ -12,18 +12,21 @@
  * number against every one of them: a finding stands only when it holds against all (the
  * architecture's rule that a diagnostic is a proven disagreement). Later quantities inherit the
  * choice (a kernel gradient summed over a routing the author chose is judged in that routing).
- * Past `MAX_ALTERNATIVES` combinations the open choices are too many to try: `complete` is false
- * and the checker leaves the backward quantities unjudged rather than guess.
+ * Past `MAX_ALTERNATIVES` combinations, or `MAX_ALTERNATIVE_MACS` of work for them all, the open
+ * choices are too many to try: `complete` is false and the checker leaves the backward quantities
+ * unjudged rather than guess.
  */
 import { Network, parseId, type Choices, type QuantityId } from '../../engine/index';
 import { poolWindow } from '../../engine/layers/pool';
 import { inputId } from '../../engine/formulas';
+import { macs } from '../../engine/shape';
 import { point, type Interval } from '../../eval/interval';
+import { MAX_ALTERNATIVE_MACS } from '../../budgets';
 
 /** The most networks built for one set of open choices (each is one whole forward and backward run). */
 export const MAX_ALTERNATIVES = 16;
 /** The most alternative networks a network keeps in its memo. */
-const KEPT = 64;
+const KEPT = 16;
 
 /** The author's interval for a quantity, where the document stated one. */
 export type AuthorInterval = (id: QuantityId) => Interval | undefined;
@@ -101,6 +104,13 @@ function combinations(open: readonly Open[]): Choices[] | undefined {
 	return out;
 }
 
+/** The multiply-accumulates of one run of the network. */
+function work(net: Network): number {
+	let n = 0;
+	for (const L of net.layers) n += macs(L.spec, L.inShape, L.outShape);
+	return n;
+}
+
 function keyOf(c: Choices): string {
 	const part = (m: ReadonlyMap<string, number> | undefined) => [...(m ?? new Map<string, number>())].map(([k, v]) => `${k}=${v}`).join(',');
 	return `alt:${part(c.winners)}|${part(c.slopes)}`;
@@ -116,7 +126,7 @@ export function alternatives(net: Network, author: AuthorInterval): Alternatives
 	const open = openChoices(net, author);
 	if (open.length === 0) return NONE;
 	const all = combinations(open);
-	if (!all) return { nets: [], complete: false };
+	if (!all || all.length * work(net) > MAX_ALTERNATIVE_MACS) return { nets: [], complete: false };
 	let kept = net.memo.get('alternatives') as Map<string, Network> | undefined;
 	if (!kept) net.memo.set('alternatives', (kept = new Map()));
 	const nets = all.map((c) => {
