@@ -464,7 +464,7 @@ export class TruthChecker {
 	 */
 	private holdsInAlternative(id: QuantityId, iv: Interval): boolean {
 		if (!choiceDependent(id)) return false;
-		const alts = alternatives(this.net, (p) => this.known(p)?.iv);
+		const alts = alternatives(this.net, (p) => this.known(p)?.iv, id);
 		return !alts.complete || alts.nets.some((alt) => {
 			const v = alt.value(id);
 			return v !== undefined && contains(iv, v);
@@ -475,7 +475,7 @@ export class TruthChecker {
 	private admitted(chain: Chain, b: Extract<Binding, { kind: 'bound' }>, lit: SignedLiteral, statedIv: Interval): boolean {
 		if (this.holdsInAlternative(b.id, statedIv)) return true;
 		if (!choiceDependent(b.id)) return false;
-		return alternatives(this.net, (p) => this.known(p)?.iv).nets.some((alt) => {
+		return alternatives(this.net, (p) => this.known(p)?.iv, b.id).nets.some((alt) => {
 			const f = this.authorFormula(b.id, b.term, alt);
 			const local = f && evaluateTermInterval(f.rhs, (p) => this.known(p)?.iv ?? pointOf(alt.value(p)));
 			return local !== undefined && (intersects(local, statedIv) || reachedByLinks(this.ctx, chain, lit, local, new Set()));
@@ -485,7 +485,7 @@ export class TruthChecker {
 	/** True when the written formula gives the quantity's value in a network that takes another open choice. */
 	private formulaAdmitted(m: Expr, head: Extract<Binding, { kind: 'bound' }>): boolean {
 		if (!choiceDependent(head.id)) return false;
-		const alts = alternatives(this.net, (p) => this.known(p)?.iv);
+		const alts = alternatives(this.net, (p) => this.known(p)?.iv, head.id);
 		return !alts.complete || alts.nets.some((alt) => {
 			const o = evaluate(m, trueValues(alt, this.ctx.nameScope));
 			const v = alt.value(head.id);

@@ -16,7 +16,7 @@
  * choices are too many to try: `complete` is false and the checker leaves the backward quantities
  * unjudged rather than guess.
  */
-import { Network, parseId, type Choices, type QuantityId } from '../../engine/index';
+import { Network, parseId, termParents, type Choices, type QuantityId } from '../../engine/index';
 import { poolWindow } from '../../engine/layers/pool';
 import { inputId } from '../../engine/formulas';
 import { macs } from '../../engine/shape';
@@ -35,7 +35,12 @@ interface Open {
 	readonly kind: 'winner' | 'slope';
 	readonly key: string;
 	readonly options: readonly number[];
+	/** The quantities whose own formula the choice changes: the window's ∂E/∂out, the kink's delta. */
+	readonly touches: readonly QuantityId[];
 }
+
+/** The most quantities visited when finding what one quantity's backward formula reads. */
+const MAX_READS = 20_000;
 
 export interface Alternatives {
 	/** The networks that take another admissible choice somewhere, besides `net` itself. */
@@ -66,7 +71,7 @@ function openChoices(net: Network, author: AuthorInterval): Open[] {
 					const id = inputId(net, L.index, k), v = net.value(id), iv = at(id);
 					return v !== undefined && iv !== undefined && (tie(v, wv) || iv.hi >= wIv.lo);
 				});
-				if (options.length > 0) out.push({ kind: 'winner', key: `${L.index}:${i}`, options });
+				if (options.length > 0) out.push({ kind: 'winner', key: `${L.index}:${i}`, options, touches: [w, ...options].map((k) => doutOf(net, L.index, k)) });
 			}
 		}
 		const s = L.spec;
@@ -76,10 +81,36 @@ function openChoices(net: Network, author: AuthorInterval): Open[] {
 			const pre = L.pre[j];
 			const iv = author(`L${L.index}:pre:${j}`);
 			if (!(pre === 0 || (iv && iv.lo <= 0 && iv.hi >= 0))) continue;
-			out.push({ kind: 'slope', key: `${L.index}:${j}`, options: [pre > 0 ? below : 1] });
+			out.push({ kind: 'slope', key: `${L.index}:${j}`, options: [pre > 0 ? below : 1], touches: [`L${L.index}:delta:${j}`] });
 		}
 	}
 	return out;
+}
+
+/** The ∂E/∂out of element `k` of pool layer `l`'s input (looking through flatten layers, as `inputId` does). */
+function doutOf(net: Network, l: number, k: number): QuantityId {
+	return inputId(net, l, k).replace(':out:', ':dout:');
+}
+
+/**
+ * The backward quantities `id`'s value is computed from, itself included, through the formulas'
+ * parents (every alternative has the same parents: only a routing constant or a slope differs);
+ * undefined past `MAX_READS`.
+ */
+function reads(net: Network, id: QuantityId): Set<QuantityId> | undefined {
+	const seen = new Set<QuantityId>([id]);
+	const stack = [id];
+	while (stack.length > 0) {
+		const f = net.formula(stack.pop()!, { inlineDout: false });
+		if (!f) continue;
+		for (const p of termParents(f.rhs)) {
+			if (seen.has(p) || !choiceDependent(p)) continue;
+			if (seen.size >= MAX_READS) return undefined;
+			seen.add(p);
+			stack.push(p);
+		}
+	}
+	return seen;
 }
 
 /** Every combination of the open choices but the engine's own, or undefined past `MAX_ALTERNATIVES`. */
@@ -121,9 +152,13 @@ function keyOf(c: Choices): string {
  * leave open. A network whose every window has a clear winner and no pre-activation at a kink
  * has none.
  */
-export function alternatives(net: Network, author: AuthorInterval): Alternatives {
+export function alternatives(net: Network, author: AuthorInterval, of?: QuantityId): Alternatives {
 	if (net.choices) return NONE;
-	const open = openChoices(net, author);
+	let open = openChoices(net, author);
+	// Only the choices that reach `of`'s value matter to it: a tie in a window whose elements' deltas
+	// are 0 either way (max{0, 0} of two dead ReLUs) does not open the kernel gradient's.
+	const read = of !== undefined && open.length > 0 ? reads(net, of) : undefined;
+	if (read) open = open.filter((o) => o.touches.some((t) => read.has(t)));
 	if (open.length === 0) return NONE;
 	const all = combinations(open);
 	if (!all || all.length * work(net) > MAX_ALTERNATIVE_MACS) return { nets: [], complete: false };
