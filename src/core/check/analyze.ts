@@ -92,8 +92,19 @@ function isGiven(chain: Chain, text: string): boolean {
 /**
  * Analyzes a document. Resolves to `undefined` when the token is cancelled on the way.
  * `analyzeDocument('$$0.3 + 0.4 = 0.8$$', 'markdown', …)` finds one `arithmetic` error on `0.8`.
+ * What is kept from the last check is ours, not the user's input, so an exception while keeping
+ * it is a bug; it costs only the keeping: the document is checked afresh.
  */
 export async function analyzeDocument(text: string, language: DocumentLanguage, options: AnalyzeOptions): Promise<Analysis | undefined> {
+	if (!options.previous) return analyze(text, language, options);
+	try {
+		return await analyze(text, language, options);
+	} catch {
+		return analyze(text, language, { ...options, previous: undefined });
+	}
+}
+
+async function analyze(text: string, language: DocumentLanguage, options: AnalyzeOptions): Promise<Analysis | undefined> {
 	if (options.token?.isCancellationRequested) return undefined;
 	// A document past its size budget is checked up to the budget; the rest is listed as unchecked.
 	const tooLong = text.length > MAX_DOCUMENT_CHARS;

@@ -11,6 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { createLanguageService } from '../../../src/core/index';
+import { analyzeDocument } from '../../../src/core/check/analyze';
+import { defaultSettings } from '../../../src/core/service';
 
 const root = path.join(__dirname, '..', '..', '..');
 const documents = [
@@ -122,6 +124,18 @@ suite('incremental checking', () => {
 		// The same with a name the network block declares (a `\bar{in}_{cc_1}` beside a bare one).
 		await agrees(service, example, 3);
 		await agrees(service, `${example}\n$$in_{cc_1} = 0.60$$\n`, 4, [example.indexOf('\\bar{in}_{cc_1}') + 3]);
+	});
+
+	test('a broken record of the last check costs only the keeping: the document is checked afresh', async () => {
+		const options = { tolerance: defaultSettings.tolerance };
+		const first = await analyzeDocument(mistakes, 'markdown', options);
+		assert.ok(first?.journal);
+		const broken = { ...first, journal: { ...first.journal, reads: null as unknown as [] } };
+		const edited = replaceOnce(mistakes, '= 0.813', '= 0.823');
+		const again = await analyzeDocument(edited, 'markdown', { ...options, previous: broken });
+		const fresh = await analyzeDocument(edited, 'markdown', options);
+		assert.deepStrictEqual(again?.diagnostics, fresh?.diagnostics);
+		assert.deepStrictEqual(again?.summary, fresh?.summary);
 	});
 
 	test('after random edits, a re-check equals a fresh check: diagnostics, summary and hovers', async () => {
