@@ -36,7 +36,9 @@ function specOf(text: string, language: 'markdown' | 'latex') {
 function findings(file: string, cwd: string): unknown[] {
 	const r = run(['--format', 'json', file], cwd);
 	const json = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; message: string; stated?: string; expected?: string }[] }[] };
-	return json.files[0].diagnostics.map((d) => [d.code, d.message.replace(/\bline \d+/g, 'line N'), d.stated, d.expected]);
+	// The numbers of each message, not its names: on a network read off a document a message names
+	// quantities as the document writes them (`z_{11}`), with the block written from it by the engine's labels.
+	return json.files[0].diagnostics.map((d) => [d.code, (d.message.match(/-?\d+\.\d+/g) ?? []).join(' '), d.stated, d.expected]);
 }
 
 suite('cli: --print-network', () => {

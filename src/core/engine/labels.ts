@@ -3,6 +3,7 @@
  * layer's name and the 1-based flat element (`out_{C3}`, `in_{CC5}`); ∂E/∂out as a fraction;
  * parameters by the names the block declared, else `w^{(C)}_{i}`; gradients as fractions and
  * updated values with `^{+}`. `indexedNames` expands a stem the way DESIGN 2.4 prescribes.
+ * A network read off a document speaks the document's names instead, where it writes them.
  */
 import type { Network } from './network';
 import type { ParsedId } from './quantity';
@@ -66,25 +67,38 @@ export function paramLabel(net: Network, layer: number, kind: 'w' | 'b', i: numb
 	return p?.names?.[i] ?? `${kind}^{(${layerName(net, layer)})}_{${i + 1}}`;
 }
 
-/** The canonical LaTeX name of a parsed id: `L3:out:2` → `out_{C3}` in the seed network. */
+/**
+ * The LaTeX name of a parsed id: `L3:out:2` → `out_{C3}` in the seed network. For a network read
+ * off a document, the document's own spelling of a pre-activation or output (`z_{11}`) and of the
+ * loss, and derivatives written in them (`\\frac{\\partial L}{\\partial z_{11}}` for the
+ * unit's delta), where it writes them; else the canonical label.
+ */
 export function quantityLabel(net: Network, p: ParsedId): string {
 	const n = net.spec.notation;
+	const loss = net.spec.written?.loss ?? 'E';
+	const d = (of: string) => `\\frac{\\partial ${loss}}{\\partial ${of}}`;
+	const own = (role: 'pre' | 'out') => net.spec.written?.quantities[`L${p.layer}:${role}:${p.index}`];
 	switch (p.role) {
 		case 'input': return net.spec.inputNames?.[p.index] ?? `x_{${p.index + 1}}`;
 		case 'target': return net.spec.targetNames?.[p.index] ?? `t_{${p.index + 1}}`;
 		case 'lr': return '\\alpha';
-		case 'loss': return 'E';
+		case 'loss': return loss;
 		case 'lossTerm': return `E_{${layerName(net, net.layers.length - 1)}${p.index + 1}}`;
-		case 'pre': return `${n.pre[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
-		case 'out': return `${n.post[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
-		case 'delta': return `${n.delta[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
+		case 'pre': return own('pre') ?? `${n.pre[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
+		case 'out': return own('out') ?? `${n.post[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
+		case 'delta': {
+			const pre = own('pre');
+			return pre ? d(pre) : `${n.delta[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
+		}
 		case 'dout': {
+			const out = own('out');
+			if (out) return d(out);
 			const L = net.layers[p.layer];
 			if (!L.pre) return `${n.delta[0]}_{${layerName(net, p.layer)}${p.index + 1}}`;
-			return `\\frac{\\partial E}{\\partial ${n.post[0]}_{${layerName(net, p.layer)}${p.index + 1}}}`;
+			return d(`${n.post[0]}_{${layerName(net, p.layer)}${p.index + 1}}`);
 		}
 		case 'param': return paramLabel(net, p.layer, p.param!, p.index);
-		case 'grad': return `\\frac{\\partial E}{\\partial ${paramLabel(net, p.layer, p.param!, p.index)}}`;
+		case 'grad': return d(paramLabel(net, p.layer, p.param!, p.index));
 		case 'updated': return `${paramLabel(net, p.layer, p.param!, p.index)}^{+}`;
 	}
 }

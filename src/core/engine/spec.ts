@@ -114,6 +114,21 @@ export interface NetworkSpec {
 	/** Parameters the update leaves alone, as `layer:w:i` / `layer:b:i` keys (see `paramKey`). */
 	readonly frozen: ReadonlySet<string>;
 	readonly notation: Notation;
+	/** Only for a network read off a document: how the document spells what it names (see `WrittenNames`). */
+	readonly written?: WrittenNames;
+}
+
+/**
+ * How a document without a block spells the quantities its forward formulas define and its loss,
+ * so that the labels of a network read off it (`labels.ts`) are the document's names: `z_{11}`
+ * for the first pre-activation, `L` for the loss. A block names what it names itself, so a spec
+ * read from a block has none; its presence says the network was read from the document.
+ */
+export interface WrittenNames {
+	/** The name as written, by quantity id (`L0:pre:0` → `z_{11}`); only pre-activations and outputs. */
+	readonly quantities: Readonly<Record<string, string>>;
+	/** The loss as written (`L`, `E_{total}`), when the document writes a loss formula. */
+	readonly loss?: string;
 }
 
 /** The key of one parameter element: `paramKey(2, 'w', 0)` is `2:w:0`, layer 2's first weight. */

@@ -105,6 +105,9 @@ export function verifyNetwork(spec: NetworkSpec, expected: ReadonlyMap<string, Q
 	}
 	const invented = new Map<string, QuantityId>(scope.invented ?? []);
 	const within: NameScope = { ...scope, invented };
+	// The document's spelling of each quantity a formula defines, the first formula's; and of its loss.
+	const quantities: Record<string, string> = {};
+	let loss: string | undefined;
 	for (const f of formulas) {
 		const want = f.heads.map((h) => expected.get(h.key)).find((x) => x);
 		if (want) {
@@ -116,6 +119,7 @@ export function verifyNetwork(spec: NetworkSpec, expected: ReadonlyMap<string, Q
 				return { kind: 'none', reason: message('infer.formulaMisfit', { head: f.heads[0].text }, locale), span: f.chain.span };
 			}
 			if (named === undefined) for (const h of f.heads) invented.set(h.key, want);
+			if (/^L\d+:(pre|out):\d+$/.test(want)) quantities[want] ??= f.heads[0].text;
 			continue;
 		}
 		if (!f.heads.some(isLossName)) continue;
@@ -128,6 +132,7 @@ export function verifyNetwork(spec: NetworkSpec, expected: ReadonlyMap<string, Q
 		if (!out.ok || truth === undefined || !close(out.value, truth)) {
 			return { kind: 'none', reason: message('infer.lossMisfit', { head: f.heads[0].text }, locale), span: f.chain.span };
 		}
+		if (id === 'E') loss ??= f.heads.find(isLossName)?.text;
 	}
-	return { kind: 'read', spec };
+	return { kind: 'read', spec: { ...spec, written: { quantities, ...(loss ? { loss } : {}) } } };
 }

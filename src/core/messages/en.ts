@@ -51,6 +51,8 @@ export const en = {
 	'mistake.activationDerivative': "leaves out the activation's derivative (it is ∂E/∂out alone)",
 	'mistake.kernelUnflipped': 'reads the kernel unflipped (cross-correlation), but the block declares `flip: true`',
 	'mistake.kernelFlipped': 'flips the kernel (true convolution), but the block declares cross-correlation (`flip: false`)',
+	'mistake.kernelUnflippedRead': 'reads the kernel unflipped (cross-correlation), but the network read from the document flips it (true convolution)',
+	'mistake.kernelFlippedRead': 'flips the kernel (true convolution), but the network read from the document does not (cross-correlation)',
 	'mistake.updateSign': 'adds the gradient step instead of subtracting it (w + α·∂E/∂w)',
 	'mistake.learningRate': 'uses the learning rate {rate}, but the block declares {declared}',
 	'mistake.maxpoolRouting': "routes the max pool's gradient to this element, which lost its window (the maximum is element {winner})",

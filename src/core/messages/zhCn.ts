@@ -48,6 +48,8 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'mistake.activationDerivative': '漏乘了激活函数的导数（只算了 ∂E/∂out 这一项）',
 	'mistake.kernelUnflipped': '没有翻转卷积核（按互相关计算），但网络块声明的是 `flip: true`，要先把卷积核翻转再相乘',
 	'mistake.kernelFlipped': '把卷积核翻转了（按真正的卷积计算），但网络块声明的是互相关（`flip: false`），卷积核不用翻转',
+	'mistake.kernelUnflippedRead': '没有翻转卷积核（按互相关计算），但从文档读出的网络是翻转卷积核的（真正的卷积）',
+	'mistake.kernelFlippedRead': '把卷积核翻转了（按真正的卷积计算），但从文档读出的网络没有翻转卷积核（互相关）',
 	'mistake.updateSign': '把梯度这一步加上去了，应该减去（写成了 w + α·∂E/∂w，正确的是 w − α·∂E/∂w）',
 	'mistake.learningRate': '用的学习率是 {rate}，但网络块声明的是 {declared}',
 	'mistake.maxpoolRouting': '把最大池化的梯度传给了这个元素，可它不是所在窗口里的最大值（最大的是第 {winner} 个元素，梯度只传给它）',

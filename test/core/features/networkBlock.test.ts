@@ -53,7 +53,9 @@ function apply(text: string, edit: { span: { start: number; end: number }; newTe
 
 /** The findings as a user sees them, without where they are: the block moved, so offsets and line numbers did. */
 function findings(ds: readonly Diagnostic[], text: string): string[] {
-	return ds.filter((d) => d.code !== 'unchecked').map((d) => `${d.code} ${d.severity} ${text.slice(d.span.start, d.span.end)} ${d.message.replace(/\bline \d+/g, 'line N')}`);
+	// The numbers of each message, not its names: on a network read off a document a message names
+	// quantities as the document writes them (`z_{11}`), with the block written from it by the engine's labels.
+	return ds.filter((d) => d.code !== 'unchecked').map((d) => `${d.code} ${d.severity} ${text.slice(d.span.start, d.span.end)} ${(d.message.match(/-?\d+\.\d+/g) ?? []).join(' ')}`);
 }
 
 suite('features: where the network block is inserted', () => {

@@ -24,7 +24,9 @@ function valuesOf(spec: NetworkSpec): NetworkSpec {
 }
 
 function findings(ds: readonly Diagnostic[], text: string): string[] {
-	return ds.filter((d) => d.code !== 'unchecked').map((d) => `${d.code} ${d.severity} ${text.slice(d.span.start, d.span.end)} ${d.message.replace(/\bline \d+/g, 'line N')}`);
+	// The numbers of each message, not its names: on a network read off a document a message names
+	// quantities as the document writes them (`z_{11}`), with the block written from it by the engine's labels.
+	return ds.filter((d) => d.code !== 'unchecked').map((d) => `${d.code} ${d.severity} ${text.slice(d.span.start, d.span.end)} ${(d.message.match(/-?\d+\.\d+/g) ?? []).join(' ')}`);
 }
 
 suite('infer: the block of a CNN read off the document', function () {

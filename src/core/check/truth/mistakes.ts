@@ -83,7 +83,10 @@ const flippedKernel: Pattern = (net, id) => {
 	const value = alt.value(id);
 	const declared = net.spec.layers.find((s) => s.kind === 'conv' && 'flip' in s);
 	const flip = declared && 'flip' in declared ? declared.flip : false;
-	return value === undefined ? undefined : { pattern: 'flipped-kernel', value, words: { id: flip ? 'mistake.kernelUnflipped' : 'mistake.kernelFlipped', args: {} } };
+	// A network read off the document declares nothing: its flip is what the document's formulas showed.
+	const read = net.spec.written !== undefined;
+	const words = flip ? (read ? 'mistake.kernelUnflippedRead' : 'mistake.kernelUnflipped') : read ? 'mistake.kernelFlippedRead' : 'mistake.kernelFlipped';
+	return value === undefined ? undefined : { pattern: 'flipped-kernel', value, words: { id: words, args: {} } };
 };
 
 const updateSign: Pattern = (net, id) => {
