@@ -104,7 +104,7 @@ function readBase(tokens: readonly Token[], i: number, match: Int32Array, depth:
 		if (close < 0) return undefined;
 		if (spec.text && (tokens[j + 1]?.kind === 'whitespace' || tokens[close - 1]?.kind === 'whitespace')) return undefined;
 		const a = skipSpace(tokens, j + 1, close);
-		const inner = readParts(tokens, a, match, depth + 1);
+		const inner = readParts(tokens, a, match, depth + 1, spec.text === true);
 		if (!inner || inner.error || skipSpace(tokens, inner.next, close) !== close) return undefined;
 		return marked({ ...inner, next: close + 1 });
 	}
@@ -136,15 +136,18 @@ function superscriptAt(tokens: readonly Token[], caret: number, match: Int32Arra
 	return /^\((t|k|n)\)$/.test(content) ? { kind: 'time', end } : undefined;
 }
 
-/** Reads base and scripts at `i`; `undefined` when no name starts there. */
-function readParts(tokens: readonly Token[], i: number, match: Int32Array, depth: number): (Parts & { error?: string }) | undefined {
+/**
+ * Reads base and scripts at `i`; `undefined` when no name starts there. In text (`\text{Out\_conv}`)
+ * an escaped underscore is the underscore a name writes in math (`\text{Out_conv}`).
+ */
+function readParts(tokens: readonly Token[], i: number, match: Int32Array, depth: number, inText = false): (Parts & { error?: string }) | undefined {
 	const parts: Parts & { error?: string } = { ...(readBase(tokens, i, match, depth) ?? { base: '', sub: '', updated: false, marks: [], next: -1 }) };
 	if (parts.next < 0) return undefined;
 	for (;;) {
 		const k = skipSpace(tokens, parts.next);
 		const t = tokens[k];
 		if (!t) break;
-		if (t.text === '_' && t.kind === 'symbol') {
+		if ((t.text === '_' && t.kind === 'symbol') || (inText && t.text === '\\_')) {
 			const p = skipSpace(tokens, k + 1);
 			const s = tokens[p];
 			if (s?.kind === 'lbrace') {

@@ -69,9 +69,11 @@ const cases: readonly Case[] = [
 		file: 'khoanguyen-cnn-by-hand.md',
 		// The notebook's convolution outputs are wrong (a broadcasting slip: 0.42 is (0.2 + 0.1)(1 + 0.4),
 		// where W1_{1,1} X_1 + W1_{2,1} X_2 = 0.24), and so is its pooling gradient (dW3 where
-		// ∂E/∂Z · W3 belongs). Nothing is read (its names \text{Out\_conv}_{1,1} are not taken for
-		// names), so these are missed; the output-size arithmetic is checked.
+		// ∂E/∂Z · W3 belongs). Nothing is read: its names \text{Out\_conv}_{1,1} are read, but three
+		// channels over 1-D inputs written with two indices are not a structure inference reads, so these
+		// are missed; the output-size arithmetic is checked.
 		read: false,
+		reason: 'the formula for \\text{Out\\_conv}_{1,1} does not fit that',
 		checkedAtLeast: 3,
 		own: [],
 		plants: [

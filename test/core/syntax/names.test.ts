@@ -24,6 +24,10 @@ suite('syntax/names', () => {
 		check('\\text{outpp}_1', 'outpp1 outpp 1 false');
 		check('outpp_1', 'outpp1 outpp 1 false');
 		check('\\text{outc}_1', 'outc1 outc 1 false');
+		// In text an escaped underscore is the underscore of math: `\text{Out\_conv}` is `\text{Out_conv}`.
+		check('\\text{Out\\_conv}_{1,1}', 'Outconv1,1 Out conv1,1 false');
+		check('\\text{Out_conv}_{1,1}', 'Outconv1,1 Out conv1,1 false');
+		check('Out\\_conv', undefined);
 		check('\\bar{I}_{\\text{in}p_1}', 'bar.Iinp1 I inp1 false');
 		check('\\mathbf{w}_{1}', 'w1 w 1 false');
 		check('\\boldsymbol{W}', 'W W - false');
