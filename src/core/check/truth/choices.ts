@@ -95,13 +95,17 @@ function doutOf(net: Network, l: number, k: number): QuantityId {
 /**
  * The backward quantities `id`'s value is computed from, itself included, through the formulas'
  * parents (every alternative has the same parents: only a routing constant or a slope differs);
- * undefined past `MAX_READS`.
+ * undefined past `MAX_READS`. The delta of a ReLU below its kink is 0 whatever reaches it, in
+ * every alternative (none changes its slope), so what it is computed from is not read.
  */
-function reads(net: Network, id: QuantityId): Set<QuantityId> | undefined {
+function reads(net: Network, id: QuantityId, open: readonly Open[]): Set<QuantityId> | undefined {
 	const seen = new Set<QuantityId>([id]);
 	const stack = [id];
+	const kinks = new Set(open.filter((o) => o.kind === 'slope').map((o) => o.key));
 	while (stack.length > 0) {
-		const f = net.formula(stack.pop()!, { inlineDout: false });
+		const q = stack.pop()!;
+		if (deadDelta(net, q, kinks)) continue;
+		const f = net.formula(q, { inlineDout: false });
 		if (!f) continue;
 		for (const p of termParents(f.rhs)) {
 			if (seen.has(p) || !choiceDependent(p)) continue;
@@ -111,6 +115,15 @@ function reads(net: Network, id: QuantityId): Set<QuantityId> | undefined {
 		}
 	}
 	return seen;
+}
+
+/** True for the delta of a ReLU unit whose pre-activation is below 0 and not at an open kink. */
+function deadDelta(net: Network, id: QuantityId, kinks: ReadonlySet<string>): boolean {
+	const p = parseId(id);
+	if (p?.role !== 'delta') return false;
+	const L = net.layers[p.layer], s = L?.spec;
+	if (!L?.pre || !s || (s.kind !== 'conv' && s.kind !== 'dense' && s.kind !== 'activation') || s.activation.kind !== 'relu') return false;
+	return L.pre[p.index] < 0 && !kinks.has(`${p.layer}:${p.index}`);
 }
 
 /** Every combination of the open choices but the engine's own, or undefined past `MAX_ALTERNATIVES`. */
@@ -157,7 +170,7 @@ export function alternatives(net: Network, author: AuthorInterval, of?: Quantity
 	let open = openChoices(net, author);
 	// Only the choices that reach `of`'s value matter to it: a tie in a window whose elements' deltas
 	// are 0 either way (max{0, 0} of two dead ReLUs) does not open the kernel gradient's.
-	const read = of !== undefined && open.length > 0 ? reads(net, of) : undefined;
+	const read = of !== undefined && open.length > 0 ? reads(net, of, open) : undefined;
 	if (read) open = open.filter((o) => o.touches.some((t) => read.has(t)));
 	if (open.length === 0) return NONE;
 	const all = combinations(open);
