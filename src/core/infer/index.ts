@@ -3,7 +3,7 @@
  * propose, then verify. `formulas.ts` collects the forward formulas (and `numberArg.ts` an activation
  * written on its pre-activation's number); `dense.ts` proposes the layers from the weighted sums and
  * activations, and when they are no fully connected network `cnn.ts` proposes convolutions, pools and
- * flattens (`cnnSpec.ts` their spec); `loss.ts` the loss and the targets, `givens.ts` the numbers
+ * flattens (`cnnSpec.ts` their spec), or `matrix.ts` layers written in vector form (`W^{(1)} x + b^{(1)}`); `loss.ts` the loss and the targets, `givens.ts` the numbers
  * the document states; `spec.ts` turns them into a `NetworkSpec` in the document's own names. Then
  * the engine builds that network and `verify.ts` asks it for the local formula of every quantity a
  * forward formula defines: the candidate is used only when each written formula binds to the
@@ -28,6 +28,7 @@ import { readFormulas, type ForwardFormula } from './formulas';
 import { numberArgFormulas } from './numberArg';
 import { Givens } from './givens';
 import { readLoss } from './loss';
+import { inferMatrix } from './matrix';
 import { buildSpec } from './spec';
 import type { InferredNetwork } from './types';
 import { denseIds, verifyNetwork } from './verify';
@@ -53,6 +54,12 @@ export function inferNetwork(chains: readonly Chain[], text: string, facts: () =
 	if (dense?.kind !== 'read') {
 		const cnn = dense || formulas.some((f) => f.affine) ? readCnn(formulas, locale) : undefined;
 		if (cnn?.kind === 'read') return convolutional(cnn, formulas, chains, text, facts, scope, locale);
+		// Layers written in vector form (`z^{(1)} = W^{(1)} x + b^{(1)}` over stated matrices), when the document writes any.
+		if (formulas.some((f) => f.affine?.products.length === 1)) {
+			const stated = facts();
+			const vector = inferMatrix(formulas, chains, stated, new Givens(stated, chains, text), scope, locale);
+			if (vector) return vector;
+		}
 		if (cnn) return { kind: 'none', reason: cnn.reason, span: cnn.at?.chain.span };
 		return dense ? { kind: 'none', reason: dense.reason, span: dense.at?.chain.span } : { kind: 'none', reason: nothingToRead(locale) };
 	}

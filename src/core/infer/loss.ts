@@ -25,6 +25,10 @@ function term(kind: LossKind, t: number, o: number, n: number): number {
 	}
 }
 
+/** The losses the engine knows, and one output's term of each (`matrix.ts` reads a vector loss with them). */
+export const LOSS_KINDS = KINDS;
+export const lossTerm = term;
+
 /** The trailing number of a name's key (`t_2` → 2), for pairing targets with outputs. */
 export function trailingIndex(n: NameRef): number | undefined {
 	const m = /(\d+)$/.exec(n.baseKey);

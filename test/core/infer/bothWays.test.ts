@@ -15,8 +15,6 @@ const root = path.join(__dirname, '../../..');
 
 /** Documents the reader declines, and why (each is asserted). */
 const declined: Record<string, RegExp> = {
-	'test/fixtures/notation/matrix-form.md': /with one unit in the first layer \(z\^\{\(1\)\}\), its weights cannot be told from its inputs/,
-	'test/fixtures/notation/matrix-form-clean.md': /with one unit in the first layer \(z\^\{\(1\)\}\), its weights cannot be told from its inputs/,
 	'test/fixtures/notation/two-blocks.md': /net_\{h1\} is stated as 0\.45 and as 0\.438: the document works through more than one network or pass/,
 	'test/fixtures/notation/two-blocks-clean.md': /net_\{h1\} is stated as 0\.45 and as 0\.438: the document works through more than one network or pass/,
 	// The document writes one unit of the second convolution and the dense layer, none of the layers before or between.
