@@ -11,9 +11,12 @@ export function decimalsOf(text: string): number {
 	return dot < 0 ? 0 : mantissa.length - dot - 1;
 }
 
+const MAX_PLACES = 100;
+
 /** Formats `value` the way `like` is written: same places, same exponent form. `formatLike(-0.0246, '-0.475')` → `-0.025`. */
 export function formatLike(value: number, like: string): string {
-	const places = decimalsOf(like);
+	// `toFixed` takes at most 100 places; a literal written with more is written with 100.
+	const places = Math.min(decimalsOf(like), MAX_PLACES);
 	const exp = /[eE]([+-]?\d+)$/.exec(like);
 	if (exp) {
 		const e = Number(exp[1]);

@@ -30,6 +30,11 @@ suite('eval/format: the text of a fix', () => {
 		});
 	}
 
+	test('formatLike writes at most 100 places, however many the number it replaces has', () => {
+		assert.strictEqual(formatLike(4, `0.${'0'.repeat(180)}`), `4.${'0'.repeat(100)}`);
+		assert.strictEqual(formatLike(-4.5e-177, `0.${'0'.repeat(200)}1`), `0.${'0'.repeat(100)}`);
+	});
+
 	test('formatLike keeps the places of the number it replaces', () => {
 		assert.strictEqual(formatLike(-0.3, '-0.1295'), '-0.3000');
 		assert.strictEqual(formatLike(0.16913, '0.191'), '0.169');
