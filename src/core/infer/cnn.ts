@@ -24,7 +24,7 @@ import { fitConv, looksConvolutional, type ConvFit, type ConvUnit } from './conv
 import { mapPlace, type Conv2dFit } from './conv2d';
 import { readFirstLayer } from './firstLayer';
 import { aliases, layerNameOf, POST, PRE, sameOutput, sameWindow, STEMS } from './layerNames';
-import { readActivation, type DenseUnit } from './dense';
+import { onePerHead, readActivation, type DenseUnit } from './dense';
 import type { ForwardFormula } from './formulas';
 import { byIndex } from './loss';
 import { fitPool, fitPool2d, poolMode, type Pool2dFit, type PoolFit } from './pool';
@@ -91,19 +91,9 @@ function forwardOnly(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 
 /** Reads a convolutional network from `formulas`, its reasons said in `locale`; `undefined` when its first layer is no convolution. */
 export function readCnn(formulas: readonly ForwardFormula[], locale: Locale): CnnReading | undefined {
-	const sums = forwardOnly(formulas);
-	const pres: ForwardFormula[] = [];
-	const preOf = new Map<string, ForwardFormula>();
-	for (const f of sums) {
-		const earlier = f.heads.map((h) => preOf.get(h.key)).find((x) => x);
-		if (earlier) {
-			const same = earlier.reads.length === f.reads.length && earlier.reads.every((r) => f.reads.some((x) => x.key === r.key));
-			if (!same) return none(message('infer.twoSums', { head: f.heads[0].text }, locale), f);
-			continue;
-		}
-		pres.push(f);
-		for (const h of f.heads) preOf.set(h.key, f);
-	}
+	const heads = onePerHead(forwardOnly(formulas), locale);
+	if ('reason' in heads) return none(heads.reason, heads.at);
+	const { pres, preOf } = heads;
 	const outFormulas = new Map<ForwardFormula, ForwardFormula[]>();
 	const outOf = new Map<string, ForwardFormula>();
 	for (const f of formulas) {

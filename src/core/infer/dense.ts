@@ -59,23 +59,32 @@ function none(reason: string, at?: ForwardFormula): DenseReading {
 	return { kind: 'none', reason, at };
 }
 
-/** Reads the dense layers of `formulas`, its reasons said in `locale`; `undefined` when the document writes no weighted sum at all. */
-export function readDense(formulas: readonly ForwardFormula[], locale: Locale = defaultLocale): DenseReading | undefined {
-	if (!formulas.some((f) => f.affine)) return undefined;
-	const affine = forwardSums(formulas);
-	// One unit per head: a weighted sum written again must read the same names, else there are two readings.
+/**
+ * One unit per head: the first weighted sum for each head, and which sum each head names. A sum
+ * written again must read the same names, else there are two readings and the reason says so.
+ */
+export function onePerHead(sums: readonly ForwardFormula[], locale: Locale): { pres: ForwardFormula[]; preOf: Map<string, ForwardFormula> } | { reason: string; at: ForwardFormula } {
 	const pres: ForwardFormula[] = [];
 	const preOf = new Map<string, ForwardFormula>();
-	for (const f of affine) {
+	for (const f of sums) {
 		const earlier = f.heads.map((h) => preOf.get(h.key)).find((x) => x);
 		if (earlier) {
 			const same = earlier.reads.length === f.reads.length && earlier.reads.every((r) => f.reads.some((x) => x.key === r.key));
-			if (!same) return none(message('infer.twoSums', { head: f.heads[0].text }, locale), f);
+			if (!same) return { reason: message('infer.twoSums', { head: f.heads[0].text }, locale), at: f };
 			continue;
 		}
 		pres.push(f);
 		for (const h of f.heads) preOf.set(h.key, f);
 	}
+	return { pres, preOf };
+}
+
+/** Reads the dense layers of `formulas`, its reasons said in `locale`; `undefined` when the document writes no weighted sum at all. */
+export function readDense(formulas: readonly ForwardFormula[], locale: Locale = defaultLocale): DenseReading | undefined {
+	if (!formulas.some((f) => f.affine)) return undefined;
+	const units = onePerHead(forwardSums(formulas), locale);
+	if ('reason' in units) return none(units.reason, units.at);
+	const { pres, preOf } = units;
 	// Outputs: a formula over one pre-activation (an activation) or over several (softmax).
 	const outFormulas = new Map<ForwardFormula, ForwardFormula[]>();
 	const outOf = new Map<string, ForwardFormula>();

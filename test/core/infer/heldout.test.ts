@@ -13,24 +13,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyzeDocument, type Analysis } from '../../../src/core/check/analyze';
-
-const dir = path.join(__dirname, '../../fixtures/realworld');
-
-/** A finding: its code, the 1-based line it starts on, and the text it marks. */
-interface Finding {
-	readonly code: string;
-	readonly line: number;
-	readonly text: string;
-}
-
-interface Plant {
-	readonly name: string;
-	/** Text of the document and what replaces it; each `from` occurs once. */
-	readonly edits: readonly (readonly [from: string, to: string])[];
-	/** The findings the planted mistake must raise (besides the document's own). */
-	readonly found: readonly Finding[];
-}
+import { analyze, findings, keys, plant, realworldDir as dir, type Finding, type Plant } from '../../shared/heldOut';
 
 interface Case {
 	readonly file: string;
@@ -221,29 +204,6 @@ const cases: readonly Case[] = [
 	// Declining is right here (`u_{-1}` is no name the parser reads); the reason given is not, so it is not asserted.
 	{ file: 'tricky/conv1d-centred-kernel-names.md', read: false, checkedAtLeast: 48, own: [], plants: [] },
 ];
-
-async function analyze(text: string): Promise<Analysis> {
-	const a = await analyzeDocument(text, 'markdown', { tolerance: 'digits' });
-	assert.ok(a, 'the analysis was not cancelled');
-	return a;
-}
-
-function findings(a: Analysis, text: string): string[] {
-	const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-	return a.diagnostics.map((d) => `${d.code} @${lineOf(d.span.start)} ${JSON.stringify(text.slice(d.span.start, d.span.end))}`).sort();
-}
-
-const keys = (fs: readonly Finding[]) => fs.map((f) => `${f.code} @${f.line} ${JSON.stringify(f.text)}`).sort();
-
-function plant(text: string, p: Plant): string {
-	let out = text;
-	for (const [from, to] of p.edits) {
-		assert.strictEqual(out.split(from).length, 2, `${p.name}: ${JSON.stringify(from)} occurs once`);
-		// split and join, not replace: a `$$` in the replacement would be read as a pattern.
-		out = out.split(from).join(to);
-	}
-	return out;
-}
 
 suite('infer: held-out documents (published and constructed)', () => {
 	for (const c of cases) {
