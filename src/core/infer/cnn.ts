@@ -60,13 +60,13 @@ function none(reason: string, at?: ForwardFormula): CnnReading {
 /**
  * The weighted sums of the forward pass, as `dense.ts` finds them, but a name computed by a
  * formula over forward quantities (a pool's output, an activation's) is forward too, however many
- * such formulas stand between it and a weighted sum.
+ * such formulas stand between it and a weighted sum. A sum marked backward is never one.
  */
 function forwardOnly(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
 	const readers = new Map<string, ForwardFormula[]>();
 	for (const f of formulas) if (!f.affine) for (const r of f.reads) readers.set(r.key, readers.get(r.key) ?? []).get(r.key)!.push(f);
-	let sums = formulas.filter((f) => f.affine);
+	let sums = formulas.filter((f) => f.affine && !f.backward);
 	for (let round = 0; round < MAX_ROUNDS; round++) {
 		// The names computed from the sums' heads alone, each formula once: work in the number of reads.
 		const nodes = new Set<string>();

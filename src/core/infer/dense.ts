@@ -202,11 +202,12 @@ export function readDense(formulas: readonly ForwardFormula[], locale: Locale = 
 /**
  * The weighted sums of the forward pass. A sum that multiplies a name some other formula computes,
  * when that name is no pre-activation or output, belongs to the backward pass
- * (`e_{H11} = \delta_{y1} w_5 + \delta_{y2} w_7`) and is left out, until no more are.
+ * (`e_{H11} = \delta_{y1} w_5 + \delta_{y2} w_7`) and is left out, until no more are; so is a sum
+ * over a name defined by derivatives (`dw5 = delta1 \cdot H1`, marked backward in `formulas.ts`).
  */
 export function forwardSums(formulas: readonly ForwardFormula[]): ForwardFormula[] {
 	const computed = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
-	let sums = formulas.filter((f) => f.affine);
+	let sums = formulas.filter((f) => f.affine && !f.backward);
 	// Each round leaves out at least one sum; a few rounds settle any derivation written by hand, and
 	// a set that has not settled by then only fails the verification, never passes it wrongly.
 	for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -4,7 +4,10 @@
  * constants) gives a formula for that name; plain names between them are aliases of it
  * (`\hat{y}_1 = a^{(2)}_1 = \sigma(z^{(2)}_1)`). An affine member (`w_1 i_1 + w_2 i_2 + b_1`: a sum of
  * products of two names and at most one lone name) is a weighted sum; any other member is a function
- * of the names it reads, judged later by evaluating it (`activation.ts`, `loss.ts`).
+ * of the names it reads, judged later by evaluating it (`activation.ts`, `loss.ts`). A name defined
+ * by derivatives (`delta1 = dE/dy1 \cdot dy1/dnet`, `\delta = \partial E / \partial z`) is a backward
+ * quantity, never a formula of its own; a formula that reads one is marked backward, so the readers
+ * leave its weighted sum (`dw5 = delta1 \cdot H1`) out of the forward pass.
  */
 import type { Expr, NameRef } from '../syntax/ast';
 import { isNumeric } from '../eval/evaluate';
@@ -28,6 +31,8 @@ export interface ForwardFormula {
 	readonly reads: readonly NameRef[];
 	/** Set when the member is a weighted sum. */
 	readonly affine?: { readonly products: readonly Product[]; readonly bias?: NameRef };
+	/** Set when the member reads a name the document defines by derivatives: a backward quantity. */
+	readonly backward?: true;
 }
 
 function unwrap(e: Expr): Expr {
@@ -97,9 +102,38 @@ function isFormula(e: Expr): boolean {
 	return namesIn(e).length > 0;
 }
 
+function holdsDerivative(e: Expr): boolean {
+	for (const x of nodesOf(e)) if (x.kind === 'derivative') return true;
+	return false;
+}
+
+/**
+ * The names the chains define by derivatives: a chain headed by a name, not an update, whose
+ * aliases lead to a derivative or to a member that holds one (`delta1 = dE/dy1 \cdot dy1/dnet = 0.126`).
+ */
+function backwardNames(chains: readonly Chain[]): Set<string> {
+	const keys = new Set<string>();
+	for (const chain of chains) {
+		const head = namedMember(chain.members[0]);
+		if (!head?.name || head.name.updated || updatedKey(chain) !== undefined) continue;
+		const heads: string[] = [head.name.key];
+		for (const m of chain.members.slice(1)) {
+			const alias = nameOf(m);
+			if (alias) {
+				heads.push(alias.key);
+				continue;
+			}
+			if (holdsDerivative(m)) for (const k of heads) keys.add(k);
+			break;
+		}
+	}
+	return keys;
+}
+
 /** Every forward formula, in document order; a head may have several (the notes write a formula, then again with numbers). */
 export function readFormulas(chains: readonly Chain[], maxFormulas: number): ForwardFormula[] {
 	const formulas: ForwardFormula[] = [];
+	const backward = backwardNames(chains);
 	for (const chain of chains) {
 		if (formulas.length >= maxFormulas) break;
 		const head = namedMember(chain.members[0]);
@@ -118,7 +152,8 @@ export function readFormulas(chains: readonly Chain[], maxFormulas: number): For
 		if (!member) continue;
 		const reads = namesIn(member);
 		if (reads.length === 0 || reads.some((r) => heads.some((h) => h.key === r.key))) continue;
-		formulas.push({ heads, member, chain, reads, affine: readAffine(member) });
+		const fromBackward = reads.some((r) => backward.has(r.key));
+		formulas.push({ heads, member, chain, reads, affine: readAffine(member), ...(fromBackward ? { backward: true as const } : {}) });
 	}
 	return formulas;
 }
