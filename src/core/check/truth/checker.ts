@@ -348,6 +348,8 @@ export class TruthChecker {
 			compared++;
 			if (at < 0) continue;
 			const id = truth.ids[at], value = grid!.cells[at].value;
+			// Another admissible choice at a tie or a kink (`choices.ts`) may give the whole grid: no finding then.
+			if (this.matrixFormulaAdmitted(m, head, after, truth.ids)) continue;
 			const mistake = explain(this.net, id, { lo: value - 1e-9, hi: value + 1e-9 }, () => undefined, this.ctx.locale);
 			const label = this.net.label(id);
 			this.ctx.diagnostics.push({
@@ -360,6 +362,22 @@ export class TruthChecker {
 			break;
 		}
 		return compared;
+	}
+
+	/**
+	 * True when a network that takes other choices the values leave open (`choices.ts`) gives the
+	 * written member's grid on its own values, element for element. Every open choice is tried, not
+	 * only those reaching one element: two kinks may each set one element of a vector. Past the
+	 * bound on alternatives, a grid such a choice can change is given the benefit of the doubt.
+	 */
+	private matrixFormulaAdmitted(m: Expr, head: NameNode | DerivativeNode, after: boolean, ids: readonly QuantityId[]): boolean {
+		if (!ids.some((id) => choiceDependent(id))) return false;
+		const alts = alternatives(this.net, (p) => this.known(p)?.iv);
+		return !alts.complete || alts.nets.some((alt) => {
+			const truth = trueGrid(alt, head, after, this.ctx.nameScope);
+			const grid = truth && evaluateOnTruth(alt, m, this.ctx.nameScope);
+			return grid !== undefined && firstDifference(grid, truth!) === -1;
+		});
 	}
 
 	/**
