@@ -7,7 +7,7 @@
  * a layer that substitutes none gives no value and so no network. A given the document never states
  * is a reason, not a zero.
  */
-import { defaultNotation, type LayerSpec, type NetworkSpec } from '../engine/spec';
+import type { LayerSpec, NetworkSpec } from '../engine/spec';
 import { message } from '../messages/message';
 import type { Locale } from '../messages/locale';
 import type { NameRef } from '../syntax/ast';
@@ -17,6 +17,7 @@ import type { ForwardFormula } from './formulas';
 import type { Givens } from './givens';
 import type { LossReading } from './loss';
 import type { Pool2dFit } from './pool';
+import { denseLayerSpec, lossFields } from './spec';
 
 type Read<T> = Extract<T, { kind: 'read' }>;
 
@@ -76,22 +77,11 @@ export function buildCnnSpec(reading: Read<CnnReading>, loss: Read<LossReading>,
 					kernelNames: f.kernel.map((n) => n.text), biasNames: f.biases.map((n) => n.text),
 				};
 			}
-			case 'dense': {
-				const weightNames = L.units.flatMap((u) => u.weights);
-				const biases = L.units.map((u) => u.bias!);
-				const one = biases.length > 1 && biases.every((b) => b.key === biases[0].key);
-				const biasNames = one ? [biases[0]] : biases;
-				return {
-					kind: 'dense', name: L.name, units: L.units.length, weights: values(weightNames, within), weightNames: weightNames.map((n) => n.text),
-					bias: values(biasNames, within), sharedBias: one, activation: { kind: L.activation, slope: 0.01 }, biasNames: biasNames.map((n) => n.text),
-				};
-			}
+			case 'dense': return denseLayerSpec(L.name, L.units, L.activation, (names) => values(names, within));
 		}
 	});
-	const unpaired = loss.targets.findIndex((t) => !t);
-	if (unpaired >= 0) return { reason: message('infer.unpaired', { output: unpaired + 1 }, locale) };
-	const targets = loss.targets as NameRef[];
-	const target = values(targets);
+	const fields = lossFields(loss, values, givens, locale);
+	if ('reason' in fields) return fields;
 	if (missing) return { reason: message('infer.noValue', { name: missing.text }, locale) };
 	return {
 		input,
@@ -99,12 +89,7 @@ export function buildCnnSpec(reading: Read<CnnReading>, loss: Read<LossReading>,
 			? { channels: 1, rows: reading.grid.rows, cols: reading.grid.cols, dims: 2 }
 			: { channels: reading.inputChannels ?? 1, rows: 1, cols: input.length / (reading.inputChannels ?? 1), dims: 1 },
 		inputNames: reading.inputs.map((n) => n.text),
-		target,
-		targetNames: targets.map((n) => n.text),
-		loss: loss.loss,
-		learningRate: givens.learningRate(),
 		layers,
-		frozen: new Set(),
-		notation: defaultNotation,
+		...fields,
 	};
 }
