@@ -49,3 +49,15 @@ export function plant(text: string, p: Plant): string {
 	}
 	return out;
 }
+
+/** One test per plant: the document with the plant's edits gives its own findings and exactly the plant's besides. */
+export function plantedTests(file: string, text: string, own: readonly Finding[], plants: readonly Plant[]): void {
+	for (const p of plants) {
+		test(`${file}, planted: ${p.name}`, async () => {
+			const planted = plant(text, p);
+			const a = await analyze(planted);
+			const messages = a.diagnostics.map((d) => d.message).join('\n');
+			assert.deepStrictEqual(findings(a, planted), keys([...own, ...p.found]), messages);
+		});
+	}
+}
