@@ -12,6 +12,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeDocument, type Analysis } from '../../../../src/core/check/analyze';
+import { findings } from '../../../shared/heldOut';
 
 const dir = path.join(__dirname, '../../../fixtures/realworld/tricky');
 
@@ -27,10 +28,14 @@ async function analyze(file: string, edit?: readonly [from: string, to: string])
 	return { a, text };
 }
 
-/** Every finding as `code @line "marked text"`, sorted. */
-function findings(a: Analysis, text: string): string[] {
+/** Silence must come from a judgement: the chain that starts on each 1-based line was checked. */
+function checkedOn(a: Analysis, text: string, lines: readonly number[]): void {
 	const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-	return a.diagnostics.map((d) => `${d.code} @${lineOf(d.span.start)} ${JSON.stringify(text.slice(d.span.start, d.span.end))}`).sort();
+	for (const line of lines) {
+		const i = a.chains.findIndex((c) => lineOf(c.span.start) === line);
+		assert.ok(i >= 0, `a chain starts on line ${line}`);
+		assert.strictEqual(a.status[i], 'checked', `the chain on line ${line} was checked`);
+	}
 }
 
 const quiet = (a: Analysis) => a.diagnostics.map((d) => d.message).join('\n');
@@ -40,6 +45,7 @@ suite('truth: ties and kinks', () => {
 		// a_{11} = a_{12} = 0.5474 and a_{21} = a_{22} = 0.48: either element's gradient is a right one.
 		const { a, text } = await analyze('conv1d-max-tie-last.md');
 		assert.deepStrictEqual(findings(a, text), [], quiet(a));
+		checkedOn(a, text, [83, 91, 99]);
 	});
 
 	test('a max pool whose elements are equal at the precision written may route to either', async () => {
@@ -48,17 +54,20 @@ suite('truth: ties and kinks', () => {
 		// summed over that routing, stand.
 		const { a, text } = await analyze('conv1d-max-near-tie.md');
 		assert.deepStrictEqual(findings(a, text), [], quiet(a));
+		checkedOn(a, text, [83, 85]);
 	});
 
 	test('a max pool over two ReLU zeros routed to the second is no mistake', async () => {
 		const { a, text } = await analyze('conv1d-relu-zeros-tie.md');
 		assert.deepStrictEqual(findings(a, text), [], quiet(a));
+		checkedOn(a, text, [91, 93]);
 	});
 
 	test("ReLU's derivative at exactly 0 taken as 1 is a convention, not a left-out derivative", async () => {
 		// z_{11} = 0 takes ReLU′(0) = 1 and z_{14} = 0 takes 0: both stand.
 		const { a, text } = await analyze('conv1d-relu-at-zero-one.md');
 		assert.deepStrictEqual(findings(a, text), [], quiet(a));
+		checkedOn(a, text, [83, 85]);
 	});
 
 	test('a second forward pass after the update may substitute the updated kernel', async () => {
