@@ -203,7 +203,7 @@ export const checks: Check[] = [
 			// sometimes misses it (seen in one of three runs); refreshing it is what a user would do.
 			await drafts.waitFor({ timeout: TIMEOUT.ui }).catch(async () => {
 				console.log('[e2e] the Explorer did not show drafts/; refreshing it');
-				await runCommand(page, 'File: Refresh Explorer');
+				await runCommand(page, 'Refresh Explorer');
 				await drafts.waitFor({ timeout: TIMEOUT.ui });
 			});
 			fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
