@@ -5,7 +5,8 @@
  * over another, then a digit typed and taken back, which moves the offsets after it), a full check by
  * a new service (≤ 0.5×), the derivcheck CLI against markdownlint-cli2 on the file, each a fresh
  * process (≤ 1×), and the language server's heap over 10,000 incremental edits (flat). Timings are
- * medians after a warm-up; the heap is measured after a forced garbage collection. Returns the
+ * medians after a warm-up; the heap is measured after a forced garbage collection. It runs bundled
+ * (`npm run bench`), as the server and the CLI do. Returns the
  * Markdown section that `run.ts` writes to bench/RESULTS.md.
  */
 import { execFileSync } from 'child_process';
@@ -106,7 +107,10 @@ export async function editorBench(): Promise<string> {
 	const text = longDerivation(10_000);
 	const lines = text.split('\n').length;
 	const uri = 'file:///bench.md';
+	// One warm-up run each: both are timed warm, as an editor that has checked a file before runs them.
+	lint({ strings: { [uri]: text } });
 	const markdownlint = await median(5, () => lint({ strings: { [uri]: text } }));
+	await createLanguageService().check({ uri, languageId: 'markdown', version: 1, text });
 	const full = await median(3, () => createLanguageService().check({ uri, languageId: 'markdown', version: 1, text }));
 	const service = createLanguageService();
 	const first = await service.check({ uri, languageId: 'markdown', version: 1, text });

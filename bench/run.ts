@@ -6,6 +6,8 @@
  * TensorFlow.js gets its input and parameter tensors made once, outside the timed region, and is
  * timed on `valueAndGrads` plus reading the gradients back; the engine is timed on a whole
  * `runNetwork`, allocation included. Prints a Markdown table and writes it to bench/RESULTS.md.
+ * `npm run bench` runs it bundled (`dist/bench.js`, built by `node esbuild.js --bench`), as the
+ * editor and the CLI run the code.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -73,7 +75,8 @@ async function main(): Promise<void> {
 	console.log(`\n${editor}`);
 	const machine = `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} when the run ended.`;
 	const out = `# Benchmarks\n\n\`npm run bench\` (bench/run.ts), ${new Date().toISOString().slice(0, 10)}. ${machine}\n\n## Engine benchmark\n\n${table}\n\n${note}\n\n${editor}`;
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), out);
+	// Run from `dist/bench.js` (bundled) or from `bench/` (tsx): the project's root is one up from either.
+	fs.writeFileSync(path.join(__dirname, '..', 'bench', 'RESULTS.md'), out);
 }
 
 main().catch((e) => {
