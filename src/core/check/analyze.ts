@@ -142,7 +142,9 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 		uncheckedNames: unchecked,
 	};
 	const segments = networkSegments(scan, ctx);
-	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx, scan) : undefined;
+	// What the memo handed out is shared with the last check; settling copies it before rewriting a key.
+	const owned = statements.map((st) => !options.parses || options.parses.owns(st));
+	const inferred = scan.networks.length === 0 && options.inferNetwork !== false ? readNetwork(statements, ctx, scan, (i) => owned[i]) : undefined;
 	if (inferred?.kind === 'read') segments.push({ start: 0, truth: new TruthChecker(buildNetwork(inferred.spec), ctx) });
 	for (let i = 0; i < statements.length; i++) {
 		const truth = truthAt({ segments }, statements[i].span.start);
@@ -150,7 +152,7 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 	}
 	const reserved = new Set<string>();
 	for (const seg of segments) if (seg.truth) for (const k of declaredKeys(seg.truth.net)) reserved.add(k);
-	const scope = settleMarks(statements, reserved);
+	const scope = settleMarks(statements, reserved, (i) => owned[i]);
 	ctx.nameScope = scope;
 	const joined = joinChains(statements, { text, regions: scan.regions });
 	// The chains an edit cannot reach keep the last check's results, and are that check's chains (`reuse.ts`).
@@ -225,10 +227,10 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
  * its chains: what they state (recorded as the check would, into facts of their own) and their
  * forward formulas. A bug there costs the document its inferred network, never its other findings.
  */
-function readNetwork(statements: readonly Statement[], ctx: CheckContext, scan: ScanResult): InferredNetwork {
+function readNetwork(statements: readonly Statement[], ctx: CheckContext, scan: ScanResult, owned: (i: number) => boolean): InferredNetwork {
 	try {
 		const expanded = statements.map((st) => expandSums(st, undefined));
-		const scope = settleMarks(expanded, new Set());
+		const scope = settleMarks(expanded, new Set(), owned);
 		const chains = joinChains(expanded, { text: ctx.text, regions: scan.regions });
 		const facts = () => {
 			const scratch: CheckContext = { ...ctx, facts: new Facts(), diagnostics: [], members: [], substitutions: [], names: [], uncheckedNames: new Set(), nameScope: scope };

@@ -126,11 +126,20 @@ function expandMember(e: Expr, known: NameKnown | undefined, depth = 0): Expr {
 	}
 }
 
+/** Whether each statement holds an index sum, found once: the parse memo hands the same statements to every check. */
+const sums = new WeakMap<Statement, boolean>();
+
+function holdsSum(s: Statement): boolean {
+	let holds = sums.get(s);
+	if (holds === undefined) sums.set(s, (holds = s.members.some((m) => someNode(m, (x) => x.kind === 'call' && x.fn === 'indexsum'))));
+	return holds;
+}
+
 /**
  * Expands the index sums of a statement. With `x_1 = 1, x_2 = 2` declared, `\sum_i x_i = 3`
  * becomes `(x_1 + x_2) = 3`; `\sum_{i=1}^{2} 0.5 x_i` needs no network.
  */
 export function expandSums(s: Statement, known: NameKnown | undefined): Statement {
-	if (!s.members.some((m) => someNode(m, (x) => x.kind === 'call' && x.fn === 'indexsum'))) return s;
+	if (!holdsSum(s)) return s;
 	return { ...s, members: s.members.map((m) => expandMember(m, known)) };
 }

@@ -69,10 +69,13 @@ function inInlineCode(text: string, offset: number): boolean {
 }
 
 function markdownDirectives(text: string, scan: ScanResult): Directive[] {
-	const skipped = [...codeFences(text), ...scan.regions.map((r) => r.outer), ...scan.networks.map((n) => n.outer)];
 	const out: Directive[] = [];
+	// Read on every check: the code fences are looked for only when a comment is there to place.
+	if (!text.includes('derivcheck-')) return out;
+	let skipped: Span[] | undefined;
 	for (const m of text.matchAll(MARKDOWN)) {
 		const at = m.index ?? 0;
+		skipped ??= [...codeFences(text), ...scan.regions.map((r) => r.outer), ...scan.networks.map((n) => n.outer)];
 		if (inside(skipped, at) || inInlineCode(text, at)) continue;
 		out.push({ kind: m[1] as DirectiveKind, codes: codesOf(m[2]), span: { start: at, end: at + m[0].length } });
 	}
@@ -90,6 +93,7 @@ function commentStart(text: string, start: number, end: number): number {
 
 function latexDirectives(text: string): Directive[] {
 	const out: Directive[] = [];
+	if (!text.includes('derivcheck-')) return out;
 	for (let start = 0; start < text.length;) {
 		let end = text.indexOf('\n', start);
 		if (end < 0) end = text.length;

@@ -30,12 +30,17 @@ export interface TextChange {
 	readonly newEnd: number;
 }
 
+const BLOCK = 4096;
+
 /** The one changed stretch between two texts, found from both ends: `textChange('a1b', 'a22b')` is `{first: 1, oldEnd: 2, newEnd: 3}`. */
 export function textChange(old: string, text: string): TextChange {
 	const n = Math.min(old.length, text.length);
+	// Equal stretches are skipped a block at a time: comparing two slices is the engine's own loop, many times a character loop's speed.
 	let first = 0;
+	for (let step = BLOCK; first + step <= n && old.slice(first, first + step) === text.slice(first, first + step);) first += step;
 	while (first < n && old.charCodeAt(first) === text.charCodeAt(first)) first++;
 	let tail = 0;
+	for (let step = BLOCK; tail + step <= n - first && old.slice(old.length - tail - step, old.length - tail) === text.slice(text.length - tail - step, text.length - tail);) tail += step;
 	while (tail < n - first && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
 	return { first, oldEnd: old.length - tail, newEnd: text.length - tail };
 }

@@ -6,14 +6,17 @@
  * bare `in_{o1}` anywhere, the two are one name. Whether the document marks a prediction
  * (`\hat{y}`) is also read here, since it decides that `y_j` is the target.
  *
- * Settling rewrites the keys of marked names in place, right after parsing and before any checker
- * reads a key, so every later layer compares names by key alone. It writes both keys from the
- * name's parts, marked or not, so a statement settled by an earlier check settles afresh: the
- * parse memo keeps the statements a check settled and hands out copies of them.
+ * Settling rewrites the keys of marked names, right after parsing and before any checker reads a
+ * key, so every later layer compares names by key alone. It never writes a node that an earlier
+ * check may still hold: the parse memo shares statements from one check to the next, so a
+ * statement the caller does not own is copied before one of its keys changes (when a decision
+ * changed), and left alone when its keys are already right (every keystroke that changes no
+ * decision). Each statement's names are found once and kept beside it.
  */
-import type { NameRef, Statement } from './ast';
+import type { Expr, NameRef, Statement } from './ast';
 import { nameKeyOf } from './names';
-import { nodesOf } from './walk';
+import { shiftedCopy } from './copy';
+import { eachNode } from './walk';
 
 export interface SettledNames {
 	/** True when the document writes `\hat{y}` (or `\hat{o}`) for the prediction. */
@@ -25,46 +28,67 @@ export interface SettledNames {
 	readonly decisions: ReadonlyMap<string, boolean>;
 }
 
-function* namesOf(statements: readonly Statement[]): Generator<NameRef> {
-	for (const s of statements) {
-		for (const m of s.members) {
-			for (const e of nodesOf(m)) {
-				if (e.kind === 'name') yield e.name;
-				else if (e.kind === 'derivative') {
-					yield e.of;
-					yield e.wrt;
-				}
-			}
-		}
-	}
+/** The names of each statement, found once: a shared statement is settled on every check. */
+const namesCache = new WeakMap<Statement, readonly NameRef[]>();
+
+function namesIn(s: Statement): readonly NameRef[] {
+	let names = namesCache.get(s);
+	if (names) return names;
+	const found: NameRef[] = [];
+	const visit = (e: Expr) => {
+		if (e.kind === 'name') found.push(e.name);
+		else if (e.kind === 'derivative') found.push(e.of, e.wrt);
+	};
+	for (const m of s.members) eachNode(m, visit);
+	namesCache.set(s, (names = found));
+	return names;
 }
 
 /**
  * Drops the marks of marked names whose base means nothing else, and says whether a prediction
  * is marked. With `$$\bar{in}_{o1} = 0.5$$` alone, the name's key becomes `ino1`; beside
- * `$$in_{o1} = 0.4$$` it stays `bar.ino1`.
+ * `$$in_{o1} = 0.4$$` it stays `bar.ino1`. `owned(i)` says whether the caller made statement `i`
+ * itself (a fresh parse) and may have it rewritten in place; any other statement whose keys
+ * change is replaced in `statements` by a copy.
  */
-export function settleMarks(statements: readonly Statement[], reserved: ReadonlySet<string>): SettledNames {
+export function settleMarks(statements: Statement[], reserved: ReadonlySet<string>, owned: (i: number) => boolean): SettledNames {
 	const plain = new Set<string>();
-	const marked: NameRef[] = [];
 	let marksPrediction = false;
-	for (const n of namesOf(statements)) {
-		if (n.marks.length === 0) plain.add(n.baseKey);
-		else {
-			marked.push(n);
-			if (n.marks[0] === 'hat' && (n.base === 'y' || n.base === 'Y' || n.base === 'o')) marksPrediction = true;
+	let anyMarked = false;
+	for (const s of statements) {
+		for (const n of namesIn(s)) {
+			if (n.marks.length === 0) plain.add(n.baseKey);
+			else {
+				anyMarked = true;
+				if (n.marks[0] === 'hat' && (n.base === 'y' || n.base === 'Y' || n.base === 'o')) marksPrediction = true;
+			}
 		}
 	}
 	const decisions = new Map<string, boolean>();
-	for (const n of marked) {
+	if (!anyMarked) return { marksPrediction, decisions };
+	// Both keys are written from the name's parts, so a name settled before settles as a fresh one does.
+	const keyOf = (n: NameRef): string => {
 		const unmarked = nameKeyOf([], n.base, n.layer, n.sub);
 		const kept = plain.has(unmarked) || reserved.has(unmarked);
 		decisions.set(unmarked, !kept);
-		// Both keys are written from the name's parts, so settling a name settled before gives what settling it fresh gives.
-		const key = kept ? nameKeyOf(n.marks, n.base, n.layer, n.sub) : unmarked;
-		const settled = n as { -readonly [K in keyof NameRef]: NameRef[K] };
-		settled.baseKey = key;
-		settled.key = n.updated ? `${key}'` : key;
+		return kept ? nameKeyOf(n.marks, n.base, n.layer, n.sub) : unmarked;
+	};
+	for (let i = 0; i < statements.length; i++) {
+		let names = namesIn(statements[i]);
+		let stale = false;
+		for (const n of names) if (n.marks.length > 0 && n.baseKey !== keyOf(n)) stale = true;
+		if (!stale) continue;
+		if (!owned(i)) {
+			statements[i] = shiftedCopy(statements[i], 0);
+			names = namesIn(statements[i]);
+		}
+		for (const n of names) {
+			if (n.marks.length === 0) continue;
+			const key = keyOf(n);
+			const settled = n as { -readonly [K in keyof NameRef]: NameRef[K] };
+			settled.baseKey = key;
+			settled.key = n.updated ? `${key}'` : key;
+		}
 	}
 	return { marksPrediction, decisions };
 }

@@ -1,10 +1,11 @@
 /**
  * The parse memo: a region whose text is unchanged is not parsed again, and what it returns is
- * exactly what a fresh parse of the edited text gives — offsets moved with the region, and a copy
- * that a check may rewrite without touching the next check's parse.
+ * exactly what a fresh parse of the edited text gives — offsets moved with the region — and what
+ * one check settles never changes what another check holds.
  */
 import * as assert from 'assert';
-import { ParseMemo, shiftedCopy } from '../../../src/core/check/parseMemo';
+import { ParseMemo } from '../../../src/core/check/parseMemo';
+import { shiftedCopy } from '../../../src/core/syntax/copy';
 import { parseMath } from '../../../src/core/syntax/parser';
 import { settleMarks } from '../../../src/core/syntax/settle';
 import type { NameNode, Statement } from '../../../src/core/syntax/ast';
@@ -47,35 +48,47 @@ suite('parse memo', () => {
 		});
 	}
 
-	test('a check settles the parse it gets; the next check gets a copy, which settles as a fresh parse would', () => {
+	test('a check settles the parse it gets in place; the next check shares it, and copies it only when a key changes', () => {
 		const memo = new ParseMemo();
-		const head = (p: Statement[][]) => (p[0][0].members[0] as NameNode).name;
+		const head = (p: readonly Statement[]) => (p[0].members[0] as NameNode).name;
+		const settle = (p: Statement[][], reserved: string[]): Statement[] => {
+			const all = p.flat();
+			settleMarks(all, new Set(reserved), (i) => memo.owns(all[i]));
+			return all;
+		};
 		// The first check gets the parser's own statements and settles them: `\bar{in}_{o1}` alone is `ino1`.
-		const first = parseAll(memo, before) as Statement[][];
-		settleMarks(first.flat(), new Set());
+		const firstParse = parseAll(memo, before) as Statement[][];
+		const first = settle(firstParse, []);
+		assert.strictEqual(first[0], firstParse[0][0]);
 		assert.strictEqual(head(first).key, 'ino1');
-		// The next check, where a network declares `ino1`, keeps the mark: on its own copy.
-		const second = parseAll(memo, before) as Statement[][];
-		assert.notStrictEqual(second[0][0], first[0][0]);
-		settleMarks(second.flat(), new Set(['ino1']));
-		const fresh = regions(before).map((r) => parseMath(before, r).statements);
-		settleMarks(fresh.flat(), new Set(['ino1']));
-		assert.deepStrictEqual(second, fresh);
-		assert.strictEqual(head(second).key, 'bar.ino1');
+		// The same decision again: the next check shares the statements, and nothing is written or copied.
+		const same = settle(parseAll(memo, before) as Statement[][], []);
+		assert.strictEqual(same[0], first[0]);
+		assert.strictEqual(same[1], first[1]);
+		// A check where a network declares `ino1` keeps the mark, on a copy of the one statement whose key changes.
+		const other = settle(parseAll(memo, before) as Statement[][], ['ino1']);
+		assert.notStrictEqual(other[0], first[0]);
+		assert.strictEqual(other[1], first[1]);
+		const fresh = regions(before).map((r) => parseMath(before, r).statements).flat();
+		settleMarks(fresh, new Set(['ino1']), () => true);
+		assert.deepStrictEqual(other, fresh);
+		assert.strictEqual(head(other).key, 'bar.ino1');
+		// What the earlier checks hold is unchanged.
 		assert.strictEqual(head(first).key, 'ino1');
 	});
 
-	test('a region at the same place shares its statements with no marked name, and copies those with one', () => {
+	test('a region at the same place shares its statements, and a region that moved is copied whole', () => {
 		const memo = new ParseMemo();
 		const first = parseAll(memo, before) as Statement[][];
 		const again = parseAll(memo, before.replace('Prose.', 'Prose!')) as Statement[][];
-		// `\bar{in}_{o1} = …` holds a marked name, which settling rewrites: a copy. `out_{o1} = …` does not: shared.
-		assert.notStrictEqual(again[0][0], first[0][0]);
+		assert.strictEqual(again[0][0], first[0][0]);
 		assert.strictEqual(again[1][0], first[1][0]);
-		// Moved by an edit before it, a region is copied whole.
+		assert.ok(!memo.owns(again[0][0]));
+		// Moved by an edit before it, a region is copied whole, and the copy is the check's own.
 		const longer = before.replace('Prose.', 'Prose, longer.');
 		const moved = parseAll(memo, longer) as Statement[][];
 		assert.notStrictEqual(moved[1][0], first[1][0]);
+		assert.ok(memo.owns(moved[1][0]));
 		assert.deepStrictEqual(moved, regions(longer).map((r) => parseMath(longer, r).statements));
 	});
 
