@@ -168,6 +168,7 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 	const changedAt = change && { start: change.first, end: change.newEnd };
 	const changed = (span: { start: number; end: number }) => !!changedAt && (overlaps(span, changedAt) || (span.start <= changedAt.start && span.end >= changedAt.end));
 	let segment = -1;
+	let kept = 0;
 	for (const chain of joined) {
 		if (Date.now() - sliceStart > SLICE_MS) {
 			await tick();
@@ -186,11 +187,15 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 		}
 		const c = chain.index;
 		const before = plan && c < plan.prefix ? undefined : prev?.journal?.reads[c];
-		if (plan && (c < plan.prefix || (before && plan.candidate(c) && sameReads(before, c, ctx, exact, changed)))) {
+		// Chains before the edit did not move; those after an insertion or deletion are kept moved (`reuse.ts`).
+		const move = plan && c >= plan.prefix ? plan.move : undefined;
+		if (plan && (c < plan.prefix || (before && plan.candidate(c) && sameReads(before, c, ctx, exact, changed, move)))) {
 			const now = lengths(ctx, exact, unchecked);
-			replay(prev!, c, c + 1, ctx, exact, unchecked, previousTruth);
-			keptRecords(prev!, c, c + 1, now, status, counts, reads);
-			chains[c] = prev!.chains[c];
+			move?.pair(prev!.chains[c], chain);
+			replay(prev!, c, c + 1, ctx, exact, unchecked, previousTruth, move);
+			keptRecords(prev!, c, c + 1, now, status, counts, reads, move);
+			chains[c] = move ? chain : prev!.chains[c];
+			kept++;
 			continue;
 		}
 		const r = new ChainReads();
@@ -217,7 +222,7 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 		reads.push(r);
 	}
 	if (options.token?.isCancellationRequested) return undefined;
-	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, reads, unchecked, exact };
+	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, reads, unchecked, exact, kept };
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 	return { ...ctx, language, scan, chains, status, segments, inferred, journal, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
 }

@@ -14,16 +14,17 @@
  *
  * - the chains before the first changed character, whose regions are unchanged: the same, and so
  *   is everything they read, so their writes are replayed without looking at their reads;
- * - when the edit replaced text by text of the same length with no line break in either (a digit
- *   typed over another), every other chain outside the regions the edit touched: its writes are
- *   replayed when each of its reads gives what it gave in the last check, else it is checked;
+ * - when the edit added or removed no line break (a digit typed over another, typed or taken
+ *   back), every other chain outside the regions the edit touched: its writes are replayed when
+ *   each of its reads gives what it gave in the last check, else it is checked;
  * - everything else is checked, and records its reads for the next check.
  *
- * An insertion or a deletion moves the offsets and line numbers after it, which messages and
- * facts hold, so the chains after it are checked (re-rendering those is the next step). The
- * settings, the networks, where each block's reach starts and every settled mark must be the
- * same, or nothing is kept. Everything is shared read-only or copied, so the last check's analysis
- * stays as it was.
+ * Messages speak of lines, which such an edit leaves where they were. When it also leaves the
+ * offsets (a same-length edit), what is kept is shared; when it moves those after it (`Move`),
+ * what is kept is copied with them moved, into the nodes of the new parse where it points into
+ * the chain, and an offset found at the edit itself, which could belong to either side, makes the
+ * whole check run afresh. The settings, the networks, where each block's reach starts and every
+ * settled mark must be the same, or nothing is kept. The last check's analysis stays as it was.
  */
 import type { ScanResult } from '../scan/region';
 import type { TextChange } from '../scan/reuse';
@@ -35,6 +36,7 @@ import type { Diagnostic } from './diagnostic';
 import type { StatedValue } from './facts';
 import { addShape, latestShape, shapesAdded, type Shape } from './matrices';
 import type { TruthChecker } from './truth/checker';
+import { movedCopy } from '../syntax/copy';
 
 /** The names left unchecked, with every addition and removal recorded against the chain that made it. */
 export class UncheckedNames extends Set<string> {
@@ -121,6 +123,8 @@ export interface Journal {
 	readonly reads: readonly (ChainReads | undefined)[];
 	readonly unchecked: UncheckedNames;
 	readonly exact: ExactResults;
+	/** How many chains kept the results of the check before (for tests and the benchmark). */
+	readonly kept: number;
 }
 
 /** The parts of an analysis a re-check reads. */
@@ -152,12 +156,72 @@ function sameDecisions(a: SettledNames, b: SettledNames): boolean {
 
 const overlapping = (s: Span, lo: number, hi: number) => s.start < hi && s.end > lo;
 
+/**
+ * How the offsets of the last check's text map into the new text's after an edit that moved those
+ * after it and no line: `old.slice(first, oldEnd)` became `by` characters longer. An offset at
+ * the edit or inside it has no sure place (`NaN`).
+ */
+export class Move {
+	/** The members of the new parse that are the copies of the last check's (`pair`). */
+	private readonly seen = new Map<object, unknown>();
+	private readonly throwing = (offset: number): number => {
+		const moved = this.at(offset);
+		if (Number.isNaN(moved)) throw new Error('A kept result has an offset at the edit.');
+		return moved;
+	};
+
+	constructor(readonly first: number, readonly oldEnd: number, readonly by: number) {}
+
+	at(offset: number): number {
+		return offset < this.first ? offset : offset > this.oldEnd ? offset + this.by : NaN;
+	}
+
+	/** A copy of what a kept chain wrote, with its offsets moved; one at the edit is a bug here, and throws (`analyzeDocument` then checks afresh). */
+	copy<T>(x: T): T {
+		return movedCopy(x, this.throwing, this.seen);
+	}
+
+	/** True when a place the last check quoted touches the edit, so its text may differ now. */
+	touches(span: Span): boolean {
+		return span.end >= this.first && span.start <= this.oldEnd;
+	}
+
+	/**
+	 * Makes the members of chain `now` (the new parse) the copies of those of `before`, the same
+	 * text moved, so that a kept fact about a member points into the new chain, not into a copy.
+	 */
+	pair(before: Chain, now: Chain): void {
+		for (let m = 0; m < before.members.length && m < now.members.length; m++) {
+			const x = before.members[m], y = now.members[m];
+			if (x.kind !== y.kind || this.at(x.span.start) !== y.span.start || this.at(x.span.end) !== y.span.end) continue;
+			this.seen.set(x, y).set(x.span, y.span);
+		}
+	}
+
+	/** What a kept chain read, in the new text's offsets, for the check after this one. */
+	reads(r: ChainReads): ChainReads {
+		const out = new ChainReads();
+		out.opaque = r.opaque;
+		out.reach = r.reach;
+		out.invented = r.invented;
+		out.noShapes = r.noShapes;
+		for (const [k, v] of r.facts) out.facts.set(k, this.copy(v));
+		for (const [k, v] of r.author) out.author.set(k, this.copy(v));
+		for (const [k, v] of r.exact) out.exact.set(this.throwing(k), v);
+		for (const [k, v] of r.shapes) out.shapes.set(k, this.copy(v));
+		for (const span of r.spans) out.spans.push(this.copy(span));
+		return out;
+	}
+}
+
 /** Which chains of the new check keep the last check's results, and how. */
 export interface ReusePlan {
 	/** The leading chains that are kept whatever they read. */
 	readonly prefix: number;
 	/** For every later chain, whether it may keep its results when its reads are unchanged. */
 	readonly candidate: (index: number) => boolean;
+	/** Set when the edit moved the offsets after it: the later chains kept are copied with theirs moved. */
+	readonly move?: Move;
 }
 
 const NOTHING: ReusePlan = { prefix: 0, candidate: () => false };
@@ -187,54 +251,74 @@ export function planReuse(prev: Previous, now: { settings: string; text: string;
 	}
 	let prefix = 0;
 	while (prefix < prev.chains.length && prefix < now.chains.length && sameChain(prev.chains[prefix], now.chains[prefix]) && now.chains[prefix].span.end <= limit) prefix++;
-	return { prefix, candidate: sameLengthEdit(prev, now, prefix) };
+	return { prefix, ...lineKeepingEdit(prev, now, prefix) };
 }
 
-/**
- * After an edit that replaced text by text of the same length with no line break (so no offset
- * and no line moved), the chains outside every region the edit touched, each the same chain as in
- * the last check, may keep their results when their reads are unchanged.
- */
-function sameLengthEdit(prev: Previous, now: { text: string; change: TextChange; scan: ScanResult; segments: readonly { readonly start: number }[]; chains: readonly Chain[] }, prefix: number): (index: number) => boolean {
-	const journal = prev.journal!;
-	const old = journal.text, text = now.text;
-	const { first, oldEnd: end } = now.change;
-	if (old.length !== text.length || prev.chains.length !== now.chains.length) return () => false;
-	if (prev.segments.some((s, i) => s.start !== now.segments[i].start)) return () => false;
-	if (/[\r\n]/.test(old.slice(first, end)) || /[\r\n]/.test(text.slice(first, end))) return () => false;
-	// The edit's reach for the parse: every region, in either scan, that it touches.
+/** The stretch `[lo, hi)` of every region of `regions` that touches `[first, end)` (or holds it), and the regions outside it: those an edit there cannot have changed. */
+function untouched(regions: ScanResult['regions'], first: number, end: number): { lo: number; hi: number; rest: ScanResult['regions'] } {
 	let lo = first, hi = Math.max(end, first + 1);
-	const a = journal.scan.regions, b = now.scan.regions;
-	for (const r of [...a, ...b]) {
+	for (const r of regions) {
 		if (overlapping(r.outer, lo, hi) || (r.outer.start <= first && r.outer.end >= end)) {
 			lo = Math.min(lo, r.outer.start);
 			hi = Math.max(hi, r.outer.end);
 		}
 	}
-	const outside = (r: ScanResult['regions'][number]) => !overlapping(r.outer, lo, hi);
-	const x = a.filter(outside), y = b.filter(outside);
-	if (x.length !== y.length || x.some((r, i) => !sameRegion(r, y[i]))) return () => false;
-	return (i) => i >= prefix && !overlapping(now.chains[i].span, lo, hi) && sameChain(prev.chains[i], now.chains[i]);
+	return { lo, hi, rest: regions.filter((r) => !overlapping(r.outer, lo, hi)) };
+}
+
+/**
+ * After an edit that added or removed no line break, the chains outside every region the edit
+ * touched, each the same chain as in the last check (moved with the text after the edit), may
+ * keep their results when their reads are unchanged. A same-length edit moves nothing.
+ */
+function lineKeepingEdit(prev: Previous, now: { text: string; change: TextChange; scan: ScanResult; segments: readonly { readonly start: number }[]; chains: readonly Chain[] }, prefix: number): Omit<ReusePlan, 'prefix'> {
+	const journal = prev.journal!;
+	const old = journal.text, text = now.text;
+	const { first, oldEnd, newEnd } = now.change;
+	const refuse = { candidate: () => false };
+	if (prev.chains.length !== now.chains.length) return refuse;
+	// No line break goes or comes, and none is split or joined (`\r` + `\n` make one line break).
+	if (/[\r\n]/.test(old.slice(first, oldEnd)) || /[\r\n]/.test(text.slice(first, newEnd)) || old[first - 1] === '\r') return refuse;
+	const move = newEnd === oldEnd ? undefined : new Move(first, oldEnd, newEnd - oldEnd);
+	const at = (offset: number) => (move ? move.at(offset) : offset);
+	if (prev.segments.some((s, i) => at(s.start) !== now.segments[i].start)) return refuse;
+	// The edit's reach for the parse: every region, in either scan, that it touches.
+	const x = untouched(journal.scan.regions, first, oldEnd), y = untouched(now.scan.regions, first, newEnd);
+	const same = (r: ScanResult['regions'][number], q: ScanResult['regions'][number]) => at(r.outer.start) === q.outer.start && at(r.outer.end) === q.outer.end && at(r.inner.start) === q.inner.start && at(r.inner.end) === q.inner.end && r.kind === q.kind;
+	if (x.rest.length !== y.rest.length || x.rest.some((r, i) => !same(r, y.rest[i]))) return refuse;
+	return {
+		move,
+		candidate: (i) => {
+			const a = prev.chains[i], b = now.chains[i];
+			return i >= prefix && !overlapping(b.span, y.lo, y.hi) && !overlapping(a.span, x.lo, x.hi) && at(a.span.start) === b.span.start && at(a.span.end) === b.span.end && a.members.length === b.members.length && a.relations.length === b.relations.length;
+		},
+	};
 }
 
 function sameChain(x: Chain, y: Chain): boolean {
 	return x.span.start === y.span.start && x.span.end === y.span.end && x.members.length === y.members.length && x.relations.length === y.relations.length;
 }
 
-function sameStated(x: StatedValue, y: StatedValue): boolean {
-	return x === y || (x.key === y.key && x.written === y.written && x.value === y.value && x.iv.lo === y.iv.lo && x.iv.hi === y.iv.hi && x.text === y.text && x.span.start === y.span.start && x.span.end === y.span.end && x.chain === y.chain && x.update === y.update);
+const still = (offset: number) => offset;
+
+/** True when stated value `x` (now) is `y` (the last check's), its offsets moved by `at`. */
+function sameStated(x: StatedValue, y: StatedValue, at: (offset: number) => number): boolean {
+	return x === y || (x.key === y.key && x.written === y.written && x.value === y.value && x.iv.lo === y.iv.lo && x.iv.hi === y.iv.hi && x.text === y.text && x.span.start === at(y.span.start) && x.span.end === at(y.span.end) && x.chain === y.chain && x.update === y.update);
 }
 
-function sameList(x: readonly StatedValue[], y: readonly StatedValue[]): boolean {
-	return x.length === y.length && x.every((v, i) => sameStated(v, y[i]));
+function sameList(x: readonly StatedValue[], y: readonly StatedValue[], at: (offset: number) => number): boolean {
+	return x.length === y.length && x.every((v, i) => sameStated(v, y[i], at));
 }
 
-function sameData(x: unknown, y: unknown): boolean {
+/** True when `x` (now) is `y` (the last check's) as data, every `start` and `end` of `y` moved by `at`. */
+function sameData(x: unknown, y: unknown, at: (offset: number) => number, key = ''): boolean {
+	if (typeof x === 'number' && typeof y === 'number' && (key === 'start' || key === 'end')) return at(y) === x;
+	// One object in both checks: a value of a chain before the edit, whose offsets did not move.
 	if (x === y) return true;
 	if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
 	const kx = Object.keys(x), ky = Object.keys(y);
 	if (kx.length !== ky.length) return false;
-	for (const k of kx) if (!sameData((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k])) return false;
+	for (const k of kx) if (!sameData((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], at, k)) return false;
 	return true;
 }
 
@@ -252,19 +336,20 @@ export function inventedNow(ctx: CheckContext): string {
  * before the chain: the stated values of every key, the author's values, the names of the
  * author's own, exact results, shapes, and the quoted text (outside the edit, `changed`).
  */
-export function sameReads(reads: ChainReads, index: number, ctx: CheckContext, exact: ExactResults, changed: (s: Span) => boolean): boolean {
+export function sameReads(reads: ChainReads, index: number, ctx: CheckContext, exact: ExactResults, changed: (s: Span) => boolean, move?: Move): boolean {
 	if (reads.opaque || reads.reach !== ctx.facts.reach || reads.invented !== inventedNow(ctx)) return false;
+	const at = move ? (offset: number) => move.at(offset) : still;
 	for (const [what, was] of reads.facts) {
 		const now = ctx.facts.reread(what, index);
-		if (typeof was === 'boolean' ? now !== was : !sameList(now as readonly StatedValue[], was as readonly StatedValue[])) return false;
+		if (typeof was === 'boolean' ? now !== was : !sameList(now as readonly StatedValue[], was as readonly StatedValue[], at)) return false;
 	}
 	const truth = ctx.truth;
 	if (reads.author.size > 0 && !truth) return false;
-	for (const [id, value] of reads.author) if (!sameData(truth!.authorValue(id), value)) return false;
-	for (const [offset, found] of reads.exact) if (Set.prototype.has.call(exact, offset) !== found) return false;
+	for (const [id, value] of reads.author) if (!sameData(truth!.authorValue(id), value, at)) return false;
+	for (const [offset, found] of reads.exact) if (Set.prototype.has.call(exact, at(offset)) !== found) return false;
 	if (reads.noShapes && shapesAdded(ctx.facts).length > 0) return false;
-	for (const [key, shape] of reads.shapes) if (!sameData(latestShape(ctx.facts, key), shape)) return false;
-	return !reads.spans.some(changed);
+	for (const [key, shape] of reads.shapes) if (!sameData(latestShape(ctx.facts, key), shape, at)) return false;
+	return !reads.spans.some(move ? (s) => move.touches(s) : changed);
 }
 
 /**
@@ -272,17 +357,18 @@ export function sameReads(reads: ChainReads, index: number, ctx: CheckContext, e
  * substitutions, names, stated values, exact results, shapes and unchecked names, and, into the
  * truth checker of their reach (`truthOf`), the author's values and invented names.
  */
-export function replay(prev: Previous, from: number, to: number, ctx: CheckContext, exact: ExactResults, unchecked: UncheckedNames, truthOf: (chain: number) => { now?: TruthChecker; before?: TruthChecker; invented: Map<string, string> }): void {
+export function replay(prev: Previous, from: number, to: number, ctx: CheckContext, exact: ExactResults, unchecked: UncheckedNames, truthOf: (chain: number) => { now?: TruthChecker; before?: TruthChecker; invented: Map<string, string> }, move?: Move): void {
 	const journal = prev.journal!;
 	const at = (chain: number, kind: number) => (chain < 0 ? journal.base[kind] : journal.counts[KINDS * chain + kind]);
 	const lo = (kind: number) => at(from - 1, kind), hi = (kind: number) => at(to - 1, kind);
-	for (let i = lo(DIAGNOSTICS); i < hi(DIAGNOSTICS); i++) ctx.diagnostics.push(journal.found[i]);
-	for (let i = lo(MEMBERS); i < hi(MEMBERS); i++) ctx.members.push(prev.members[i]);
-	for (let i = lo(SUBSTITUTIONS); i < hi(SUBSTITUTIONS); i++) ctx.substitutions.push(prev.substitutions[i]);
-	for (let i = lo(NAMES); i < hi(NAMES); i++) ctx.names.push(prev.names[i]);
-	for (let i = lo(STATED); i < hi(STATED); i++) ctx.facts.add(prev.facts.added[i]);
+	const kept = move ? <T>(x: T): T => move.copy(x) : <T>(x: T): T => x;
+	for (let i = lo(DIAGNOSTICS); i < hi(DIAGNOSTICS); i++) ctx.diagnostics.push(kept(journal.found[i]));
+	for (let i = lo(MEMBERS); i < hi(MEMBERS); i++) ctx.members.push(kept(prev.members[i]));
+	for (let i = lo(SUBSTITUTIONS); i < hi(SUBSTITUTIONS); i++) ctx.substitutions.push(kept(prev.substitutions[i]));
+	for (let i = lo(NAMES); i < hi(NAMES); i++) ctx.names.push(kept(prev.names[i]));
+	for (let i = lo(STATED); i < hi(STATED); i++) ctx.facts.add(kept(prev.facts.added[i]));
 	const exactLog = journal.exact.log ?? [];
-	for (let i = lo(EXACT); i < hi(EXACT); i++) exact.add(exactLog[i]);
+	for (let i = lo(EXACT); i < hi(EXACT); i++) exact.add(move ? move.copy({ start: exactLog[i] }).start : exactLog[i]);
 	const shapes = shapesAdded(prev.facts);
 	for (let i = lo(SHAPES); i < hi(SHAPES); i++) addShape(ctx.facts, shapes[i].key, shapes[i].shape);
 	const ops = journal.unchecked.log ?? [];
@@ -293,17 +379,18 @@ export function replay(prev: Previous, from: number, to: number, ctx: CheckConte
 	}
 	for (let c = from; c < to; c++) {
 		const t = truthOf(c);
-		if (t.now && t.before) t.now.replay(t.before, c, t.invented);
+		if (t.now && t.before) t.now.replay(t.before, c, t.invented, kept);
 	}
 }
 
 /** What the next check's journal holds for the kept chains `from` … `to` - 1: their statuses, counts and reads. */
-export function keptRecords(prev: Previous, from: number, to: number, now: readonly number[], status: ChainStatus[], counts: number[], reads: (ChainReads | undefined)[]): void {
+export function keptRecords(prev: Previous, from: number, to: number, now: readonly number[], status: ChainStatus[], counts: number[], reads: (ChainReads | undefined)[], move?: Move): void {
 	const journal = prev.journal!;
 	const before = from === 0 ? journal.base : journal.counts.slice(KINDS * (from - 1), KINDS * from);
 	for (let c = from; c < to; c++) {
 		status.push(prev.status[c]);
 		for (let k = 0; k < KINDS; k++) counts.push(journal.counts[KINDS * c + k] - before[k] + now[k]);
-		reads.push(journal.reads[c]);
+		const r = journal.reads[c];
+		reads.push(move && r ? move.reads(r) : r);
 	}
 }

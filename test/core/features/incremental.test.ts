@@ -138,6 +138,54 @@ suite('incremental checking', () => {
 		assert.deepStrictEqual(again?.summary, fresh?.summary);
 	});
 
+	test('a character typed or deleted with no line break keeps the chains after it, moved: diagnostics, fixes and hovers as a fresh check gives them', async () => {
+		for (const document of documents) {
+			const service = createLanguageService();
+			let version = 0;
+			await service.check({ uri, languageId: 'markdown', version, text: document });
+			for (let k = 1; k <= 6; k++) {
+				const at = Math.floor((document.length * k) / 7);
+				const edits = [document.slice(0, at) + '1' + document.slice(at), document.slice(0, at) + 'x ' + document.slice(at)];
+				if (!/[\r\n]/.test(document[at])) edits.push(document.slice(0, at) + document.slice(at + 1));
+				for (const text of edits) {
+					version++;
+					const probes = [at - 3, at + 5, Math.floor((text.length + at) / 2), text.length - 20];
+					await agrees(service, text, version, probes);
+					const doc = { uri, languageId: 'markdown', version, text };
+					const shown = await service.check(doc);
+					const fresh = createLanguageService();
+					// The fixes of the last finding after the edit, whose offsets moved (every finding's would take minutes).
+					const after = (shown?.diagnostics ?? []).filter((d) => d.span.start > at);
+					for (const d of k % 3 === 1 ? after.slice(-1) : []) assert.deepStrictEqual(await service.codeActions(doc, d.span), await fresh.codeActions(doc, d.span), `code actions at ${d.span.start}`);
+					// And back to the document as it was, which moves the same offsets back.
+					version++;
+					await agrees(service, document, version, probes.filter((p) => p < document.length));
+				}
+			}
+		}
+	}).timeout(300_000);
+
+	test('an insertion keeps the results of the chains after it that read nothing it changed', async () => {
+		const options = { tolerance: defaultSettings.tolerance };
+		const first = await analyzeDocument(mistakes, 'markdown', options);
+		const chains = first?.chains.length ?? 0;
+		assert.ok(chains > 10);
+		// A word typed in the prose half-way down changes no chain: all are kept, those after it moved.
+		const middle = first!.chains[Math.floor(chains / 2)].span.start;
+		const prose = mistakes.lastIndexOf('\n\n', middle) + 1;
+		const typed = mistakes.slice(0, prose) + 'Note ' + mistakes.slice(prose);
+		const again = await analyzeDocument(typed, 'markdown', { ...options, previous: first });
+		assert.strictEqual(again?.journal?.kept, chains);
+		const fresh = await analyzeDocument(typed, 'markdown', options);
+		assert.deepStrictEqual(again?.diagnostics, fresh?.diagnostics);
+		// A digit added to the 0.813 that later chains carry: they are checked again, the rest is kept.
+		const digit = replaceOnce(mistakes, '= 0.813', '= 0.8131');
+		const carried = await analyzeDocument(digit, 'markdown', { ...options, previous: first });
+		const before = first!.chains.filter((c) => c.span.end < mistakes.indexOf('= 0.813')).length;
+		assert.ok(carried!.journal!.kept > before && carried!.journal!.kept < chains, `kept ${carried!.journal!.kept} of ${chains}, ${before} before the edit`);
+		assert.deepStrictEqual(carried?.diagnostics, (await analyzeDocument(digit, 'markdown', options))?.diagnostics);
+	});
+
 	test('after random edits, a re-check equals a fresh check: diagnostics, summary and hovers', async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.nat({ max: documents.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 3, maxLength: 3 }), async (which, edits: Edit[], probes) => {

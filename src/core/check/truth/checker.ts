@@ -108,17 +108,18 @@ export class TruthChecker {
 	/**
 	 * Repeats what chain `chain` did in `from`, a checker of the same network in an earlier check
 	 * of the document: its facts, the author's values it set and, into `invented`, the names it
-	 * bound by their formula. Shares the values, which nothing changes once made.
+	 * bound by their formula. Shares the values, which nothing changes once made, or takes what
+	 * `kept` makes of them (copies with their offsets moved, after an edit moved the text).
 	 */
-	replay(from: TruthChecker, chain: number, invented: Map<string, QuantityId>): void {
+	replay(from: TruthChecker, chain: number, invented: Map<string, QuantityId>, kept: <T>(x: T) => T = (x) => x): void {
 		if (!from.startOf) from.startOf = new Map(from.starts.map((s, i) => [s.chain, i]));
 		const at = from.startOf.get(chain);
 		this.begin(chain);
 		if (at === undefined) return;
 		const start = from.starts[at], next = from.starts[at + 1];
-		for (let i = start.facts, n = next ? next.facts : from.facts.length; i < n; i++) this.facts.push(from.facts[i]);
+		for (let i = start.facts, n = next ? next.facts : from.facts.length; i < n; i++) this.facts.push(kept(from.facts[i]));
 		for (let i = start.written, n = next ? next.written : from.written.length; i < n; i++) {
-			const w = from.written[i];
+			const w = kept(from.written[i]);
 			this.written.push(w);
 			if ('invented' in w) invented.set(w.invented, w.id);
 			else this.author.set(w.id, w.value);
