@@ -6,7 +6,7 @@
  * chain is also noted with its span, for hovers.
  */
 import type { Expr } from '../syntax/ast';
-import { nodesOf } from '../syntax/walk';
+import { eachNode } from '../syntax/walk';
 import type { Chain } from './chains';
 import type { CheckContext } from './context';
 import { derivativeKey, namedMember } from './facts';
@@ -43,8 +43,8 @@ export function recordChain(chain: Chain, ctx: CheckContext): void {
 }
 
 function noteNames(e: Expr, chain: number, ctx: CheckContext): void {
-	for (const x of nodesOf(e)) {
+	eachNode(e, (x) => {
 		if (x.kind === 'name') ctx.names.push({ span: x.span, key: x.name.key, name: x.name, written: x.name.text, chain });
 		else if (x.kind === 'derivative') ctx.names.push({ span: x.span, key: derivativeKey(x), written: ctx.text.slice(x.span.start, x.span.end), chain });
-	}
+	});
 }

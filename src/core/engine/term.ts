@@ -169,30 +169,29 @@ function readings(t: Term): { size: number; repeated: QuantityId[] } {
 
 /** Interval arithmetic on a term, each reading of a parent independent. */
 function enclose(t: Term, value: (id: QuantityId) => Interval | undefined): Interval | undefined {
-	const ev = (x: Term) => enclose(x, value);
 	switch (t.op) {
 		case 'num': return iv.point(t.value);
 		case 'ref': return value(t.id);
 		case 'sum': case 'prod': {
 			let r: Interval | undefined = iv.point(t.op === 'sum' ? 0 : 1);
 			for (const x of t.op === 'sum' ? t.terms : t.factors) {
-				const v = ev(x);
+				const v = enclose(x, value);
 				if (!v || !r) return undefined;
 				r = t.op === 'sum' ? iv.add(r, v) : iv.mul(r, v);
 			}
 			return r;
 		}
 		case 'sub': case 'div': {
-			const a = ev(t.a), b = ev(t.b);
+			const a = enclose(t.a, value), b = enclose(t.b, value);
 			if (!a || !b) return undefined;
 			return t.op === 'sub' ? iv.sub(a, b) : iv.div(a, b);
 		}
-		case 'neg': { const a = ev(t.a); return a && iv.neg(a); }
-		case 'sq': { const a = ev(t.a); return a && iv.pow(a, iv.point(2)); }
+		case 'neg': { const a = enclose(t.a, value); return a && iv.neg(a); }
+		case 'sq': { const a = enclose(t.a, value); return a && iv.pow(a, iv.point(2)); }
 		case 'call': {
 			const xs: Interval[] = [];
 			for (const x of t.args) {
-				const v = ev(x);
+				const v = enclose(x, value);
 				if (!v) return undefined;
 				xs.push(v);
 			}

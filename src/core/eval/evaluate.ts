@@ -9,7 +9,7 @@
  * and the interval is their hull, which can hide a mistake but never invent one.
  */
 import type { BinaryNode, CallNode, DerivativeNode, Expr, NameNode, NameRef, NumberNode } from '../syntax/ast';
-import { nodesOf, someNode } from '../syntax/walk';
+import { eachNode, someNode } from '../syntax/walk';
 import { beyondExact, representable } from './exact';
 import * as I from './interval';
 import type { Interval } from './interval';
@@ -272,7 +272,11 @@ export function isNumeric(expr: Expr): boolean {
 
 /** The `\pm` and `\mp` nodes of an expression, in tree order. */
 export function plusMinusNodes(expr: Expr): Expr[] {
-	return [...nodesOf(expr)].filter((e) => (e.kind === 'binary' || e.kind === 'unary') && (e.op === '±' || e.op === '∓'));
+	const found: Expr[] = [];
+	eachNode(expr, (e) => {
+		if ((e.kind === 'binary' || e.kind === 'unary') && (e.op === '±' || e.op === '∓')) found.push(e);
+	});
+	return found;
 }
 
 /**

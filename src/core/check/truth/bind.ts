@@ -19,8 +19,15 @@ export type Binding =
 const BINDINGS_KEPT = 50_000;
 
 /** The parts of a name its resolution reads (`resolve.ts`), as one string. */
+/** Each name's spelling, made once: a name is bound on every check, and its key changes only when its marks settle anew. */
+const spellings = new WeakMap<NameRef, { readonly baseKey: string; readonly spelling: string }>();
+
 function spelling(n: NameRef): string {
-	return `${n.marks.join(',')}\u0000${n.base}\u0000${n.layer ?? '\u0001'}\u0000${n.sub}\u0000${n.baseKey}\u0000${n.updated ? 1 : 0}`;
+	const hit = spellings.get(n);
+	if (hit && hit.baseKey === n.baseKey) return hit.spelling;
+	const made = `${n.marks.join(',')}\u0000${n.base}\u0000${n.layer ?? '\u0001'}\u0000${n.sub}\u0000${n.baseKey}\u0000${n.updated ? 1 : 0}`;
+	spellings.set(n, { baseKey: n.baseKey, spelling: made });
+	return made;
 }
 
 /**

@@ -27,7 +27,7 @@ import { evaluate, isNumeric } from '../../eval/evaluate';
 import { contains, intersects, point, type Interval } from '../../eval/interval';
 import { formatLike, formatValue } from '../../eval/format';
 import type { DerivativeNode, Expr, NameNode } from '../../syntax/ast';
-import { nodesOf, someNode } from '../../syntax/walk';
+import { someNode } from '../../syntax/walk';
 import type { Span } from '../../text/span';
 import type { Chain } from '../chains';
 import { reachedByLinks } from '../arithmetic';
@@ -397,12 +397,7 @@ export class TruthChecker {
 	 * then cannot tell a new error from rounding carried through them.
 	 */
 	private writesUnboundNames(chain: Chain): boolean {
-		for (const m of chain.members) {
-			for (const x of nodesOf(m)) {
-				if ((x.kind === 'name' || x.kind === 'derivative') && !this.binds(x)) return true;
-			}
-		}
-		return false;
+		return chain.members.some((m) => someNode(m, (x) => (x.kind === 'name' || x.kind === 'derivative') && !this.binds(x)));
 	}
 
 	/** True when a name or derivative is bound, or is a whole vector or matrix whose first element is. */
