@@ -100,8 +100,8 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 	function presented(a: Analysis, settings: Settings): Shown {
 		const hit = shownOf.get(a);
 		if (hit && hit.settings === settings) return hit.shown;
-		const suppressions = new Suppressions(a.text, a.language, a.scan);
-		const kept = a.diagnostics.filter((d) => d.code === 'unchecked' || !suppressions.covers(d.code, d.span.start));
+		const suppressions = a.noDirectives ? undefined : new Suppressions(a.text, a.language, a.scan);
+		const kept = suppressions ? a.diagnostics.filter((d) => d.code === 'unchecked' || !suppressions.covers(d.code, d.span.start)) : a.diagnostics;
 		const suppressed = a.diagnostics.length - kept.length;
 		const out: Diagnostic[] = [];
 		for (const d of kept) {

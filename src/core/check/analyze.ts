@@ -59,6 +59,8 @@ export interface Analysis extends CheckContext {
 	readonly inferred?: InferredNetwork;
 	/** What the next check of the document reads to keep the results of the chains an edit cannot reach (`reuse.ts`). */
 	readonly journal?: Journal;
+	/** True when the text holds no `derivcheck-` comment, so nothing in it is suppressed (`features/suppress.ts`). */
+	readonly noDirectives: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -75,6 +77,9 @@ export interface AnalyzeOptions {
 }
 
 const SLICE_MS = 8;
+
+/** What every suppression comment holds, in Markdown and in LaTeX. */
+const DIRECTIVE = 'derivcheck-';
 
 function tick(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
@@ -114,6 +119,8 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 	const change = prev?.journal?.settings === settings ? textChange(prev.journal.text, text) : undefined;
 	const again = !tooLong && change ? rescanAfterDigits(prev!.journal!.text, prev!.journal!.scan, text, change) : undefined;
 	const scan = again ?? scanDocument(tooLong ? text.slice(0, MAX_DOCUMENT_CHARS) : text, language);
+	// A comment that suppresses findings can only appear where the text changed, give or take its own length.
+	const noDirectives = prev?.noDirectives && change ? !text.slice(Math.max(0, change.first - DIRECTIVE.length), change.newEnd + DIRECTIVE.length).includes(DIRECTIVE) : !text.includes(DIRECTIVE);
 	const statements: Statement[] = [];
 	options.parses?.begin();
 	let sliceStart = Date.now();
@@ -169,7 +176,8 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 	const changed = (span: { start: number; end: number }) => !!changedAt && (overlaps(span, changedAt) || (span.start <= changedAt.start && span.end >= changedAt.end));
 	let segment = -1;
 	let kept = 0;
-	for (const chain of joined) {
+	for (let at = 0; at < joined.length; at++) {
+		const chain = joined[at];
 		if (Date.now() - sliceStart > SLICE_MS) {
 			await tick();
 			if (options.token?.isCancellationRequested) return undefined;
@@ -186,6 +194,19 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 			ctx.policy = { ...ctx.policy, exactValues: truth ? declaredValues(truth.net) : new Set() };
 		}
 		const c = chain.index;
+		// The chains before the edit are kept whatever they read: in one run, up to the next block's reach.
+		if (plan && c < plan.prefix) {
+			const next = segments[segment + 1]?.start ?? Infinity;
+			let end = c + 1;
+			while (end < plan.prefix && joined[end].span.start < next) end++;
+			const now = lengths(ctx, exact, unchecked);
+			replay(prev!, c, end, ctx, exact, unchecked, previousTruth);
+			keptRecords(prev!, c, end, now, status, counts, reads);
+			for (let k = c; k < end; k++) chains[k] = prev!.chains[k];
+			kept += end - c;
+			at = end - 1;
+			continue;
+		}
 		const before = plan && c < plan.prefix ? undefined : prev?.journal?.reads[c];
 		// Chains before the edit did not move; those after an insertion or deletion are kept moved (`reuse.ts`).
 		const move = plan && c >= plan.prefix ? plan.move : undefined;
@@ -224,7 +245,7 @@ async function analyze(text: string, language: DocumentLanguage, options: Analyz
 	if (options.token?.isCancellationRequested) return undefined;
 	const journal: Journal = { settings, text, scan, settled: scope, base, found: ctx.diagnostics.slice(), counts, reads, unchecked, exact, kept };
 	ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-	return { ...ctx, language, scan, chains, status, segments, inferred, journal, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
+	return { ...ctx, language, scan, chains, status, segments, inferred, journal, noDirectives, summary: { ...summarize(status, ctx.diagnostics, ctx.uncheckedNames), ...networkSource(scan, inferred, ctx.locale) } };
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * Parses kept from one check of a document to the next, keyed by the text of each math region
- * (salsa's rule: a query is recomputed only when its input changed). `parseMath` reads nothing
- * but the region's own text and where it starts, so a region whose text is unchanged parses to
- * the same statements, shifted by how far the region moved. An edit therefore re-parses only the
- * regions it touched.
+ * and where it starts (salsa's rule: a query is recomputed only when its input changed).
+ * `parseMath` reads nothing but the region's own text and where it starts, so a region whose text
+ * is unchanged parses to the same statements, shifted by how far the region moved. An edit
+ * therefore re-parses only the regions it touched. A region that did not move is found by its
+ * place and compared in place, so its text is neither copied nor hashed.
  *
  * Checks share what the memo keeps: a region at the same place as before gets the very statements
  * the last check had, and a region that moved gets a copy with every `start` and `end` offset
@@ -20,6 +21,8 @@ import { shiftedCopy } from '../syntax/copy';
 import type { Span } from '../text/span';
 
 interface Kept {
+	/** The region's text. */
+	readonly source: string;
 	/** Where the region's text started when it was parsed. */
 	readonly start: number;
 	/** Shared by every check that finds the region at this place; never written (see above). */
@@ -30,6 +33,9 @@ export class ParseMemo {
 	/** By region text, then by where the region starts. */
 	private previous = new Map<string, Map<number, Kept>>();
 	private current = new Map<string, Map<number, Kept>>();
+	/** The same, by where the region starts: a region that did not move is found without hashing its text. */
+	private previousAt = new Map<number, Kept>();
+	private currentAt = new Map<number, Kept>();
 	/** How many regions the latest check parsed and how many it reused, for tests and the benchmark. */
 	parsed = 0;
 	reused = 0;
@@ -43,9 +49,12 @@ export class ParseMemo {
 	 * dropped. A parse cut short (its check was cancelled by a newer text) adds to what is kept.
 	 */
 	begin(): void {
-		if (this.complete) this.previous = this.current;
-		else for (const [source, byStart] of this.current) for (const [start, kept] of byStart) this.keep(this.previous, source, start, kept);
+		if (this.complete) {
+			this.previous = this.current;
+			this.previousAt = this.currentAt;
+		} else for (const byStart of this.current.values()) for (const kept of byStart.values()) this.keep(this.previous, this.previousAt, kept);
 		this.current = new Map();
+		this.currentAt = new Map();
 		this.made = new Set();
 		this.complete = false;
 		this.parsed = 0;
@@ -56,12 +65,23 @@ export class ParseMemo {
 	end(): void {
 		this.complete = true;
 		this.previous = new Map();
+		this.previousAt = new Map();
 	}
 
-	private keep(into: Map<string, Map<number, Kept>>, source: string, start: number, kept: Kept): void {
-		let byStart = into.get(source);
-		if (!byStart) into.set(source, (byStart = new Map()));
-		byStart.set(start, kept);
+	private keep(into: Map<string, Map<number, Kept>>, at: Map<number, Kept>, kept: Kept): void {
+		let byStart = into.get(kept.source);
+		if (!byStart) into.set(kept.source, (byStart = new Map()));
+		byStart.set(kept.start, kept);
+		at.set(kept.start, kept);
+	}
+
+	/** What is kept for the region at `inner` when its text is the same as then, found by place. */
+	private placed(text: string, inner: Span): Kept | undefined {
+		const same = (kept: Kept | undefined) => !!kept && kept.source.length === inner.end - inner.start && text.startsWith(kept.source, inner.start);
+		const before = this.previousAt.get(inner.start);
+		if (same(before)) return before;
+		const now = this.currentAt.get(inner.start);
+		return same(now) ? now : undefined;
 	}
 
 	/**
@@ -70,25 +90,25 @@ export class ParseMemo {
 	 * A region that did not move gets the statements the last check had.
 	 */
 	statements(text: string, inner: Span): readonly Statement[] {
-		const source = text.slice(inner.start, inner.end);
-		const here = this.previous.get(source)?.get(inner.start) ?? this.current.get(source)?.get(inner.start);
+		const here = this.placed(text, inner);
 		if (here) {
 			this.reused++;
-			this.keep(this.current, source, inner.start, here);
+			this.keep(this.current, this.currentAt, here);
 			return here.statements;
 		}
+		const source = text.slice(inner.start, inner.end);
 		const moved = first(this.current.get(source)) ?? first(this.previous.get(source));
 		if (moved) {
 			this.reused++;
 			const statements = shiftedCopy(moved.statements, inner.start - moved.start);
 			for (const st of statements) this.made.add(st);
-			this.keep(this.current, source, inner.start, { start: inner.start, statements });
+			this.keep(this.current, this.currentAt, { source, start: inner.start, statements });
 			return statements;
 		}
 		const statements = parseMath(text, inner).statements;
 		this.parsed++;
 		for (const st of statements) this.made.add(st);
-		this.keep(this.current, source, inner.start, { start: inner.start, statements });
+		this.keep(this.current, this.currentAt, { source, start: inner.start, statements });
 		return statements;
 	}
 

@@ -165,6 +165,23 @@ suite('incremental checking', () => {
 		}
 	}).timeout(300_000);
 
+	test('a suppression comment typed a character at a time into a document without one takes effect as it is completed', async () => {
+		const service = createLanguageService();
+		const text = 'Prose.\n\n$$0.3 + 0.4 = 0.8$$\n';
+		let version = 0;
+		const found = await service.check({ uri, languageId: 'markdown', version, text });
+		assert.deepStrictEqual(found?.diagnostics.map((d) => d.code), ['arithmetic']);
+		const comment = '<!-- derivcheck-disable-next-line arithmetic -->\n';
+		const at = text.indexOf('$$');
+		let typed = text;
+		for (let k = 1; k <= comment.length; k++) {
+			typed = text.slice(0, at) + comment.slice(0, k) + text.slice(at);
+			await agrees(service, typed, ++version);
+		}
+		const shown = await service.check({ uri, languageId: 'markdown', version, text: typed });
+		assert.deepStrictEqual({ found: shown?.diagnostics.length, suppressed: shown?.summary.suppressed }, { found: 0, suppressed: 1 });
+	});
+
 	test('an insertion keeps the results of the chains after it that read nothing it changed', async () => {
 		const options = { tolerance: defaultSettings.tolerance };
 		const first = await analyzeDocument(mistakes, 'markdown', options);
