@@ -164,7 +164,8 @@ const overlapping = (s: Span, lo: number, hi: number) => s.start < hi && s.end >
 export class Move {
 	/** The members of the new parse that are the copies of the last check's (`pair`). */
 	private readonly seen = new Map<object, unknown>();
-	private readonly throwing = (offset: number): number => {
+	/** The new place of an offset a kept result holds; one at the edit is a bug here, and throws (`analyzeDocument` then checks afresh). */
+	readonly offset = (offset: number): number => {
 		const moved = this.at(offset);
 		if (Number.isNaN(moved)) throw new Error('A kept result has an offset at the edit.');
 		return moved;
@@ -176,9 +177,9 @@ export class Move {
 		return offset < this.first ? offset : offset > this.oldEnd ? offset + this.by : NaN;
 	}
 
-	/** A copy of what a kept chain wrote, with its offsets moved; one at the edit is a bug here, and throws (`analyzeDocument` then checks afresh). */
+	/** A copy of what a kept chain wrote, with its offsets moved (`offset`). */
 	copy<T>(x: T): T {
-		return movedCopy(x, this.throwing, this.seen);
+		return movedCopy(x, this.offset, this.seen);
 	}
 
 	/** True when a place the last check quoted touches the edit, so its text may differ now. */
@@ -207,7 +208,7 @@ export class Move {
 		out.noShapes = r.noShapes;
 		for (const [k, v] of r.facts) out.facts.set(k, this.copy(v));
 		for (const [k, v] of r.author) out.author.set(k, this.copy(v));
-		for (const [k, v] of r.exact) out.exact.set(this.throwing(k), v);
+		for (const [k, v] of r.exact) out.exact.set(this.offset(k), v);
 		for (const [k, v] of r.shapes) out.shapes.set(k, this.copy(v));
 		for (const span of r.spans) out.spans.push(this.copy(span));
 		return out;
@@ -368,7 +369,7 @@ export function replay(prev: Previous, from: number, to: number, ctx: CheckConte
 	for (let i = lo(NAMES); i < hi(NAMES); i++) ctx.names.push(kept(prev.names[i]));
 	for (let i = lo(STATED); i < hi(STATED); i++) ctx.facts.add(kept(prev.facts.added[i]));
 	const exactLog = journal.exact.log ?? [];
-	for (let i = lo(EXACT); i < hi(EXACT); i++) exact.add(move ? move.copy({ start: exactLog[i] }).start : exactLog[i]);
+	for (let i = lo(EXACT); i < hi(EXACT); i++) exact.add(move ? move.offset(exactLog[i]) : exactLog[i]);
 	const shapes = shapesAdded(prev.facts);
 	for (let i = lo(SHAPES); i < hi(SHAPES); i++) addShape(ctx.facts, shapes[i].key, shapes[i].shape);
 	const ops = journal.unchecked.log ?? [];

@@ -12,6 +12,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { createLanguageService } from '../../../src/core/index';
 import { analyzeDocument } from '../../../src/core/check/analyze';
+import { Move } from '../../../src/core/check/reuse';
 import { defaultSettings } from '../../../src/core/service';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -180,6 +181,16 @@ suite('incremental checking', () => {
 		}
 		const shown = await service.check({ uri, languageId: 'markdown', version, text: typed });
 		assert.deepStrictEqual({ found: shown?.diagnostics.length, suppressed: shown?.summary.suppressed }, { found: 0, suppressed: 1 });
+	});
+
+	test('a kept result moves with the text after the edit, and one at the edit itself is refused', () => {
+		// `ab|cd|ef` with `cd` replaced by five characters: offsets before stay, offsets after move by 3.
+		const move = new Move(2, 4, 3);
+		assert.deepStrictEqual([0, 1, 5, 9].map((o) => move.at(o)), [0, 1, 8, 12]);
+		assert.deepStrictEqual(move.copy({ span: { start: 1, end: 5 }, chain: 4, list: [{ start: 6, end: 7 }] }), { span: { start: 1, end: 8 }, chain: 4, list: [{ start: 9, end: 10 }] });
+		// An offset at the edit could belong to either side: copying it throws, and the check runs afresh.
+		for (const o of [2, 3, 4]) assert.throws(() => move.copy({ start: o, end: 6 }), /at the edit/);
+		assert.ok(move.touches({ start: 0, end: 2 }) && move.touches({ start: 4, end: 6 }) && !move.touches({ start: 5, end: 9 }));
 	});
 
 	test('an insertion keeps the results of the chains after it that read nothing it changed', async () => {
