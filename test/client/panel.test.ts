@@ -6,6 +6,11 @@ import * as assert from 'assert';
 import { panelCsp, panelHtml } from '../../src/client/panel/html';
 import { asReveal, showNetworkArgs } from '../../src/client/panel/messages';
 import { formatCell, heatColor, shapeText } from '../../src/client/panel/webview/format';
+import { englishWords, fill, panelWords } from '../../src/client/panel/words';
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+
+const root = join(__dirname, '..', '..');
 
 const page = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'ab12CD34', script: 'https://r/dist/webview/panel.js', katexCss: 'https://r/dist/katex/katex.min.css', panelCss: 'https://r/media/panel.css' };
 
@@ -69,5 +74,47 @@ suite('network panel numbers and colours', () => {
 		assert.strictEqual(shapeText({ channels: 1, rows: 1, cols: 6 }), '6');
 		assert.strictEqual(shapeText({ channels: 3, rows: 5, cols: 5 }), '3 × 5 × 5');
 		assert.strictEqual(shapeText({ channels: 1, rows: 28, cols: 28 }), '28 × 28');
+	});
+});
+
+suite('network panel words', () => {
+	test('takes each word that arrived as a string of bounded length, and says the others in English', () => {
+		const w = panelWords({ input: '输入', loss: 7, range: 'x'.repeat(401), extra: 'ignored' });
+		assert.strictEqual(w.input, '输入');
+		assert.strictEqual(w.loss, englishWords.loss);
+		assert.strictEqual(w.range, englishWords.range);
+		assert.deepStrictEqual(Object.keys(w).sort(), Object.keys(englishWords).sort());
+		assert.deepStrictEqual(panelWords(null), englishWords);
+	});
+
+	test('fills numbered placeholders with the text given, as text', () => {
+		assert.strictEqual(fill('from {0} to {1}', '-0.5', 2), 'from -0.5 to 2');
+		assert.strictEqual(fill('文档在第 {1} 行写的是 {0}：{2}。', '0.600', 13, '错误'), '文档在第 13 行写的是 0.600：错误。');
+		assert.strictEqual(fill('{0} and {3}', '$& <b>'), '$& <b> and {3}');
+	});
+
+	/** Every string the extension passes to `vscode.l10n.t` as a literal, with the panel's words. */
+	function translated(): string[] {
+		const out: string[] = Object.values(englishWords);
+		const walk = (dir: string): void => {
+			for (const e of readdirSync(dir, { withFileTypes: true })) {
+				const p = join(dir, e.name);
+				if (e.isDirectory()) walk(p);
+				else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.push(m[1].replace(/\\(.)/g, '$1'));
+			}
+		};
+		walk(join(root, 'src', 'client'));
+		return out;
+	}
+
+	test('every word the extension translates has its Chinese, with the same placeholders', () => {
+		const zh = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+		const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+		const words = translated();
+		assert.ok(words.length > Object.keys(englishWords).length + 20, `${words.length} strings found`);
+		for (const w of words) {
+			assert.ok(w in zh, `no Chinese for ${JSON.stringify(w)}`);
+			assert.deepStrictEqual(holes(zh[w]), holes(w), w);
+		}
 	});
 });

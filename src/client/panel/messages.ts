@@ -5,6 +5,7 @@
  * message is only JSON; so does the command, whose argument a command link writes.
  */
 import type { NetworkView } from '../../core/index';
+import type { PanelWords } from './words';
 
 /** Host → webview: draw this view (null: the document has no network that builds). */
 export interface ShowMessage {
@@ -14,6 +15,8 @@ export interface ShowMessage {
 	readonly name: string;
 	readonly version: number;
 	readonly view: NetworkView | null;
+	/** The panel's own words in the editor's language (`words.ts`). */
+	readonly words: PanelWords;
 }
 
 /** Webview → host: reveal the statement at these offsets of `uri`'s text of `version`. */

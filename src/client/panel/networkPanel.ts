@@ -18,11 +18,19 @@ import { randomNonce } from '../../core/features/report/report';
 import { networkViewRequest, type NetworkViewParams, type NetworkViewResult } from '../../server/protocol';
 import { panelHtml } from './html';
 import { asReveal, type ShowMessage, type ShowNetworkArgs } from './messages';
+import { englishWords, type PanelWords } from './words';
 
 export { showNetworkArgs } from './messages';
 
 const languages = new Set(['markdown', 'latex']);
 const REFRESH_MS = 150;
+
+/** The panel's words in VS Code's display language; the script fills their placeholders. */
+function translatedWords(): PanelWords {
+	const out: Record<string, string> = {};
+	for (const [key, english] of Object.entries(englishWords)) out[key] = vscode.l10n.t(english);
+	return out as PanelWords;
+}
 
 export class NetworkPanel implements vscode.Disposable {
 	private static current: NetworkPanel | undefined;
@@ -91,7 +99,7 @@ export class NetworkPanel implements vscode.Disposable {
 	private async refresh(): Promise<void> {
 		const uri = this.uri;
 		const ask = ++this.asked;
-		if (!uri) return this.post({ type: 'show', uri: '', name: '', version: 0, view: null });
+		if (!uri) return this.post({ type: 'show', uri: '', name: '', version: 0, view: null, words: translatedWords() });
 		const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
 		const params: NetworkViewParams = { uri, ...(editor ? { position: editor.selection.active } : {}), ...(this.key ? { key: this.key } : {}) };
 		let result: NetworkViewResult | null = null;
@@ -103,7 +111,7 @@ export class NetworkPanel implements vscode.Disposable {
 		if (ask !== this.asked) return;
 		const name = vscode.Uri.parse(uri).path.split('/').pop() ?? uri;
 		this.panel.title = vscode.l10n.t('derivcheck: Network — {0}', name);
-		this.post({ type: 'show', uri, name, version: result?.version ?? 0, view: result?.view ?? null });
+		this.post({ type: 'show', uri, name, version: result?.version ?? 0, view: result?.view ?? null, words: translatedWords() });
 	}
 
 	private post(message: ShowMessage): void {

@@ -20,6 +20,8 @@ import type { Diagnostic } from '../check/diagnostic';
 import type { TruthFact } from '../check/truth/checker';
 import { ids, parseId, renderTermBounded, type LayerSpec, type Network, type QuantityId, type Shape } from '../engine/index';
 import type { Span } from '../text/span';
+import type { Locale } from '../messages/locale';
+import { message } from '../messages/message';
 
 /**
  * The panel's verdict on a stated number: `wrong` when a finding (an error or a warning) sits on it,
@@ -219,25 +221,25 @@ function formulaOf(net: Network, l: number): string | undefined {
 	return `${net.label(id)} = ${r.text}${r.cut ? ' \\cdots' : ''}`;
 }
 
-function layerView(net: Network, l: number, grids: Grids): LayerView {
+function layerView(net: Network, l: number, grids: Grids, locale: Locale | undefined): LayerView {
 	const L = net.layers[l];
 	const out: GridView[] = [];
 	const shape = shapeOf(L.outShape);
-	const roles = [['pre', 'pre-activation'], ['out', 'output'], ['dout', '∂E/∂out'], ['delta', 'delta (∂E/∂pre-activation)']] as const;
-	for (const [role, title] of roles) {
+	for (const role of ['pre', 'out', 'dout', 'delta'] as const) {
 		const values = L[role];
-		if (values) out.push(grids.grid(role, title, shape, values, (j) => ids.layer(l, role, j)));
+		if (values) out.push(grids.grid(role, message(`view.${role}`, {}, locale), shape, values, (j) => ids.layer(l, role, j)));
 	}
 	const params = [
-		[L.weights, 'w', 'weights', 'weightsGrad', 'weightsNew', L.spec.kind === 'conv' ? 'kernel' : 'weight'],
-		[L.bias, 'b', 'bias', 'biasGrad', 'biasNew', 'bias'],
+		[L.weights, 'w', 'weights', 'weightsGrad', 'weightsNew', L.spec.kind === 'conv' ? 'view.kernel' : 'view.weight'],
+		[L.bias, 'b', 'bias', 'biasGrad', 'biasNew', 'view.bias'],
 	] as const;
-	for (const [p, kind, role, gradRole, newRole, noun] of params) {
+	for (const [p, kind, role, gradRole, newRole, nounId] of params) {
 		if (!p) continue;
 		const s = paramShape(L.spec, kind, p.value.length);
-		out.push(grids.grid(role, `${noun} values`, s, p.value, (i) => ids.param(l, kind, i)));
-		out.push(grids.grid(gradRole, `${noun} gradients ∂E/∂${noun}`, s, p.grad, (i) => ids.param(l, kind, i, 'grad')));
-		out.push(grids.grid(newRole, `${noun} after the update`, s, p.updated, (i) => ids.param(l, kind, i, 'new')));
+		const noun = message(nounId, {}, locale);
+		out.push(grids.grid(role, message('view.values', { noun }, locale), s, p.value, (i) => ids.param(l, kind, i)));
+		out.push(grids.grid(gradRole, message('view.gradients', { noun }, locale), s, p.grad, (i) => ids.param(l, kind, i, 'grad')));
+		out.push(grids.grid(newRole, message('view.updated', { noun }, locale), s, p.updated, (i) => ids.param(l, kind, i, 'new')));
 	}
 	const spec = L.spec;
 	const activation = 'activation' in spec ? spec.activation.kind : undefined;
@@ -283,9 +285,9 @@ export function networkView(a: Analysis, request: NetworkViewRequest = {}, diagn
 	const net = truth.net;
 	const stated = statedByQuantity(a, truth.facts, diagnostics);
 	const grids = new Grids(net, stated);
-	const input = grids.grid('input', 'input', shapeOf(net.spec.inputShape), net.spec.input, (j) => ids.input(j));
-	const target = grids.grid('target', 'target', { channels: 1, rows: 1, cols: net.spec.target.length }, net.spec.target, (j) => ids.target(j));
-	const layers = net.layers.map((_, l) => layerView(net, l, grids));
+	const input = grids.grid('input', message('view.input', {}, a.locale), shapeOf(net.spec.inputShape), net.spec.input, (j) => ids.input(j));
+	const target = grids.grid('target', message('view.target', {}, a.locale), { channels: 1, rows: 1, cols: net.spec.target.length }, net.spec.target, (j) => ids.target(j));
+	const layers = net.layers.map((_, l) => layerView(net, l, grids, a.locale));
 	const loss = stated.get('E');
 	let wrong = 0, carried = 0;
 	for (const s of stated.values()) {

@@ -14,6 +14,7 @@
 import katex from 'katex';
 import type { CellView, GridView, LayerView, NetworkView } from '../../../core/index';
 import type { ShowMessage } from '../messages';
+import { fill, type PanelWords } from '../words';
 import { el, type El } from './dom';
 import { formatCell, heatColor, shapeText } from './format';
 
@@ -24,6 +25,8 @@ const MAX_LABELLED_COLS = 16;
 
 export interface RenderContext {
 	readonly message: ShowMessage;
+	/** The panel's words, checked (`panelWords`). */
+	readonly words: PanelWords;
 	/** Asks the host to reveal a statement. */
 	readonly reveal: (start: number, end: number) => void;
 }
@@ -42,16 +45,15 @@ export function tex(target: El, latex: string, display = false): El {
 	return target;
 }
 
-const verdictText = { wrong: 'wrong: a finding is on this number', carried: 'carries an error that starts earlier', ok: 'agrees with the network' } as const;
-
 /** The tooltip of a cell: its name and value, and what the document states for it. */
-function tooltip(c: CellView): string {
+function tooltip(c: CellView, w: PanelWords): string {
 	const lines = [`${c.label} = ${formatCell(c.value)}${c.value !== null ? ` (${c.value})` : ''}`];
 	if (c.stated) {
-		lines.push(`The document states ${c.stated.text} on line ${c.stated.line}: ${verdictText[c.stated.verdict]}.`);
-		if (c.stated.originLine) lines.push(`The error starts on line ${c.stated.originLine}.`);
+		const verdict = { wrong: w.verdictWrong, carried: w.verdictCarried, ok: w.verdictOk }[c.stated.verdict];
+		lines.push(fill(w.states, c.stated.text, c.stated.line, verdict));
+		if (c.stated.originLine) lines.push(fill(w.startsOn, c.stated.originLine));
 		if (c.stated.message) lines.push(c.stated.message);
-		lines.push('Click to reveal it in the editor.');
+		lines.push(w.clickToReveal);
 	}
 	return lines.join('\n');
 }
@@ -60,7 +62,7 @@ function cellElement(c: CellView, g: GridView, ctx: RenderContext, highlight: st
 	const td = el('td', 'dc-cell');
 	td.dataset.id = c.id;
 	td.style.backgroundColor = heatColor(c.value, g.min, g.max);
-	td.setAttribute('title', tooltip(c));
+	td.setAttribute('title', tooltip(c, ctx.words));
 	if (g.cols <= MAX_LABELLED_COLS) td.appendChild(el('span', 'dc-value', formatCell(c.value)));
 	if (c.stated) {
 		td.classList.add('dc-stated', `dc-${c.stated.verdict}`);
@@ -87,7 +89,7 @@ function heatmap(g: GridView, ctx: RenderContext, highlight: string | undefined)
 	const cells = g.cells ?? [];
 	for (let ch = 0; ch < g.channels; ch++) {
 		const table = el('table', 'dc-channel');
-		if (g.channels > 1) table.appendChild(el('caption', undefined, `channel ${ch + 1}`));
+		if (g.channels > 1) table.appendChild(el('caption', undefined, fill(ctx.words.channel, ch + 1)));
 		for (let r = 0; r < g.rows; r++) {
 			const tr = table.appendChild(el('tr'));
 			for (let c = 0; c < g.cols; c++) {
@@ -104,7 +106,8 @@ function heatmap(g: GridView, ctx: RenderContext, highlight: string | undefined)
 function valueTable(g: GridView, ctx: RenderContext): El {
 	const table = el('table', 'dc-values');
 	const head = table.appendChild(el('tr'));
-	for (const h of ['name', 'position', 'network', 'document', 'verdict', 'line']) head.appendChild(el('th', undefined, h));
+	const w = ctx.words;
+	for (const h of [w.columnName, w.columnPosition, w.columnNetwork, w.columnDocument, w.columnVerdict, w.columnLine]) head.appendChild(el('th', undefined, h));
 	(g.cells ?? []).forEach((c, j) => {
 		const tr = table.appendChild(el('tr'));
 		tex(tr.appendChild(el('td', 'dc-name')), c.label);
@@ -112,13 +115,13 @@ function valueTable(g: GridView, ctx: RenderContext): El {
 		tr.appendChild(el('td', undefined, [g.channels > 1 ? ch + 1 : undefined, g.rows > 1 ? r + 1 : undefined, col + 1].filter((x) => x !== undefined).join(', ')));
 		tr.appendChild(el('td', 'dc-num', formatCell(c.value)));
 		tr.appendChild(el('td', 'dc-num', c.stated?.text ?? ''));
-		const verdict = tr.appendChild(el('td', c.stated ? `dc-verdict dc-${c.stated.verdict}` : undefined, c.stated ? c.stated.verdict : ''));
+		const verdict = tr.appendChild(el('td', c.stated ? `dc-verdict dc-${c.stated.verdict}` : undefined, c.stated ? { wrong: w.cellWrong, carried: w.cellCarried, ok: w.cellOk }[c.stated.verdict] : ''));
 		if (c.stated?.message) verdict.setAttribute('title', c.stated.message);
 		const line = tr.appendChild(el('td'));
 		if (c.stated) {
 			const { start, end } = c.stated.span;
 			const button = line.appendChild(el('button', 'dc-link', String(c.stated.line)));
-			button.setAttribute('title', 'Reveal in the editor');
+			button.setAttribute('title', w.revealInEditor);
 			button.addEventListener('click', () => ctx.reveal(start, end));
 		}
 	});
@@ -134,10 +137,10 @@ function gridSection(g: GridView, ctx: RenderContext, highlight: string | undefi
 		box.appendChild(el('p', 'dc-note', g.omitted ?? ''));
 		return box;
 	}
-	box.appendChild(el('p', 'dc-range', `from ${formatCell(g.min)} to ${formatCell(g.max)}`));
+	box.appendChild(el('p', 'dc-range', fill(ctx.words.range, formatCell(g.min), formatCell(g.max))));
 	box.appendChild(heatmap(g, ctx, highlight));
 	const details = box.appendChild(el('details', 'dc-table'));
-	details.appendChild(el('summary', undefined, 'Table of values'));
+	details.appendChild(el('summary', undefined, ctx.words.tableOfValues));
 	let built = false;
 	const build = () => {
 		if (built) return;
@@ -157,9 +160,9 @@ function layerTitle(l: LayerView): string {
 }
 
 /** The diagram: input, one box per layer, loss; each arrow labelled with the shape it carries. */
-function diagram(v: NetworkView): El {
+function diagram(v: NetworkView, w: PanelWords): El {
 	const box = el('nav', 'dc-diagram');
-	box.setAttribute('aria-label', 'The network, layer by layer');
+	box.setAttribute('aria-label', w.diagram);
 	const node = (title: string, detail: string, target: string, wrong: boolean) => {
 		const a = box.appendChild(el('button', `dc-box${wrong ? ' dc-box-wrong' : ''}`));
 		a.appendChild(el('span', 'dc-box-title', title));
@@ -172,22 +175,22 @@ function diagram(v: NetworkView): El {
 		a.appendChild(el('span', 'dc-arrow-head', '→'));
 	};
 	const wrongIn = (grids: readonly GridView[]) => grids.some((g) => g.cells?.some((c) => c.stated?.verdict === 'wrong'));
-	node('input', shapeText(v.input), 'dc-input', wrongIn([v.input]));
+	node(w.input, shapeText(v.input), 'dc-input', wrongIn([v.input]));
 	for (const l of v.layers) {
 		arrow(shapeText(l.inShape));
 		node(l.name, `${l.kind}${l.activation && l.activation !== 'linear' ? ` · ${l.activation}` : ''}`, `dc-layer-${l.index}`, wrongIn(l.grids));
 	}
 	arrow(shapeText(v.layers[v.layers.length - 1]?.outShape ?? v.input));
-	node('loss', v.loss.kind.replace(/_/g, ' '), 'dc-loss', v.loss.cell.stated?.verdict === 'wrong');
+	node(w.loss, v.loss.kind.replace(/_/g, ' '), 'dc-loss', v.loss.cell.stated?.verdict === 'wrong');
 	return box;
 }
 
-function header(m: ShowMessage, v: NetworkView): El {
+function header(m: ShowMessage, v: NetworkView, w: PanelWords): El {
 	const h = el('header', 'dc-header');
-	h.appendChild(el('h1', undefined, `Network of ${m.name}${v.networks > 1 ? ` (network ${v.network + 1} of ${v.networks})` : ''}`));
-	h.appendChild(el('p', 'dc-summary', `${v.stated} values stated in the document · ${v.wrong} wrong · ${v.carried} carrying an earlier error`));
+	h.appendChild(el('h1', undefined, v.networks > 1 ? fill(w.networkOfMany, m.name, v.network + 1, v.networks) : fill(w.networkOf, m.name)));
+	h.appendChild(el('p', 'dc-summary', fill(w.summary, v.stated, v.wrong, v.carried)));
 	const legend = h.appendChild(el('p', 'dc-legend'));
-	for (const [cls, text] of [['dc-wrong', 'wrong (a finding is on it)'], ['dc-carried', 'carries an earlier error'], ['dc-ok', 'stated and right'], ['dc-neg', 'negative'], ['dc-pos', 'positive']]) {
+	for (const [cls, text] of [['dc-wrong', w.legendWrong], ['dc-carried', w.legendCarried], ['dc-ok', w.legendOk], ['dc-neg', w.legendNegative], ['dc-pos', w.legendPositive]]) {
 		const item = legend.appendChild(el('span', 'dc-legend-item'));
 		item.appendChild(el('span', `dc-swatch ${cls}`));
 		item.appendChild(el('span', undefined, text));
@@ -204,16 +207,17 @@ function root(): El {
 export function render(target: El, ctx: RenderContext): El | undefined {
 	rootElement = target;
 	const m = ctx.message;
+	const w = ctx.words;
 	const v = m.view;
 	if (!v) {
-		target.replaceChildren(el('p', 'dc-note', m.uri ? `${m.name} declares no network block that derivcheck can build, so there is no network to show.` : 'Open a Markdown or LaTeX document with a network block.'));
+		target.replaceChildren(el('p', 'dc-note', m.uri ? fill(w.noNetwork, m.name) : w.noDocument));
 		return undefined;
 	}
 	const highlight = v.highlight;
-	const parts: El[] = [header(m, v), diagram(v)];
+	const parts: El[] = [header(m, v, w), diagram(v, w)];
 	const io = el('section', 'dc-layer');
 	io.setAttribute('id', 'dc-input');
-	io.appendChild(el('h2', undefined, 'input and target'));
+	io.appendChild(el('h2', undefined, w.inputAndTarget));
 	io.appendChild(gridSection(v.input, ctx, highlight));
 	io.appendChild(gridSection(v.target, ctx, highlight));
 	parts.push(io);
@@ -228,7 +232,7 @@ export function render(target: El, ctx: RenderContext): El | undefined {
 	}
 	const loss = el('section', 'dc-layer');
 	loss.setAttribute('id', 'dc-loss');
-	loss.appendChild(el('h2', undefined, `loss — ${v.loss.kind.replace(/_/g, ' ')}`));
+	loss.appendChild(el('h2', undefined, fill(w.lossOf, v.loss.kind.replace(/_/g, ' '))));
 	const lossGrid: GridView = { role: 'out', title: 'E', channels: 1, rows: 1, cols: 1, min: v.loss.cell.value ?? 0, max: v.loss.cell.value ?? 0, cells: [v.loss.cell] };
 	loss.appendChild(heatmap(lossGrid, ctx, highlight));
 	parts.push(loss);
