@@ -13,6 +13,7 @@
  */
 import { analyzeDocument, countFindings, type Analysis } from './check/analyze';
 import { ParseMemo } from './check/parseMemo';
+import { message } from './messages/message';
 import type { Diagnostic } from './check/diagnostic';
 import { codeActionsFor, fixAll } from './features/codeActions';
 import { ignoreActions } from './features/ignore';
@@ -163,8 +164,9 @@ export function createLanguageService(initial: Settings = defaultSettings, optio
 		},
 		async networkBlock(doc, token) {
 			const a = await analysisOf(doc);
-			if (a === undefined || token?.isCancellationRequested) return { kind: 'none', reason: 'The check was cancelled.' };
-			if (a === null) return { kind: 'none', reason: 'The document was not checked (its language is turned off, or the check failed).' };
+			const locale = settingsOf(doc).locale;
+			if (a === undefined || token?.isCancellationRequested) return { kind: 'none', reason: message('request.checkCancelled', {}, locale) };
+			if (a === null) return { kind: 'none', reason: message('request.notChecked', {}, locale) };
 			return networkBlockOf(a);
 		},
 		updateSettings(next) {

@@ -6,7 +6,7 @@
  */
 import { type CodeAction, type CodeActionParams, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CancellationLike, LanguageService } from '../core/index';
+import { message, type CancellationLike, type LanguageService, type Locale } from '../core/index';
 import { lineIndexOf, toInput, toLspCodeAction, toTextEdit } from './convert';
 import type { NetworkBlockResult } from './protocol';
 
@@ -37,9 +37,9 @@ export async function fixAllEdits(documents: TextDocuments<TextDocument>, servic
 }
 
 /** The network an open document's check used, as its block(s), with the edit that inserts a block read from the document. */
-export async function networkBlockEdits(documents: TextDocuments<TextDocument>, service: LanguageService, uri: string, token: CancellationLike): Promise<NetworkBlockResult> {
+export async function networkBlockEdits(documents: TextDocuments<TextDocument>, service: LanguageService, uri: string, token: CancellationLike, locale?: Locale): Promise<NetworkBlockResult> {
 	const doc = documents.get(uri);
-	if (!doc) return { kind: 'none', reason: 'The document is not open.' };
+	if (!doc) return { kind: 'none', reason: message('request.notOpen', {}, locale) };
 	const answer = await service.networkBlock(toInput(doc), token);
 	if (answer.kind === 'none') return answer;
 	const index = lineIndexOf(doc);

@@ -15,12 +15,13 @@ import {
 	DidChangeConfigurationNotification,
 	TextDocuments,
 	TextDocumentSyncKind,
+	type CancellationToken,
 	type Connection,
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type LanguageService, type ServiceOptions, type Settings } from '../core/index';
-import { localeOf, type Locale } from '../core/index';
+import { localeOf, message, type Locale } from '../core/index';
 import { ConfigSettings, type ConfigLookup } from './config';
 import { fixAllEdits, networkBlockEdits, onCodeAction } from './codeActions';
 import { forgetLineIndex } from './convert';
@@ -129,8 +130,9 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 	connection.onHover(guard(log, 'hover', null, (params, token) => onHover(documents, service, params, token)));
 	connection.onCodeAction(guard(log, 'codeAction', [], (params, token) => onCodeAction(documents, service, params, token)));
 	connection.onRequest(fixAllRequest, guard(log, 'fixAll', [], (params: FixAllParams, token) => fixAllEdits(documents, service, params.uri, token)));
-	const noBlock: NetworkBlockResult = { kind: 'none', reason: 'derivcheck could not answer; see its output log.' };
-	connection.onRequest(networkBlockRequest, guard(log, 'networkBlock', noBlock, (params: FixAllParams, token) => networkBlockEdits(documents, service, params.uri, token)));
+	// A request that failed says so in the editor's language, which is known only once the client has said it.
+	const networkBlock = guard(log, 'networkBlock', undefined, (params: FixAllParams, token: CancellationToken) => networkBlockEdits(documents, service, params.uri, token, locale));
+	connection.onRequest(networkBlockRequest, async (params: FixAllParams, token: CancellationToken): Promise<NetworkBlockResult> => (await networkBlock(params, token)) ?? { kind: 'none', reason: message('request.failed', {}, locale) });
 	connection.onRequest(
 		checkDocumentsRequest,
 		guard(log, 'checkDocuments', { summaries: [] }, (params: CheckDocumentsParams, token) => checkDocuments(connection, documents, service, params, token)),
@@ -138,8 +140,8 @@ export function startServer(connection: Connection, serviceFactory: ServiceFacto
 
 	connection.onRequest(networkViewRequest, guard(log, 'networkView', null, (params: NetworkViewParams, token) => onNetworkView(documents, service, params, token)));
 	connection.onRequest(exportHtmlRequest, guard(log, 'exportHtml', null, (params: ExportHtmlParams, token) => onExportHtml(documents, service, assets, params, token)));
-	const noDerivation: GenerateResult = { kind: 'refused', reason: 'derivcheck could not answer; see its output log.' };
-	connection.onRequest(generateRequest, guard(log, 'generate', noDerivation, (params: GenerateParams, token) => onGenerate(documents, params, token)));
+	const generate = guard(log, 'generate', undefined, (params: GenerateParams, token: CancellationToken) => onGenerate(documents, params, token, locale));
+	connection.onRequest(generateRequest, async (params: GenerateParams, token: CancellationToken): Promise<GenerateResult> => (await generate(params, token)) ?? { kind: 'refused', reason: message('request.failed', {}, locale) });
 
 	documents.listen(connection);
 	connection.listen();

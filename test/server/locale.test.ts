@@ -1,7 +1,7 @@
 /**
  * The server speaks the editor's display language (`InitializeParams.locale`) over the real core:
- * with `zh-cn` the diagnostics, their related information, the code-action titles and the hovers are Chinese,
- * and stay so when the settings change; without a locale, with `en` and with a language the
+ * with `zh-cn` the diagnostics, their related information, the code-action titles, the hovers and
+ * the reasons a request refuses are Chinese, and stay so when the settings change; without a locale, with `en` and with a language the
  * tables do not hold (`zh-tw`, `de`) they are English.
  */
 import * as assert from 'assert';
@@ -58,6 +58,17 @@ suite('language server: the display language', () => {
 		const { diagnostics } = await again;
 		assert.ok(diagnostics.length > 0);
 		for (const d of diagnostics) assert.match(d.message, han, d.message);
+	});
+
+	test('with zh-cn, the requests that refuse say why in Chinese: a closed document, options that are wrong', async () => {
+		h = await startHarness(createLanguageService, { locale: 'zh-cn' });
+		const closed = { uri: 'file:///notes/closed.md' };
+		assert.deepStrictEqual(await h.client.sendRequest('derivcheck/generate', closed), { kind: 'refused', reason: '文档没有打开。' });
+		assert.deepStrictEqual(await h.client.sendRequest('derivcheck/networkBlock', closed), { kind: 'none', reason: '文档没有打开。' });
+		await h.open(uri, text);
+		const wrong: { kind: string; reason: string } = await h.client.sendRequest('derivcheck/generate', { uri, digits: 40 });
+		assert.strictEqual(wrong.kind, 'refused');
+		assert.match(wrong.reason, han, wrong.reason);
 	});
 
 	for (const locale of [undefined, 'en', 'en-GB', 'zh-tw', 'de']) {
