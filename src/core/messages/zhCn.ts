@@ -258,7 +258,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'view.target': '目标',
 	'view.pre': '激活前的值',
 	'view.out': '输出',
-	'view.dout': '∂E/∂out',
+	'view.dout': '∂E/∂out 的值',
 	'view.delta': 'delta（∂E/∂激活前的值）',
 	'view.values': '{noun}的值',
 	'view.gradients': '{noun}的梯度 ∂E/∂{noun}',

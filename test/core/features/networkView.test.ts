@@ -59,7 +59,7 @@ suite('network view', () => {
 			return [v!.input.title, ...v!.layers[0].grids.map((g) => g.title)];
 		};
 		assert.deepStrictEqual(await titles(), ['input', 'pre-activation', 'output', '∂E/∂out', 'delta (∂E/∂pre-activation)', 'kernel values', 'kernel gradients ∂E/∂kernel', 'kernel after the update', 'bias values', 'bias gradients ∂E/∂bias', 'bias after the update']);
-		assert.deepStrictEqual(await titles('zh-cn'), ['输入', '激活前的值', '输出', '∂E/∂out', 'delta（∂E/∂激活前的值）', '卷积核的值', '卷积核的梯度 ∂E/∂卷积核', '更新后的卷积核', '偏置的值', '偏置的梯度 ∂E/∂偏置', '更新后的偏置']);
+		assert.deepStrictEqual(await titles('zh-cn'), ['输入', '激活前的值', '输出', '∂E/∂out 的值', 'delta（∂E/∂激活前的值）', '卷积核的值', '卷积核的梯度 ∂E/∂卷积核', '更新后的卷积核', '偏置的值', '偏置的梯度 ∂E/∂偏置', '更新后的偏置']);
 	});
 
 	test('holds the engine\'s true values, names and ids, cell by cell', async () => {
