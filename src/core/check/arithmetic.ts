@@ -54,8 +54,10 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	}
 	for (const [j, steps] of byTarget) {
 		const stated = lits[j]!;
-		const places = stated.node.isInteger ? steps.reduce((a, i) => Math.max(a, placesIn(members[i])), -Infinity) : 0;
-		const target = resultInterval(stated, places);
+		// `… \approx 0` says the result rounds to a whole number; after `=` an integer is read at the places of the steps.
+		const approx = chain.relations[j - 1]?.kind === 'approx' || (j < steps[0] && chain.relations[j]?.kind === 'approx');
+		const places = stated.node.isInteger && !approx ? steps.reduce((a, i) => Math.max(a, placesIn(members[i])), -Infinity) : 0;
+		const target = approx && stated.node.isInteger ? roundedInterval(stated) : resultInterval(stated, places);
 		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target, pairedOf(chain, i, ctx)));
 		const holds = linkedHolds(steps, j, outcomes, target);
 		for (const o of outcomes) if (o.ok && markExact(ctx, stated, o.iv)) break;
@@ -85,7 +87,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 			}
 		}
 	}
-	compared += checkAdjacentNumbers(lits, ctx) + checkMatrices(chain, ctx);
+	compared += checkAdjacentNumbers(lits, chain.relations, ctx) + checkMatrices(chain, ctx);
 	return compared;
 }
 
@@ -155,15 +157,22 @@ function reportWrongResult(ctx: CheckContext, step: Expr, o: Extract<Outcome, { 
 	});
 }
 
+/** What a whole number stands for when the author says it is approximate (`\approx 0`): anything that rounds to it. */
+function roundedInterval(lit: SignedLiteral): Interval {
+	return { lo: lit.value - 0.5, hi: lit.value + 0.5 };
+}
+
 /** `… = 0.823 = 0.813`: two plain numbers side by side must agree within their rounding. */
-function checkAdjacentNumbers(lits: (SignedLiteral | undefined)[], ctx: CheckContext): number {
+function checkAdjacentNumbers(lits: (SignedLiteral | undefined)[], relations: Chain['relations'], ctx: CheckContext): number {
 	let compared = 0;
 	for (let i = 0; i + 1 < lits.length; i++) {
 		const a = lits[i];
 		const b = lits[i + 1];
 		if (!a || !b) continue;
 		compared++;
-		if (intersects(resultInterval(a), resultInterval(b))) continue;
+		// `0.00423 \approx 0`: a whole number beside `\approx` is that number rounded.
+		const read = (l: SignedLiteral) => (relations[i]?.kind === 'approx' && l.node.isInteger ? roundedInterval(l) : resultInterval(l));
+		if (intersects(read(a), read(b))) continue;
 		ctx.diagnostics.push({
 			code: 'arithmetic',
 			severity: 'error',

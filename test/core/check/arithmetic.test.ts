@@ -34,6 +34,22 @@ suite('check: arithmetic', () => {
 		].join('\n\n'));
 	});
 
+	test('reads a whole number after \\approx as that number rounded, and after = at the places of the steps', async () => {
+		// Akagawa's exam notes: a gradient of 0.00423 "≈ 0" at two decimals, and an update ≈ 0.5.
+		await check([
+			'$$g = (0.73 - 0) \\times 0.73 \\times 0.27 \\times 0.5 \\times 0.98 \\times 0.02 \\times 3 = ⟦0.00423|ok⟧ \\approx 0$$',
+			'$$h = 0.5 - 0.1 \\times 0.00423 \\approx ⟦0|ok⟧$$',
+			'$$k = 2.7 + 0.018 \\approx ⟦3|ok⟧$$',
+		].join('\n\n'));
+		// What does not round to the whole number is still wrong, and `=` keeps the places of the steps.
+		await check([
+			'$$a = 0.73 \\times 0.9 \\approx ⟦0|arithmetic⟧$$',
+			'$$b = 0.6 \\approx ⟦0|arithmetic⟧$$',
+			'$$c = 0.5 - 0.1 \\times 0.00423 = ⟦0|arithmetic⟧$$',
+			'$$d = 0.00423 = ⟦0|arithmetic⟧$$',
+		].join('\n\n'));
+	});
+
 	test('reports the seed\'s mis-divided softmax 2.160/2.625 = 0.813', async () => {
 		await check('$$\\frac{2.160}{2.625} = ⟦0.813|arithmetic⟧$$');
 	});
