@@ -57,6 +57,21 @@ export function statedMatrix(e: Expr, text: string): Stated | undefined {
 }
 
 /**
+ * The matrix a transposed matrix or tuple of numbers is, as a value a name is stated to have:
+ * `x = [1, 0]^T` states a column. Only for stating: a member written so is not taken for a result
+ * (`statedMatrix`), so `\begin{bmatrix} 1 & 2 \end{bmatrix}^T = …` is still checked.
+ */
+function statedTranspose(e: Expr, text: string): Stated | undefined {
+	const x = strip(e);
+	if (x.kind !== 'call' || x.fn !== 'transpose' || x.args.length !== 1) return undefined;
+	const m = statedMatrix(x.args[0], text);
+	if (!m) return undefined;
+	if (m.free) return { rows: m.cols, cols: 1, lits: m.lits, free: false };
+	const lits = m.lits.map((_, i) => m.lits[(i % m.rows) * m.cols + Math.floor(i / m.rows)]);
+	return { rows: m.cols, cols: m.rows, lits, free: false };
+}
+
+/**
  * The key of element `indices` (1-based) of the matrix or vector `key` names: `W` with (1, 2) gives
  * `W12`, `W'` gives `W12'`, and any index beyond 9 puts commas between them (`W1,10`), as names
  * in the block are spelled (DESIGN 2.4). The one place this mapping lives.
@@ -333,7 +348,7 @@ function checkAdjacentMatrices(stated: readonly (Stated | undefined)[], ctx: Che
  * false when there is none.
  */
 export function recordMatrixFacts(key: string, written: string, members: readonly Expr[], ctx: CheckContext, chain: number, update: boolean): boolean {
-	const m = members.map((x) => statedMatrix(x, ctx.text)).find((s) => s !== undefined);
+	const m = members.map((x) => statedMatrix(x, ctx.text) ?? statedTranspose(x, ctx.text)).find((s) => s !== undefined);
 	if (!m) return false;
 	m.lits.forEach((l, e) => {
 		const ix = elementIndices(m, e);

@@ -34,6 +34,30 @@ suite('check: arithmetic', () => {
 		].join('\n\n'));
 	});
 
+	test('checks a number a step writes for a part of the step before, and reports it rather than the step it spoils', async () => {
+		// Tummala's updated output: the sum inside σ is 0.918687, written 0.9190; both σ round to 0.7148.
+		await check('$$o = \\sigma(0.7186 \\times 0.6236 + 0.8171 \\times 0.5759) = \\sigma(⟦0.9190|arithmetic⟧) = 0.7148$$');
+		// e^{-0.65} is 0.522: the 0.622 written for it is the slip, not the first step it makes disagree with 0.617.
+		const a = await check('$$s = \\frac{1}{1 + e^{-0.65}} = \\frac{1}{1 + ⟦0.622|arithmetic⟧} = 0.617$$');
+		assert.strictEqual(a.diagnostics[0].fix?.newText, '0.522');
+	});
+
+	test('stays silent where a step writes what the part before gives, or is not the same tree', async () => {
+		await check([
+			// Rounding carried forward, parentheses dropped, a whole number, one number written two ways, an absolute value.
+			'$$a = \\frac{1}{1 + e^{-0.720}} = \\frac{1}{1 + 0.487} = ⟦0.672|ok⟧$$',
+			'$$b = (0.3 + 0.2) \\cdot 2 = 0.5 \\cdot 2 = ⟦1.0|ok⟧$$',
+			'$$c = \\frac{1}{2 + 2} = \\frac{1}{4} = ⟦0.25|ok⟧$$',
+			'$$d = e^{-0.50} \\cdot 2 = e^{-0.5} \\cdot 2 = ⟦1.213|ok⟧$$',
+			'$$f = |0.3 - 0.5| \\cdot 2 = (0.2) \\cdot 2 = ⟦0.4|ok⟧$$',
+			// Regrouped, commuted or rewritten: no part is paired with a number it does not stand for.
+			'$$g = 0.3 + 0.2 + 0.1 = 0.3 + 0.3 = ⟦0.6|ok⟧$$',
+			'$$h = 0.2 \\cdot 3 + 0.4 = 0.4 + 0.6 = ⟦1.0|ok⟧$$',
+			'$$k = e^{-0.5} = \\exp(-0.5) = ⟦0.607|ok⟧$$',
+			'$$m = 2 \\cdot 0.3 \\cdot 0.5 = 2 \\cdot 0.15 = ⟦0.3|ok⟧$$',
+		].join('\n\n'));
+	});
+
 	test('reads a whole number after \\approx as that number rounded, and after = at the places of the steps', async () => {
 		// Akagawa's exam notes: a gradient of 0.00423 "≈ 0" at two decimals, and an update ≈ 0.5.
 		await check([

@@ -60,6 +60,16 @@ suite('check: matrices', () => {
 		].join('\n\n'));
 	});
 
+	test('a name stated as a transposed tuple or matrix of numbers states every element, transposed', async () => {
+		await check([
+			'$$x = [1, 0]^T, \\quad M = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}^T$$',
+			'$$y = 0.5 x_1 + 0.3 x_2 = 0.5 \\cdot 1 + 0.3 \\cdot ⟦1|substitution⟧ = 0.8$$',
+			'$$z = 2 M_{12} = 2 \\cdot 3 = 6$$',
+			'$$u = 2 M_{21} = 2 \\cdot ⟦3|substitution⟧ = 6$$',
+			'$$v = W x = \\begin{bmatrix} 0.5 & 0.3 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix} = 0.5$$',
+		].join('\n\n'));
+	});
+
 	test('checks a matrix-form forward and backward pass through the names it stated', async () => {
 		await check([
 			'$$W^{(1)} = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & 0.30 \\end{bmatrix}, \\quad x = \\begin{bmatrix} 0.05 \\\\ 0.10 \\end{bmatrix}, \\quad b^{(1)} = (0.35, 0.35)$$',

@@ -69,12 +69,11 @@ const cases: readonly Case[] = [
 		// Declining is right (the givens are in a table, not in math, and the loss squares with ²),
 		// but the reason given names a sparse first layer, which is wrong: it is not asserted.
 		own: [
-			// The post writes e^(−0.3775) = 0.68566 (it is 0.68557): 1/(1 + 0.68566) and 1/1.68566 are 0.59324, not 0.59327.
-			{ code: 'arithmetic', line: 62, text: '1 / (1 + 0.68566)' },
-			{ code: 'arithmetic', line: 63, text: '1 / 1.68566' },
+			// The post writes e^(−0.3775) = 0.68566 (it is 0.68557), where the error starts; the steps on it
+			// (1/(1 + 0.68566) and 1/1.68566 are 0.59324, not 0.59327) carry it and are not reported again.
+			{ code: 'arithmetic', line: 62, text: '0.68566' },
 			// Likewise e^(−0.3925) = 0.67530 (it is 0.67537): 1/1.67530 is 0.59691, not 0.59688.
-			{ code: 'arithmetic', line: 79, text: '1 / (1 + 0.67530)' },
-			{ code: 'arithmetic', line: 80, text: '1 / 1.67530' },
+			{ code: 'arithmetic', line: 79, text: '0.67530' },
 		],
 		plants: [
 			{
@@ -176,6 +175,8 @@ const cases: readonly Case[] = [
 		own: [
 			// σ(0.8953) is 0.709983, which rounds to 0.7100.
 			{ code: 'arithmetic', line: 58, text: '0.7101' },
+			// Inside σ of the updated output: 0.7186 × 0.6236 + 0.8171 × 0.5759 is 0.918687, written 0.9190.
+			{ code: 'arithmetic', line: 122, text: '0.9190' },
 		],
 		plants: [
 			{ name: 'a wrong new output', edits: [['\\sigma(0.9190) = 0.7148$$', '\\sigma(0.9190) = 0.7248$$']], found: [{ code: 'arithmetic', line: 122, text: '0.7248' }] },
