@@ -22,6 +22,7 @@ import type { Facts } from '../check/facts';
 import { latestShape, type Shape } from '../check/matrices';
 import { elementName } from '../check/elements';
 import { evaluateOnTruth, firstDifference, trueGrid } from '../check/truth/matrixFormula';
+import { trueValues } from '../check/truth/bind';
 import { buildNetwork, ids, type Network, type QuantityId } from '../engine/index';
 import type { NameScope } from '../engine/resolve';
 import { defaultNotation, type ActivationKind, type DenseLayer, type LossKind, type NetworkSpec } from '../engine/spec';
@@ -45,6 +46,8 @@ interface VectorLayer {
 	readonly matrix: NameRef;
 	readonly matrixShape: Shape;
 	readonly bias: NameRef;
+	/** True when the bias of a one-unit layer is stated as a number, not a vector. */
+	readonly scalarBias: boolean;
 	readonly reads: NameRef;
 	readonly units: number;
 	readonly activation: ActivationKind;
@@ -78,7 +81,7 @@ function vectorSums(formulas: readonly ForwardFormula[], facts: Facts): ForwardF
 }
 
 /** The layers, from the input forward, or the reason they cannot be read. */
-function readLayers(sums: readonly ForwardFormula[], formulas: readonly ForwardFormula[], chains: readonly Chain[], facts: Facts, locale: Locale): Reading {
+function readLayers(sums: readonly ForwardFormula[], formulas: readonly ForwardFormula[], chains: readonly Chain[], facts: Facts, scalar: (n: NameRef) => boolean, locale: Locale): Reading {
 	const same = aliases(chains);
 	const headKeys = new Set(formulas.flatMap((f) => f.heads.map((h) => h.key)));
 	const computed = (n: NameRef) => [n, ...(same.get(n.key) ?? [])].some((x) => headKeys.has(x.key));
@@ -114,7 +117,7 @@ function readLayers(sums: readonly ForwardFormula[], formulas: readonly ForwardF
 		if (next.length > 1) return { kind: 'none', reason: message('infer.sideBySide', { a: next[0][0].heads[0].text, b: next[1][0].heads[0].text }, locale), at: next[1][0] };
 		const g = next[0];
 		left.delete(g);
-		const layer = readLayer(g, formulas, same, facts, width, locale);
+		const layer = readLayer(g, formulas, same, facts, width, scalar, locale);
 		if ('reason' in layer) return layer;
 		layers.push(layer);
 		reads = layer.outputs;
@@ -124,7 +127,7 @@ function readLayers(sums: readonly ForwardFormula[], formulas: readonly ForwardF
 }
 
 /** One layer: its matrix's and bias's shapes against the width of what it reads, and its activation. */
-function readLayer(sums: ForwardFormula[], formulas: readonly ForwardFormula[], same: ReadonlyMap<string, NameRef[]>, facts: Facts, width: number, locale: Locale): VectorLayer | { kind: 'none'; reason: string; at?: ForwardFormula } {
+function readLayer(sums: ForwardFormula[], formulas: readonly ForwardFormula[], same: ReadonlyMap<string, NameRef[]>, facts: Facts, width: number, scalar: (n: NameRef) => boolean, locale: Locale): VectorLayer | { kind: 'none'; reason: string; at?: ForwardFormula } {
 	const f = sums[0];
 	const head = f.heads[0].text;
 	const { a: matrix, b: reads } = f.affine!.products[0];
@@ -132,11 +135,14 @@ function readLayer(sums: ForwardFormula[], formulas: readonly ForwardFormula[], 
 	const none = (reason: string) => ({ kind: 'none' as const, reason, at: f });
 	const shape = latestShape(facts, matrix.key);
 	if (!shape || shape.free) return none(message('infer.matrixUnstated', { name: matrix.text, x: reads.text, head }, locale));
-	if (shape.rows === 1 || shape.cols === 1) return none(message('infer.matrixThin', { name: matrix.text, rows: shape.rows, cols: shape.cols }, locale));
+	// One row is a layer of one unit (`W^{(2)} = \begin{bmatrix} 0.6 & -0.4 \end{bmatrix}`, a 2-2-1 network's output); one column over one input is not read.
+	if (shape.cols === 1 || (shape.rows === 1 && width === 1)) return none(message('infer.matrixThin', { name: matrix.text, rows: shape.rows, cols: shape.cols }, locale));
 	if (shape.cols !== width) return none(message('infer.matrixColumns', { name: matrix.text, rows: shape.rows, cols: shape.cols, x: reads.text, n: width, head }, locale));
 	const biasShape = latestShape(facts, bias.key);
-	if (!biasShape) return none(message('infer.noValue', { name: bias.text }, locale));
-	if (!isVector(biasShape) || lengthOf(biasShape) !== shape.rows) return none(message('infer.matrixBias', { bias: bias.text, n: lengthOf(biasShape), name: matrix.text, rows: shape.rows, head }, locale));
+	// One unit's bias may be stated as a number (`b^{(2)} = 0.2`).
+	const scalarBias = shape.rows === 1 && !biasShape && scalar(bias);
+	if (!biasShape && !scalarBias) return none(message('infer.noValue', { name: bias.text }, locale));
+	if (biasShape && (!isVector(biasShape) || lengthOf(biasShape) !== shape.rows)) return none(message('infer.matrixBias', { bias: bias.text, n: lengthOf(biasShape), name: matrix.text, rows: shape.rows, head }, locale));
 	const pre = new Set(f.heads.map((h) => h.key));
 	const outs = formulas.filter((o) => o.reads.length === 1 && pre.has(o.reads[0].key) && !o.affine && !o.heads.some(isLossName));
 	const kinds = new Set<ActivationKind>();
@@ -149,7 +155,7 @@ function readLayer(sums: ForwardFormula[], formulas: readonly ForwardFormula[], 
 	const names = outs.length > 0 ? outs.flatMap((o) => o.heads) : f.heads;
 	const outputs = new Map<string, NameRef>();
 	for (const n of names) for (const x of [n, ...(same.get(n.key) ?? [])]) outputs.set(x.key, x);
-	return { sums, matrix, matrixShape: shape, bias, reads, units: shape.rows, activation: [...kinds][0] ?? 'linear', outs, outputs };
+	return { sums, matrix, matrixShape: shape, bias, scalarBias, reads, units: shape.rows, activation: [...kinds][0] ?? 'linear', outs, outputs };
 }
 
 /** A column of fixed probe values (`loss.ts`'s outputs and targets, all in (0, 1)). */
@@ -215,9 +221,16 @@ function gridIds(net: Network, name: NameRef, scope: NameScope): QuantityId[] | 
 
 const sameIds = (a: readonly QuantityId[] | undefined, b: readonly QuantityId[]) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** A member's value on the true values, as a 1 × 1 grid, when it is a number. */
+function oneOnTruth(net: Network, member: Expr, scope: NameScope): Grid | undefined {
+	const v = evaluate(member, trueValues(net, scope));
+	return v.ok ? { rows: 1, cols: 1, free: false, cells: [{ value: v.value, iv: point(v.value) }] } : undefined;
+}
+
 /** The head a vector formula names `want` by, when it gives each element of it on the true values. */
 function reproduces(net: Network, f: ForwardFormula, want: readonly QuantityId[], scope: NameScope): NameRef | undefined {
-	const grid = evaluateOnTruth(net, f.member, scope);
+	// A one-unit layer's formula over names that bind as numbers (`\sigma(z^{(2)})`) is a number, not a grid.
+	const grid = evaluateOnTruth(net, f.member, scope) ?? (want.length === 1 ? oneOnTruth(net, f.member, scope) : undefined);
 	const head = f.heads.find((h) => sameIds(gridIds(net, h, scope), want));
 	const truth = head && trueGrid(net, nodeOf(head), false, scope);
 	return grid !== undefined && truth !== undefined && firstDifference(grid, truth) === -1 ? head : undefined;
@@ -233,7 +246,7 @@ export function inferMatrix(
 ): InferredNetwork | undefined {
 	const sums = vectorSums(formulas, facts);
 	if (sums.length === 0) return undefined;
-	const reading = readLayers(sums, formulas, chains, facts, locale);
+	const reading = readLayers(sums, formulas, chains, facts, (x) => givens.value(x) !== undefined, locale);
 	if (reading.kind === 'none') return { kind: 'none', reason: reading.reason, span: reading.at?.chain.span };
 	const last = reading.layers[reading.layers.length - 1];
 	const n = last.units;
@@ -245,9 +258,10 @@ export function inferMatrix(
 		targets = Array.from({ length: n }, (_, j) => elementName(vec.target, [j + 1]));
 		lossFormulas = vec.formulas;
 	} else {
-		// A loss written per element (`\frac{1}{2} (y_1 - a^{(2)}_1)^2 + …`), read as `loss.ts` reads it.
+		// A loss written per element (`\frac{1}{2} (y_1 - a^{(2)}_1)^2 + …`), read as `loss.ts` reads it; one output is also its own only element (`(y - \hat{y})^2`).
 		const elements = new Map<string, number>();
 		for (const o of last.outputs.values()) for (let j = 0; j < n; j++) elements.set(elementName(o, [j + 1]).key, j);
+		if (n === 1) for (const o of last.outputs.values()) elements.set(o.key, 0);
 		const scalar = readLoss(formulas, elements, n, locale);
 		if (scalar.kind === 'none') return scalar;
 		const unpaired = scalar.targets.findIndex((t) => !t);
@@ -268,11 +282,13 @@ export function inferMatrix(
 	const inputs = Array.from({ length: reading.width }, (_, k) => elementName(reading.input, [k + 1]));
 	const layers: DenseLayer[] = reading.layers.map((L) => {
 		const weights = Array.from({ length: L.units * L.matrixShape.cols }, (_, i) => elementName(L.matrix, [Math.floor(i / L.matrixShape.cols) + 1, (i % L.matrixShape.cols) + 1]));
-		const biases = Array.from({ length: L.units }, (_, j) => elementName(L.bias, [j + 1]));
+		// A one-row matrix states its elements by one index (`W^{(2)}_2`, `matrices.ts`); its names keep both (`W^{(2)}_{12}`).
+		const stated = L.units === 1 ? weights.map((_, k) => elementName(L.matrix, [k + 1])) : weights;
+		const biases = L.scalarBias ? [L.bias] : Array.from({ length: L.units }, (_, j) => elementName(L.bias, [j + 1]));
 		return {
 			kind: 'dense',
 			units: L.units,
-			weights: values(weights),
+			weights: values(stated),
 			weightNames: weights.map((w) => w.text),
 			bias: values(biases),
 			biasNames: biases.map((b) => b.text),
@@ -313,7 +329,8 @@ export function inferMatrix(
 			const head = parts ? reproduces(net, f, want, scope) : undefined;
 			if (!head) return { kind: 'none', reason: message('infer.formulaMisfit', { head: f.heads[0].text }, locale), span: f.chain.span };
 			// The document's spelling of each element, for the findings' sentences (`z^{(1)}_{1}`).
-			want.forEach((id, j) => (quantities[id] ??= elementName(head, [j + 1]).text));
+			// A one-unit layer's quantities go by the name itself (`z^{(2)}`), as the document writes them.
+			want.forEach((id, j) => (quantities[id] ??= want.length === 1 ? head.text : elementName(head, [j + 1]).text));
 			placed.add(f);
 		}
 		before = L.outs.length > 0 ? out : pre;

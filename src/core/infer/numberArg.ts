@@ -5,8 +5,10 @@
  * holds: the head has no formula of its own; the member is one function of one number; a weighted
  * sum of the same family and index (the head's name with the pre-activation stem for the output
  * stem: `out_{C1}` and `in_{C1}`, `\bar{in}_{C1}`, `net_{C1}`, `z_{C1}`) exists, exactly one; and
- * its own chain ends in that very number. Verification then holds the formula to the network like
- * any other, and the checker still judges the number.
+ * its own chain, or another chain that opens with its name, ends in that very number. Textbook names pair by layer and unit (`a^{(2)}` with
+ * `z^{(2)}`), and a chain may open with several names (`\hat{y} = a^{(2)} = \sigma(0.4172)`).
+ * Verification then holds the formula to the network like any other, and the checker still judges
+ * the number.
  */
 import type { Chain } from '../check/chains';
 import { namedMember } from '../check/facts';
@@ -23,6 +25,16 @@ export function family(n: NameRef, stems: readonly string[]): string | undefined
 	const stem = stems.find((s) => plain.startsWith(s) && plain.length > s.length);
 	return stem === undefined || n.layer !== undefined ? undefined : plain.slice(stem.length);
 }
+
+/**
+ * The family of a textbook name (`a^{(2)}`, `z^{(2)}_1`: DESIGN 2.3's layer superscripts) whose base
+ * is one of `stems`: its layer and unit, `(2)1`.
+ */
+function layerFamily(n: NameRef, stems: readonly string[]): string | undefined {
+	return n.layer !== undefined && stems.includes(n.base) ? `(${n.layer})${n.sub}` : undefined;
+}
+
+const familyOf = (n: NameRef, stems: readonly string[]) => family(n, stems) ?? layerFamily(n, stems);
 
 function unwrap(e: Expr): Expr {
 	let x = e;
@@ -52,23 +64,32 @@ export function numberArgFormulas(chains: readonly Chain[], formulas: readonly F
 	const sums = new Map<string, ForwardFormula[]>();
 	for (const f of formulas) {
 		if (!f.affine) continue;
-		const fam = family(f.heads[0], PRE);
+		const fam = familyOf(f.heads[0], PRE);
 		if (fam !== undefined) sums.set(fam, [...(sums.get(fam) ?? []), f]);
 	}
 	const out: ForwardFormula[] = [];
 	for (const chain of chains) {
-		const head = namedMember(chain.members[0])?.name;
-		if (!head || head.updated || defined.has(head.key) || chain.members.length < 2) continue;
-		const fam = family(head, POST);
+		// The names the chain opens with are its heads (`\hat{y} = a^{(2)} = \sigma(0.4172)`); one of them names the family.
+		const heads: NameRef[] = [];
+		for (const m of chain.members) {
+			const n = namedMember(m)?.name;
+			if (!n) break;
+			heads.push(n);
+		}
+		if (heads.length === 0 || heads.length >= chain.members.length || heads.some((h) => h.updated || defined.has(h.key))) continue;
+		const fams = new Set(heads.map((h) => familyOf(h, POST)).filter((f) => f !== undefined));
+		const fam = fams.size === 1 ? [...fams][0] : undefined;
 		const pre = fam === undefined ? undefined : sums.get(fam);
-		const member = unwrap(chain.members[1]);
+		const member = unwrap(chain.members[heads.length]);
 		if (!pre || new Set(pre.map((f) => f.heads[0].key)).size !== 1 || member.kind !== 'call' || member.args.length !== 1 || !isNumeric(member)) continue;
 		const v = literal(member.args[0]);
-		if (v === undefined || !pre.some((f) => lastNumber(f.chain) === v)) continue;
 		const name = pre[0].heads[0];
+		// The number is the pre-activation's as its weighted sum's chain ends, or as a chain of its own that opens with its name ends.
+		const states = (c: Chain) => lastNumber(c) === v && namedMember(c.members[0])?.name?.key === name.key;
+		if (v === undefined || !(pre.some((f) => lastNumber(f.chain) === v) || chains.some(states))) continue;
 		const arg: Expr = { kind: 'name', span: member.args[0].span, name };
-		out.push({ heads: [head], member: { ...member, args: [arg] }, chain, reads: [name] });
-		defined.add(head.key);
+		out.push({ heads, member: { ...member, args: [arg] }, chain, reads: [name] });
+		for (const h of heads) defined.add(h.key);
 	}
 	return out;
 }

@@ -392,7 +392,7 @@ export const en = {
 	'infer.tooDeep': 'the forward formulas make more than {max} layers, more than derivcheck reads off a document',
 	'infer.sideBySide': 'the formulas for {a} and {b} both read the layer before, as two layers side by side, where a network is one chain of layers',
 	'infer.matrixUnstated': 'the formula for {head} multiplies {x} by {name}, but the document states no matrix for {name}',
-	'infer.matrixThin': '{name} is stated as a {rows} × {cols} matrix: a layer of one unit, or over one input, is not read from a vector formula yet',
+	'infer.matrixThin': '{name} is stated as a {rows} × {cols} matrix: a layer over one input is not read from a vector formula yet',
 	'infer.matrixColumns': '{name} is stated as a {rows} × {cols} matrix, but {x}, which it multiplies in the formula for {head}, has {n} elements',
 	'infer.matrixBias': '{bias} has {n} elements, but {name} has {rows} rows in the formula for {head}',
 	'infer.matrixInput': 'the formula for {head} multiplies {name} by {x}, which is neither a vector the document states nor the output of a layer before',

@@ -378,7 +378,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'infer.tooDeep': '正向传播公式构成的层数超过 {max}，超出了 derivcheck 从文档中读取的上限',
 	'infer.sideBySide': '{a} 和 {b} 的公式都读入前一层，像是并排的两层，而网络是一层接一层的链',
 	'infer.matrixUnstated': '{head} 的公式用 {name} 乘以 {x}，但文档没有给出 {name} 的矩阵',
-	'infer.matrixThin': '{name} 给出的是 {rows} × {cols} 矩阵：只有一个单元或只有一个输入的层，暂时不从向量公式中读取',
+	'infer.matrixThin': '{name} 给出的是 {rows} × {cols} 矩阵：只有一个输入的层，暂时不从向量公式中读取',
 	'infer.matrixColumns': '{name} 给出的是 {rows} × {cols} 矩阵，但在 {head} 的公式中与它相乘的 {x} 有 {n} 个元素',
 	'infer.matrixBias': '{bias} 有 {n} 个元素，但在 {head} 的公式中 {name} 有 {rows} 行',
 	'infer.matrixInput': '{head} 的公式用 {name} 乘以 {x}，而它既不是文档给出的向量，也不是前一层的输出',

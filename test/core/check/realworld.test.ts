@@ -183,14 +183,6 @@ const cases: readonly Case[] = [
 		],
 	},
 	{
-		file: 'heldout-smaxx73-backprop.md',
-		checkedAtLeast: 14,
-		own: [],
-		plants: [
-			{ name: 'a wrong pre-activation of the output', edits: [['0.3874 - 0.1702 + 0.2 = 0.4172', '0.3874 - 0.1702 + 0.2 = 0.4272']], found: [{ code: 'arithmetic', line: 57, text: '0.4272' }] },
-		],
-	},
-	{
 		file: 'heldout-kaifeng-zh-rowvector.md',
 		checkedAtLeast: 15,
 		own: [

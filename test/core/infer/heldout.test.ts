@@ -34,6 +34,20 @@ const silent = (file: string, checkedAtLeast: number, plants: readonly Plant[] =
 
 const cases: readonly Case[] = [
 	{
+		file: 'heldout-smaxx73-backprop.md',
+		// A course's 2-2-1 network in matrix form: W^{(2)} one row, b^{(2)} a number, x = [1, 0]^T,
+		// \hat{y} = a^{(2)} = \sigma(0.4172). Read, and right as far as a proof goes: its 0.6028 × 0.3972 =
+		// 0.2395 (0.239432) is within the rounding of its inputs, and the σ'(z) it stands for is no name
+		// the network knows, so what follows from it is not claimed.
+		read: true,
+		checkedAtLeast: 24,
+		own: [],
+		plants: [
+			{ name: 'a wrong pre-activation of the output', edits: [['0.3874 - 0.1702 + 0.2 = 0.4172', '0.3874 - 0.1702 + 0.2 = 0.4272']], found: [{ code: 'arithmetic', line: 57, text: '0.4272' }] },
+			{ name: 'a wrong bias gradient', edits: [['\\frac{\\partial L}{\\partial b^{(2)}} = -0.1903\n', '\\frac{\\partial L}{\\partial b^{(2)}} = -0.1930\n']], found: [{ code: 'value', line: 106, text: '-0.1930' }] },
+		],
+	},
+	{
 		file: 'abdulrehman-backprop.md',
 		// The 2-2-2 sigmoid network is read (shared biases b1, b2; half_sse; lr = 0.3) and the notebook is
 		// right: its deltas are defined by derivatives (`delta1 = dE/dy1 \cdot dy1/dnet`), so the gradients

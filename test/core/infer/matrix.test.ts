@@ -70,6 +70,41 @@ suite('a network written in vector form', () => {
 		assert.deepStrictEqual(a.diagnostics.map((d) => [d.code, d.stated]), [['value', '0.5']]);
 	});
 
+	// A 2-2-1 network as a course writes it (test/fixtures/realworld/heldout-smaxx73-backprop.md): the output layer's matrix one row, its bias a number, σ written on z^{(2)}'s value.
+	const oneUnit = [
+		'$$W^{(1)} = \\begin{bmatrix} 0.5 & 0.3 \\\\ -0.2 & 0.8 \\end{bmatrix}, \\quad b^{(1)} = \\begin{bmatrix} 0.1 \\\\ -0.1 \\end{bmatrix}$$',
+		'$$W^{(2)} = \\begin{bmatrix} 0.6 & -0.4 \\end{bmatrix}, \\quad b^{(2)} = 0.2$$',
+		'**Input:** $x = [1, 0]^T$, **Target:** $y = 1$',
+		'$$z^{(1)} = W^{(1)} x + b^{(1)} = \\begin{bmatrix} 0.6 \\\\ -0.3 \\end{bmatrix}$$',
+		'$$a^{(1)} = \\sigma(z^{(1)}) \\approx \\begin{bmatrix} 0.6457 \\\\ 0.4256 \\end{bmatrix}$$',
+		'$$z^{(2)} = W^{(2)} a^{(1)} + b^{(2)}$$',
+		'$$z^{(2)} = 0.6 \\times 0.6457 + (-0.4) \\times 0.4256 + 0.2 = 0.4172$$',
+		'$$\\hat{y} = a^{(2)} = \\sigma(0.4172) \\approx 0.6028$$',
+		'$$L = (y - \\hat{y})^2 = (1 - 0.6028)^2 \\approx 0.1578$$',
+	].join('\n\n') + '\n';
+
+	test('reads a layer of one unit: its matrix one row, its bias a number, its activation written on the number', async () => {
+		const a = await check(oneUnit);
+		const spec = read(a);
+		assert.deepStrictEqual(spec.layers.map((l) => [dense(l).units, dense(l).activation.kind]), [[2, 'sigmoid'], [1, 'sigmoid']]);
+		assert.deepStrictEqual([...dense(spec.layers[1]).weights], [0.6, -0.4]);
+		assert.deepStrictEqual([...dense(spec.layers[1]).bias], [0.2]);
+		assert.deepStrictEqual(dense(spec.layers[1]).weightNames, ['W^{(2)}_{11}', 'W^{(2)}_{12}']);
+		assert.deepStrictEqual(dense(spec.layers[1]).biasNames, ['b^{(2)}']);
+		assert.deepStrictEqual([...spec.input], [1, 0]);
+		assert.deepStrictEqual([...spec.target], [1]);
+		assert.strictEqual(spec.loss, 'mse');
+		assert.deepStrictEqual(a.diagnostics.map((d) => d.code), []);
+		// And judged against it, in the document's names: a wrong output, a wrong value of the output's pre-activation.
+		const wrong = await check(oneUnit.split('\\approx 0.6028$$').join('\\approx 0.6128$$'));
+		read(wrong);
+		assert.deepStrictEqual(wrong.diagnostics.map((d) => [d.code, d.stated]), [['arithmetic', '0.6128']]);
+		const value = await check(`${oneUnit}\n$$z^{(2)} = 0.5172$$\n`);
+		read(value);
+		assert.deepStrictEqual(value.diagnostics.map((d) => [d.code, d.stated]), [['value', '0.5172']]);
+		assert.match(value.diagnostics[0].message, /^z\^\{\(2\)\} is 0\.417171 \(0\.4172 at your precision\)/);
+	});
+
 	test('reads a^{(1)} = \\tanh(z^{(1)}) as tanh', async () => {
 		const spec = read(await check(edited(['$$a^{(1)} = \\sigma(z^{(1)}) = \\begin{bmatrix} 0.5250 \\\\ 0.6106 \\end{bmatrix}$$', '$$a^{(1)} = \\tanh(z^{(1)})$$'])));
 		assert.deepStrictEqual(spec.layers.map((l) => dense(l).activation.kind), ['tanh', 'sigmoid']);
@@ -105,9 +140,14 @@ suite('a network written in vector form', () => {
 			reason: /b\^\{\(1\)\} has 3 elements, but W\^\{\(1\)\} has 2 rows in the formula for z\^\{\(1\)\}/,
 		},
 		{
-			name: 'a layer of one unit, whose matrix is one row',
+			name: 'a layer over one input, whose matrix is one column',
+			text: edited(['W^{(2)} = \\begin{bmatrix} 0.5 & -0.2 \\\\ 0.3 & 0.8 \\end{bmatrix}', 'W^{(2)} = \\begin{bmatrix} 0.5 \\\\ -0.2 \\end{bmatrix}']),
+			reason: /W\^\{\(2\)\} is stated as a 2 × 1 matrix: a layer over one input is not read from a vector formula yet/,
+		},
+		{
+			name: 'a layer of one unit whose bias has the length of another',
 			text: edited(['W^{(2)} = \\begin{bmatrix} 0.5 & -0.2 \\\\ 0.3 & 0.8 \\end{bmatrix}', 'W^{(2)} = \\begin{bmatrix} 0.5 & -0.2 \\end{bmatrix}']),
-			reason: /W\^\{\(2\)\} is stated as a 1 × 2 matrix: a layer of one unit, or over one input, is not read from a vector formula yet/,
+			reason: /b\^\{\(2\)\} has 2 elements, but W\^\{\(2\)\} has 1 rows in the formula for z\^\{\(2\)\}/,
 		},
 		{
 			name: 'a matrix the document never states',
