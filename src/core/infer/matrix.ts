@@ -102,6 +102,12 @@ function readLayers(sums: readonly ForwardFormula[], formulas: readonly ForwardF
 	if (first.length > 1) return { kind: 'none', reason: message('infer.sideBySide', { a: first[0][0].heads[0].text, b: first[1][0].heads[0].text }, locale), at: first[1][0] };
 	const input = first[0][0].affine!.products[0].b;
 	const inputShape = [input, ...(same.get(input.key) ?? [])].map((n) => ({ n, s: latestShape(facts, n.key) })).find((x) => x.s);
+	// `X \cdot W_1 + b_1` with X a vector and W_1 a matrix: the row-vector convention, which is not read yet.
+	const factor = first[0][0].affine!.products[0].a;
+	const factorShape = latestShape(facts, factor.key);
+	if (inputShape && !isVector(inputShape.s!) && factorShape && isVector(factorShape)) {
+		return { kind: 'none', reason: message('infer.rowVector', { head: first[0][0].heads[0].text, x: factor.text, name: input.text }, locale), at: first[0][0] };
+	}
 	if (!inputShape || !isVector(inputShape.s!)) return { kind: 'none', reason: message('infer.noValue', { name: input.text }, locale), at: first[0][0] };
 	const layers: VectorLayer[] = [];
 	let reads: ReadonlyMap<string, NameRef> = new Map([input, ...(same.get(input.key) ?? [])].map((n) => [n.key, n]));

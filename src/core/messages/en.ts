@@ -396,6 +396,7 @@ export const en = {
 	'infer.matrixColumns': '{name} is stated as a {rows} × {cols} matrix, but {x}, which it multiplies in the formula for {head}, has {n} elements',
 	'infer.matrixBias': '{bias} has {n} elements, but {name} has {rows} rows in the formula for {head}',
 	'infer.matrixInput': 'the formula for {head} multiplies {name} by {x}, which is neither a vector the document states nor the output of a layer before',
+	'infer.rowVector': 'the formula for {head} multiplies the vector {x} by the matrix {name} from the left ({x} · {name}, rows for inputs): derivcheck reads a layer written {name} times its input only, for now',
 	// Why a network cannot be written as its block (engine/writeBlock.ts).
 	'writeBlock.refused': 'The network block cannot be written: {reason}',
 	'writeBlock.tooLong': 'The network block cannot be written: it would be {chars} characters (a block holds at most {max}).',

@@ -382,6 +382,7 @@ export const zhCn: Readonly<Record<MessageId, string>> = {
 	'infer.matrixColumns': '{name} 给出的是 {rows} × {cols} 矩阵，但在 {head} 的公式中与它相乘的 {x} 有 {n} 个元素',
 	'infer.matrixBias': '{bias} 有 {n} 个元素，但在 {head} 的公式中 {name} 有 {rows} 行',
 	'infer.matrixInput': '{head} 的公式用 {name} 乘以 {x}，而它既不是文档给出的向量，也不是前一层的输出',
+	'infer.rowVector': '{head} 的公式把向量 {x} 从左边乘以矩阵 {name}（{x} · {name}，矩阵的行对应输入）：derivcheck 目前只读取写成 {name} 乘以输入的层',
 	'writeBlock.refused': '无法写出网络块：{reason}',
 	'writeBlock.tooLong': '无法写出网络块：它会有 {chars} 个字符（一个网络块最多 {max} 个字符）。',
 	'writeBlock.noReadBack': '无法写出网络块：写出的网络块读不回来（{problem}）',

@@ -185,6 +185,8 @@ const cases: readonly Case[] = [
 	{
 		file: 'heldout-kaifeng-zh-rowvector.md',
 		checkedAtLeast: 15,
+		// Its layers are written X · W_1 + b_1 (rows of W_1 for the inputs), which is not read yet.
+		noNetwork: 'from the left',
 		own: [
 			// σ(2.4) is 0.916827, σ(1.1835) is 0.765577, ½(0.2692)² is 0.036234, 0.8808 × 0.1192 is 0.104991, 0.7 − 0.00004 is 0.69996.
 			{ code: 'arithmetic', line: 29, text: '0.9084' },

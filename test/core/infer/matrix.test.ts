@@ -140,6 +140,12 @@ suite('a network written in vector form', () => {
 			reason: /b\^\{\(1\)\} has 3 elements, but W\^\{\(1\)\} has 2 rows in the formula for z\^\{\(1\)\}/,
 		},
 		{
+			name: 'a layer written input first, x W (the row-vector convention)',
+			text: edited(['W^{(1)} x + b^{(1)} = ', 'x W^{(1)} + b^{(1)} = ']),
+			reason: /the formula for z\^\{\(1\)\} multiplies the vector x by the matrix W\^\{\(1\)\} from the left/,
+			zh: /z\^\{\(1\)\} 的公式把向量 x 从左边乘以矩阵 W\^\{\(1\)\}/,
+		},
+		{
 			name: 'a layer over one input, whose matrix is one column',
 			text: edited(['W^{(2)} = \\begin{bmatrix} 0.5 & -0.2 \\\\ 0.3 & 0.8 \\end{bmatrix}', 'W^{(2)} = \\begin{bmatrix} 0.5 \\\\ -0.2 \\end{bmatrix}']),
 			reason: /W\^\{\(2\)\} is stated as a 2 × 1 matrix: a layer over one input is not read from a vector formula yet/,
