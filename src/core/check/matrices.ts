@@ -61,7 +61,7 @@ export function statedMatrix(e: Expr, text: string): Stated | undefined {
  * `x = [1, 0]^T` states a column. Only for stating: a member written so is not taken for a result
  * (`statedMatrix`), so `\begin{bmatrix} 1 & 2 \end{bmatrix}^T = …` is still checked.
  */
-function statedTranspose(e: Expr, text: string): Stated | undefined {
+export function statedTranspose(e: Expr, text: string): Stated | undefined {
 	const x = strip(e);
 	if (x.kind !== 'call' || x.fn !== 'transpose' || x.args.length !== 1) return undefined;
 	const m = statedMatrix(x.args[0], text);
@@ -69,6 +69,11 @@ function statedTranspose(e: Expr, text: string): Stated | undefined {
 	if (m.free) return { rows: m.cols, cols: 1, lits: m.lits, free: false };
 	const lits = m.lits.map((_, i) => m.lits[(i % m.rows) * m.cols + Math.floor(i / m.rows)]);
 	return { rows: m.cols, cols: m.rows, lits, free: false };
+}
+
+/** The matrix a member states as a name's value: one of numbers, as written or transposed. */
+export function statedValue(e: Expr, text: string): Stated | undefined {
+	return statedMatrix(e, text) ?? statedTranspose(e, text);
 }
 
 /**
@@ -348,7 +353,7 @@ function checkAdjacentMatrices(stated: readonly (Stated | undefined)[], ctx: Che
  * false when there is none.
  */
 export function recordMatrixFacts(key: string, written: string, members: readonly Expr[], ctx: CheckContext, chain: number, update: boolean): boolean {
-	const m = members.map((x) => statedMatrix(x, ctx.text) ?? statedTranspose(x, ctx.text)).find((s) => s !== undefined);
+	const m = members.map((x) => statedValue(x, ctx.text)).find((s) => s !== undefined);
 	if (!m) return false;
 	m.lits.forEach((l, e) => {
 		const ix = elementIndices(m, e);

@@ -95,6 +95,8 @@ suite('a network written in vector form', () => {
 		assert.deepStrictEqual([...spec.target], [1]);
 		assert.strictEqual(spec.loss, 'mse');
 		assert.deepStrictEqual(a.diagnostics.map((d) => d.code), []);
+		// Every given is judged, the one-row W^{(2)} element by element and x = [1, 0]^T as a column: no name is left unchecked.
+		assert.deepStrictEqual(a.summary.uncheckedNames, []);
 		// And judged against it, in the document's names: a wrong output, a wrong value of the output's pre-activation.
 		const wrong = await check(oneUnit.split('\\approx 0.6028$$').join('\\approx 0.6128$$'));
 		read(wrong);

@@ -40,7 +40,7 @@ import { wrongName } from './wrongName';
 import { alternatives, choiceDependent } from './choices';
 import { quantityByFormula } from './byFormula';
 import { elementOf, wholeName } from '../elements';
-import { elementIndices, statedMatrix } from '../matrices';
+import { elementIndices, statedValue } from '../matrices';
 import { evaluateOnTruth, firstDifference, trueGrid } from './matrixFormula';
 import { message, sentences } from '../../messages/message';
 import type { Locale } from '../../messages/locale';
@@ -308,7 +308,7 @@ export class TruthChecker {
 	 * states each element; each is judged as a scalar would be (`elements.ts`). Returns how many.
 	 */
 	private checkElements(chain: Chain, selfKey: string | undefined): number {
-		const stated = chain.members.map((m) => statedMatrix(m, this.ctx.text));
+		const stated = chain.members.map((m) => statedValue(m, this.ctx.text));
 		if (!stated.some((m) => m !== undefined)) return 0;
 		const unbound = this.writesUnboundNames(chain);
 		let compared = 0;
@@ -321,7 +321,11 @@ export class TruthChecker {
 			if (i === 0) compared += this.checkMatrixFormula(chain, whole, after);
 			let bound = 0;
 			matrix.lits.forEach((lit, e) => {
-				const b = bind(this.net, elementOf(whole, elementIndices(matrix, e)), after, this.ctx.nameScope);
+				// A one-row or one-column matrix names its elements by one index (`v_2`) or, as the weights of a one-unit layer, by two (`W^{(2)}_{12}`).
+				const tries = [elementIndices(matrix, e)];
+				if (!matrix.free && matrix.rows === 1) tries.push([1, e + 1]);
+				else if (!matrix.free && matrix.cols === 1) tries.push([e + 1, 1]);
+				const b = tries.map((ix) => bind(this.net, elementOf(whole, ix), after, this.ctx.nameScope)).find((x) => x.kind === 'bound') ?? { kind: 'unknown' as const };
 				if (b.kind !== 'bound') return;
 				bound++;
 				this.facts.push(this.checkValue(chain, b, lit, unbound));
