@@ -15,9 +15,10 @@ import type { Expr, NumberNode } from '../syntax/ast';
 import type { Chain } from './chains';
 import { sourceOf, type CheckContext } from './context';
 import { derivativeKey } from './facts';
-import { checkMatrices } from './matrices';
+import { checkMatrices, statedMatrix } from './matrices';
 import { inputInterval, markExact, pairedInputs, placesIn, resultInterval, signedLiteral, type SignedLiteral } from './literal';
 import { memberPairs, type LeafPair } from './shape';
+import { someNode } from '../syntax/walk';
 
 /**
  * Evaluates a numeric member; `\log` is tried as natural, then base 10 and 2, against `target`.
@@ -77,6 +78,8 @@ function writtenParts(before: Expr, after: Expr, text: string): { part: Expr; li
 		else if (b.kind === 'unary' && a.kind === 'unary' && b.op === a.op) stack.push([b.operand, a.operand]);
 		else if (b.kind === 'call' && a.kind === 'call' && b.fn === a.fn && b.args.length === a.args.length && b.fn !== 'indexsum') b.args.forEach((x, i) => stack.push([x, a.args[i]]));
 		else if (b.kind === 'group' && a.kind === 'group' && b.open === a.open) stack.push([b.inner, a.inner]);
+		else if (b.kind === 'matrix' && a.kind === 'matrix' && b.rows.length === a.rows.length && b.rows.every((r, k) => r.length === a.rows[k].length)) b.rows.forEach((r, k) => r.forEach((x, c) => stack.push([x, a.rows[k][c]])));
+		else if (b.kind === 'tuple' && a.kind === 'tuple' && b.items.length === a.items.length) b.items.forEach((x, k) => stack.push([x, a.items[k]]));
 		else return [];
 	}
 	return parts;
@@ -89,23 +92,55 @@ function writtenParts(before: Expr, after: Expr, text: string): { part: Expr; li
  * stated result the wrong number explains: the one computed from the part, or the one computed
  * from the number written for it.
  */
-function checkWrittenParts(chain: Chain, lits: readonly (SignedLiteral | undefined)[], ctx: CheckContext, explained: Set<number>): number {
+function checkWrittenParts(chain: Chain, lits: readonly (SignedLiteral | undefined)[], ctx: CheckContext, explained: Set<number>, faithful: Set<number>): number {
 	const members = chain.members;
 	let compared = 0;
+	// Numbers only, in matrices too (`\begin{bmatrix} 0.1 \cdot 0.5 + … \end{bmatrix} = \begin{bmatrix} 0.17 \end{bmatrix}`): each part is a plain computation.
+	const numbers = (m: Expr) => !someNode(m, (x) => x.kind === 'name' || x.kind === 'derivative' || x.kind === 'error');
 	for (let i = 1; i < members.length; i++) {
-		if (lits[i] || lits[i - 1] || !isNumeric(members[i]) || !isNumeric(members[i - 1])) continue;
-		for (const { part, lit } of writtenParts(members[i - 1], members[i], ctx.text)) {
+		// A matrix of numbers stated as the result is the matrices check's (`matrices.ts`), element by element.
+		if (lits[i] || lits[i - 1] || !numbers(members[i]) || !numbers(members[i - 1]) || statedMatrix(members[i], ctx.text)) continue;
+		const parts = writtenParts(members[i - 1], members[i], ctx.text);
+		let held = parts.length > 0;
+		for (const { part, lit } of parts) {
 			const places = lit.node.isInteger ? placesIn(part) : 0;
 			const target = resultInterval(lit, places);
 			const o = evaluateNumeric(part, ctx, target);
-			if (!o.ok) continue;
+			if (!o.ok) {
+				held = false;
+				continue;
+			}
 			compared++;
+			// Faithful: the part computed on the numbers as written rounds to the number written for it (0.5 · 0.567 = 0.2835).
+			if (Math.abs(o.value - lit.value) > (target.hi - target.lo) / 2 + 1e-12 * Math.max(1, Math.abs(lit.value))) held = false;
 			if (intersects(o.iv, target)) continue;
+			held = false;
 			reportWrongResult(ctx, part, o, lit, places);
 			explained.add(i - 1).add(i);
 		}
+		if (held) faithful.add(i);
 	}
 	return compared;
+}
+
+/**
+ * A step that holds only by the width of its interval does not vouch for the stated result when the
+ * step after it writes its parts faithfully (`faithful`: each number written for a part is that
+ * part computed on the numbers as written, rounded) and does not hold: the rewrite narrowed the slack away, so the author's own
+ * computation disagrees with the result. `\sigma(0.5 \cdot 0.567 + 0.6 \cdot 0.591 + 0.1) =
+ * \sigma(0.2835 + 0.3546 + 0.1) = \sigma(0.7381) = 0.676`: the first step could round to 0.676, the
+ * two after it give 0.67658, so 0.676 is the wrong number, not those two steps. Returns the steps
+ * it took the agreement from: they are not wrong themselves, so never reported as disagreeing.
+ */
+function narrowedHolds(steps: readonly number[], holds: boolean[], faithful: ReadonlySet<number>): Set<number> {
+	const narrowed = new Set<number>();
+	for (let k = steps.length - 1; k > 0; k--) {
+		const i = steps[k];
+		if (steps[k - 1] !== i - 1 || !faithful.has(i) || holds[k] || !holds[k - 1]) continue;
+		holds[k - 1] = false;
+		narrowed.add(i - 1);
+	}
+	return narrowed;
 }
 
 /** Checks one chain; returns how many comparisons it made. */
@@ -114,7 +149,8 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 	const lits = members.map((m) => signedLiteral(m, ctx.text));
 	// A wrong number written for a part of the step before is where that step's error starts.
 	const explained = new Set<number>();
-	let compared = checkWrittenParts(chain, lits, ctx, explained);
+	const faithful = new Set<number>();
+	let compared = checkWrittenParts(chain, lits, ctx, explained, faithful);
 	const computed: number[] = [];
 	members.forEach((m, i) => {
 		if (!lits[i] && isNumeric(m)) computed.push(i);
@@ -134,6 +170,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 		const target = approx && stated.node.isInteger ? roundedInterval(stated) : resultInterval(stated, places);
 		const outcomes = steps.map((i) => evaluateNumeric(members[i], ctx, target, pairedOf(chain, i, ctx)));
 		const holds = linkedHolds(steps, j, outcomes, target);
+		const narrowed = narrowedHolds(steps, holds, faithful);
 		for (const o of outcomes) if (o.ok && markExact(ctx, stated, o.iv)) break;
 		steps.forEach((i, k) => {
 			const o = outcomes[k];
@@ -148,10 +185,10 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 			const o = outcomes[steps.indexOf(nearest)] as Extract<Outcome, { ok: true }>;
 			reportWrongResult(ctx, members[nearest], o, stated, places);
 		} else {
-			// A step explained by a wrong number written for a part, or computed on from such a step (it agrees with it), carries that error.
-			const carries = (i: number) => steps.some((e, k) => e <= i && explained.has(e) && outcomes[k].ok && (e === i || intersects((outcomes[k] as Extract<Outcome, { ok: true }>).iv, (outcomes[steps.indexOf(i)] as Extract<Outcome, { ok: true }>).iv)));
+			// A step explained by a wrong number written for a part, or one that agrees with such a step (computed on from it, or the form it rewrote), carries that error.
+			const carries = (i: number) => steps.some((e, k) => explained.has(e) && outcomes[k].ok && (e === i || intersects((outcomes[k] as Extract<Outcome, { ok: true }>).iv, (outcomes[steps.indexOf(i)] as Extract<Outcome, { ok: true }>).iv)));
 			for (const i of failing) {
-				if (carries(i)) continue;
+				if (carries(i) || narrowed.has(i)) continue;
 				const o = outcomes[steps.indexOf(i)] as Extract<Outcome, { ok: true }>;
 				ctx.diagnostics.push({
 					code: 'arithmetic',
@@ -164,7 +201,7 @@ export function checkArithmetic(chain: Chain, ctx: CheckContext): number {
 			}
 		}
 	}
-	compared += checkAdjacentNumbers(lits, chain.relations, ctx) + checkMatrices(chain, ctx);
+	compared += checkAdjacentNumbers(lits, chain.relations, ctx) + checkMatrices(chain, ctx, explained);
 	return compared;
 }
 

@@ -249,7 +249,7 @@ function checkMatrixSubstitution(chain: Chain, ctx: CheckContext, named: (n: Nam
 }
 
 /** Checks the matrix members of one chain; returns how many elements it compared. */
-export function checkMatrices(chain: Chain, ctx: CheckContext): number {
+export function checkMatrices(chain: Chain, ctx: CheckContext, explained: ReadonlySet<number> = new Set()): number {
 	const members = chain.members;
 	// One grid per name and chain: a name may be read many times while a member is walked.
 	const namedGrids = new Map<string, Grid | undefined>();
@@ -310,8 +310,11 @@ export function checkMatrices(chain: Chain, ctx: CheckContext): number {
 			if (!g) return;
 			const wrong = target.lits.findIndex((lit, e) => !intersects(g.cells[e].iv, resultInterval(lit, lit.node.isInteger ? placesIn(members[i]) : 0)));
 			const othersHold = usable.some((h, m) => m !== k && h && target.lits.every((lit, e) => intersects(h.cells[e].iv, resultInterval(lit, lit.node.isInteger ? placesIn(members[steps[m]]) : 0))));
-			// A step with names that disagrees while the numbers written for them agree is a substitution, reported on the number.
+			// A step with names that disagrees while the numbers written for them agree is a substitution, reported on the number;
+			// one whose disagreement a wrong number written for its part explains (`arithmetic.ts`) is reported there.
 			if (wrong < 0 || !othersHold || someNode(members[i], (x) => x.kind === 'name')) return;
+			// A step that agrees with such a step where it disagrees carries the same error.
+			if (steps.some((x, m) => explained.has(x) && usable[m] !== undefined && intersects(usable[m]!.cells[wrong].iv, g.cells[wrong].iv))) return;
 			ctx.diagnostics.push({
 				code: 'arithmetic',
 				severity: 'error',

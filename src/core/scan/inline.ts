@@ -5,8 +5,9 @@
  * absolute by construction. Whatever starts first wins: a code span hides the math in it, `\$`
  * and other backslash escapes are skipped, an HTML comment is skipped, and `$` follows pandoc's
  * rule (an opener has a non-space after it; a closer has a non-space before it and no digit after
- * it), so "costs $5 and $10" holds no math; a `$$` never closes inline math. Each closer search remembers where it failed, so a
- * later search for the same closer that starts further on fails at once and the walk stays linear.
+ * it), so "costs $5 and $10" holds no math; a `$$` never closes inline math. GitHub's `` $`…`$ `` is
+ * inline math too. Each closer search remembers where it failed, so a later search for the same
+ * closer that starts further on fails at once and the walk stays linear.
  */
 import type { MathRegion, RegionKind } from './region';
 
@@ -90,6 +91,15 @@ export function scanInline(text: string, from: number, to: number, out: MathRegi
 		} else if (c === 60 && text.startsWith('<!--', i)) {
 			const j = find('-->', i + 4);
 			i = j >= 0 ? j + 3 : i + 4;
+		} else if (c === DOLLAR && text.charCodeAt(i + 1) === BACKTICK && text.charCodeAt(i + 2) !== BACKTICK) {
+			// GitHub's inline math, $`x^2`$: the backticks keep Markdown out of it.
+			const j = find('`$', i + 2);
+			if (j >= 0) {
+				push('inline', i, i + 2, j, j + 2);
+				i = j + 2;
+			} else {
+				i++;
+			}
 		} else if (c === DOLLAR && text.charCodeAt(i + 1) === DOLLAR) {
 			const j = find('$$', i + 2);
 			if (j >= 0) {

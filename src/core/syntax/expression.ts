@@ -142,7 +142,8 @@ export class ExpressionParser extends Cursor {
 		this.pos++;
 		const exponent = this.parseScript();
 		if (base.kind === 'name' && base.name.base === 'e' && base.name.sub === '' && !base.name.updated) {
-			const call: CallNode = { kind: 'call', span: { start: base.span.start, end: exponent.span.end }, fn: 'exp', written: 'e^', args: [exponent] };
+			// The span runs to the script's closing brace, which the exponent's own span leaves out (`e^{-0.65}` whole).
+			const call: CallNode = { kind: 'call', span: { start: base.span.start, end: Math.max(exponent.span.end, this.prevEnd()) }, fn: 'exp', written: 'e^', args: [exponent] };
 			return call;
 		}
 		return binaryNode('^', '^', { start: this.startOf(caret), end: this.endOf(caret) }, base, exponent);

@@ -40,6 +40,11 @@ suite('check: arithmetic', () => {
 		// e^{-0.65} is 0.522: the 0.622 written for it is the slip, not the first step it makes disagree with 0.617.
 		const a = await check('$$s = \\frac{1}{1 + e^{-0.65}} = \\frac{1}{1 + ⟦0.622|arithmetic⟧} = 0.617$$');
 		assert.strictEqual(a.diagnostics[0].fix?.newText, '0.522');
+		assert.match(a.diagnostics[0].message, /^e\^\{-0\.65\} is 0\.522046/);
+		// A step that holds only by its width does not vouch for the result when the faithful rewrite after it does not:
+		// σ(0.2835 + 0.3546 + 0.1) is exactly the author's own sum, and it gives 0.67658, so 0.676 is the wrong number.
+		const wide = await check('$$a = \\sigma(0.5 \\cdot 0.567 + 0.6 \\cdot 0.591 + 0.1) = \\sigma(0.2835 + 0.3546 + 0.1) = \\sigma(0.7381) = ⟦0.676|arithmetic⟧$$');
+		assert.strictEqual(wide.diagnostics[0].fix?.newText, '0.677');
 	});
 
 	test('stays silent where a step writes what the part before gives, or is not the same tree', async () => {

@@ -70,6 +70,19 @@ suite('check: matrices', () => {
 		].join('\n\n'));
 	});
 
+	test('checks the numbers a step writes into a matrix for the computations before, and blames them, not the steps around', async () => {
+		// The held-out note's hidden layer: 0.1·0.5 + 0.2·0.2 is 0.09 and 0.3·0.5 + 0.4·0.2 is 0.23, written 0.17 and 0.27;
+		// the product step and the expanded step give 0.547 where the rest agree on 0.567, and carry those two numbers' error.
+		await check([
+			'$$a = \\sigma\\left(\\begin{bmatrix} 0.1 & 0.2 \\\\ 0.3 & 0.4 \\end{bmatrix} \\begin{bmatrix} 0.5 \\\\ 0.2 \\end{bmatrix} + \\begin{bmatrix} 0.1 \\\\ 0.1 \\end{bmatrix}\\right)',
+			'= \\sigma\\left(\\begin{bmatrix} 0.1 \\cdot 0.5 + 0.2 \\cdot 0.2 \\\\ 0.3 \\cdot 0.5 + 0.4 \\cdot 0.2 \\end{bmatrix} + \\begin{bmatrix} 0.1 \\\\ 0.1 \\end{bmatrix}\\right)',
+			'= \\sigma\\left(\\begin{bmatrix} ⟦0.17|arithmetic⟧ \\\\ ⟦0.27|arithmetic⟧ \\end{bmatrix} + \\begin{bmatrix} 0.1 \\\\ 0.1 \\end{bmatrix}\\right)',
+			'= \\begin{bmatrix} \\sigma(0.27) \\\\ \\sigma(0.37) \\end{bmatrix} = \\begin{bmatrix} 0.567 \\\\ 0.591 \\end{bmatrix}$$',
+		].join('\n'));
+		// Written right, nothing fires.
+		await check('$$b = \\begin{bmatrix} 0.1 \\cdot 0.5 + 0.2 \\cdot 0.2 \\\\ 0.3 \\cdot 0.5 \\end{bmatrix} = \\begin{bmatrix} 0.09 \\\\ 0.15 \\end{bmatrix} = \\begin{bmatrix} 0.090 \\\\ 0.150 \\end{bmatrix}$$');
+	});
+
 	test('checks a matrix-form forward and backward pass through the names it stated', async () => {
 		await check([
 			'$$W^{(1)} = \\begin{bmatrix} 0.15 & 0.20 \\\\ 0.25 & 0.30 \\end{bmatrix}, \\quad x = \\begin{bmatrix} 0.05 \\\\ 0.10 \\end{bmatrix}, \\quad b^{(1)} = (0.35, 0.35)$$',

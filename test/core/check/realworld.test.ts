@@ -210,6 +210,43 @@ const cases: readonly Case[] = [
 		plants: [],
 	},
 
+	// Round three: networks in matrix form, their steps rewriting parts by their values.
+	{
+		file: 'heldout3-intro-nn-matrix.md',
+		checkedAtLeast: 2,
+		own: [
+			// GitHub's $`…`$ math: 0.1·0.5 + 0.2·0.2 is 0.09, written 0.17; 0.3·0.5 + 0.4·0.2 is 0.23, written 0.27
+			// (the steps before and after carry them and are not blamed); σ(0.7381) is 0.67658, which rounds to 0.677.
+			{ code: 'arithmetic', line: 21, text: '0.17' },
+			{ code: 'arithmetic', line: 21, text: '0.27' },
+			{ code: 'arithmetic', line: 34, text: '0.676' },
+		],
+		plants: [],
+	},
+	{
+		file: 'heldout3-mlp-es.md',
+		checkedAtLeast: 20,
+		own: [
+			// e^{-1.1059} is 0.330913, written 0.3313 inside 1/(1 + …); the step after it carries it and is not reported again.
+			{ code: 'arithmetic', line: 51, text: '0.3313' },
+		],
+		plants: [],
+	},
+	{
+		file: 'heldout3-autograd-bce.md',
+		checkedAtLeast: 16,
+		own: [
+			// Seven-digit arithmetic, each last digit off: e^{-0.4141624} is 0.6608936, 1/1.6608933 is 0.6020856,
+			// -ln(0.6020864) is 0.5073543, -0.3979136 × 0.1824255 is -0.0725896, 0.3979136 × 0.1491465 is 0.0593474.
+			{ code: 'arithmetic', line: 37, text: '0.6608933' },
+			{ code: 'arithmetic', line: 38, text: '0.6020864' },
+			{ code: 'arithmetic', line: 41, text: '0.5073481' },
+			{ code: 'arithmetic', line: 52, text: '-0.0725895' },
+			{ code: 'arithmetic', line: 65, text: '+0.0593475' },
+		],
+		plants: [],
+	},
+
 ];
 
 suite('check: published derivations (hold-out)', () => {

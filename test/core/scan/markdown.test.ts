@@ -75,6 +75,15 @@ suite('scan/markdown: block quotes', () => {
 	});
 });
 
+suite('scan/markdown: GitHub inline math', () => {
+	test('reads $`…`$ as inline math, over lines of a paragraph too', () => {
+		check('Cost: $`0.1 + 0.2 = 0.3`$ and $`\\sigma`$.\n\n- $`a = \\sigma(0.5)\n  = 0.62`$\n', [['inline', '0.1 + 0.2 = 0.3'], ['inline', '\\sigma'], ['inline', 'a = \\sigma(0.5)\n  = 0.62']]);
+	});
+	test('leaves a code span that starts with $ or ends with one as code, and an unclosed $` as text', () => {
+		check('`$x$` and ``$`y`$`` and $`z without a close', []);
+	});
+});
+
 suite('scan/markdown: must not fire', () => {
 	test('ignores prices', () => {
 		check('It costs $5 and $10, or $20,000 and $30,000.', []);
