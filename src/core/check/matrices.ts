@@ -71,9 +71,15 @@ export function statedTranspose(e: Expr, text: string): Stated | undefined {
 	return { rows: m.cols, cols: m.rows, lits, free: false };
 }
 
-/** The matrix a member states as a name's value: one of numbers, as written or transposed. */
+/** The matrix a member states as a name's value: one of numbers, as written or transposed, or one number in brackets (`b^{(2)} = [-0.5]`, a vector of one). */
 export function statedValue(e: Expr, text: string): Stated | undefined {
-	return statedMatrix(e, text) ?? statedTranspose(e, text);
+	return statedMatrix(e, text) ?? statedTranspose(e, text) ?? statedBracket(e, text);
+}
+
+function statedBracket(e: Expr, text: string): Stated | undefined {
+	if (e.kind !== 'group' || e.open !== '[') return undefined;
+	const lit = signedLiteral(e.inner, text);
+	return lit && { rows: 1, cols: 1, lits: [lit], free: true };
 }
 
 /**

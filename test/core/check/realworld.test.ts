@@ -232,20 +232,6 @@ const cases: readonly Case[] = [
 		],
 		plants: [],
 	},
-	{
-		file: 'heldout3-autograd-bce.md',
-		checkedAtLeast: 16,
-		own: [
-			// Seven-digit arithmetic, each last digit off: e^{-0.4141624} is 0.6608936, 1/1.6608933 is 0.6020856,
-			// -ln(0.6020864) is 0.5073543, -0.3979136 × 0.1824255 is -0.0725896, 0.3979136 × 0.1491465 is 0.0593474.
-			{ code: 'arithmetic', line: 37, text: '0.6608933' },
-			{ code: 'arithmetic', line: 38, text: '0.6020864' },
-			{ code: 'arithmetic', line: 41, text: '0.5073481' },
-			{ code: 'arithmetic', line: 52, text: '-0.0725895' },
-			{ code: 'arithmetic', line: 65, text: '+0.0593475' },
-		],
-		plants: [],
-	},
 
 ];
 

@@ -34,6 +34,30 @@ const silent = (file: string, checkedAtLeast: number, plants: readonly Plant[] =
 
 const cases: readonly Case[] = [
 	{
+		file: 'heldout3-autograd-bce.md',
+		// A 2-2-1 network in matrix form with binary cross-entropy, W^{(2)} one row, b^{(2)} = [-0.5] (a vector of one).
+		read: true,
+		checkedAtLeast: 30,
+		own: [
+			// Seven-digit arithmetic, each last digit off: e^{-0.4141624} is 0.6608936, 1/1.6608933 is 0.6020856,
+			// -ln(0.6020864) is 0.5073543, -0.3979136 × 0.1824255 is -0.0725896, 0.3979136 × 0.1491465 is 0.0593474.
+			{ code: 'arithmetic', line: 37, text: '0.6608933' },
+			{ code: 'arithmetic', line: 38, text: '0.6020864' },
+			{ code: 'arithmetic', line: 41, text: '0.5073481' },
+			{ code: 'arithmetic', line: 52, text: '-0.0725895' },
+			{ code: 'arithmetic', line: 65, text: '+0.0593475' },
+			// The backward pass computed on from the output 0.6020864 carries its error (each hint names line 38).
+			{ code: 'inherited', line: 49, text: '-0.3979136' },
+			{ code: 'inherited', line: 52, text: '-0.2908982' },
+			{ code: 'inherited', line: 53, text: '-0.3979136' },
+			{ code: 'inherited', line: 64, text: '-0.1173518' },
+			{ code: 'inherited', line: 69, text: '+0.1173518' },
+			{ code: 'inherited', line: 69, text: '-0.0586759' },
+			{ code: 'inherited', line: 70, text: '-0.1173518' },
+		],
+		plants: [],
+	},
+	{
 		file: 'heldout-smaxx73-backprop.md',
 		// A course's 2-2-1 network in matrix form: W^{(2)} one row, b^{(2)} a number, x = [1, 0]^T,
 		// \hat{y} = a^{(2)} = \sigma(0.4172). Read, and right as far as a proof goes: its 0.6028 × 0.3972 =
