@@ -4,7 +4,9 @@
  * plain number to its right (or, when none, to its left). The check fires only when no value the
  * written inputs could stand for rounds to the stated result, so rounding carried forward never
  * fires. When all the steps before a stated number disagree with it, the number is wrong and gets
- * the fix; when some agree and one does not, that one step is wrong and is marked instead.
+ * the fix; when some agree and one does not, that one step is wrong and is marked instead. A number
+ * a step writes for a part of the step before (`\sigma(A) = \sigma(0.9190)`) is checked against that
+ * part, and where it is wrong it, not the steps that carry it, is where the error starts.
  */
 import { isNumeric, usesLog, type Outcome } from '../eval/evaluate';
 import { intersects, type Interval } from '../eval/interval';
@@ -126,8 +128,8 @@ function checkWrittenParts(chain: Chain, lits: readonly (SignedLiteral | undefin
 /**
  * A step that holds only by the width of its interval does not vouch for the stated result when the
  * step after it writes its parts faithfully (`faithful`: each number written for a part is that
- * part computed on the numbers as written, rounded) and does not hold: the rewrite narrowed the slack away, so the author's own
- * computation disagrees with the result. `\sigma(0.5 \cdot 0.567 + 0.6 \cdot 0.591 + 0.1) =
+ * part computed on the numbers as written, rounded) and does not hold: the rewrite narrowed the
+ * slack away, so the author's own computation disagrees with the result. `\sigma(0.5 \cdot 0.567 + 0.6 \cdot 0.591 + 0.1) =
  * \sigma(0.2835 + 0.3546 + 0.1) = \sigma(0.7381) = 0.676`: the first step could round to 0.676, the
  * two after it give 0.67658, so 0.676 is the wrong number, not those two steps. Returns the steps
  * it took the agreement from: they are not wrong themselves, so never reported as disagreeing.
